@@ -1,0 +1,43 @@
+"""timeline: dated events, from YAML or prose, to an interactive timeline page.
+
+    >>> import timeline
+    >>> timeline.build(["events.yaml"], "out/timeline.html")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from timeline.errors import DateError, InputError, InvalidInput, RenderError, TimelineError
+from timeline.model import Event, FuzzyDate, Precision, Qualifier, Timeline
+
+if TYPE_CHECKING:
+    from timeline.pipeline import build, extract, load
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DateError",
+    "Event",
+    "FuzzyDate",
+    "InputError",
+    "InvalidInput",
+    "Precision",
+    "Qualifier",
+    "RenderError",
+    "Timeline",
+    "TimelineError",
+    "__version__",
+    "build",
+    "extract",
+    "load",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # The pipeline pulls in the readers; keep `import timeline` cheap until it is used.
+    if name in ("build", "extract", "load"):
+        from timeline import pipeline  # noqa: PLC0415
+
+        return getattr(pipeline, name)
+    raise AttributeError(name)

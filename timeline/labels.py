@@ -1,0 +1,106 @@
+"""Human readings of normalised dates: what the hover card and the event list show."""
+
+from __future__ import annotations
+
+from timeline.model import Day, FuzzyDate, Precision, Qualifier, year_label
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+SEASON_NAMES = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
+
+
+def ordinal_suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+
+
+def day_label(day: Day) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {year_label(day.year)}"
+
+
+def years_ago_label(years: float) -> str:
+    """4.54e9 -> "4.54 billion years ago"; 66e6 -> "66 million years ago"."""
+    for scale, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+        if years >= scale:
+            return f"{years / scale:.3g} {word} years ago"
+    return f"{years:.0f} years ago"
+
+
+def _core(date: FuzzyDate) -> str:
+    start, end = date.start, date.end
+    match date.precision:
+        case Precision.DAY:
+            core = day_label(start)
+            if end != start:
+                core += " – " + day_label(end)
+            return core
+        case Precision.MONTH:
+            core = f"{MONTHS[start.month - 1]} {year_label(start.year)}"
+            if (end.year, end.month) != (start.year, start.month):
+                core += f" – {MONTHS[end.month - 1]} {year_label(end.year)}"
+            return core
+        case Precision.SEASON:
+            return f"{SEASON_NAMES.get(start.month, 'Season')} {year_label(start.year)}"
+        case Precision.YEAR:
+            if end.year != start.year:
+                return f"{year_label(start.year)} – {year_label(end.year)}"
+            return year_label(start.year)
+        case Precision.DECADE:
+            if start.year > 0 and start.year % 10 == 0:
+                return f"{start.year}s"
+            return f"{year_label(end.year)}s"  # "the 440s BC" starts at 449 BC and ends at 440 BC
+        case Precision.CENTURY:
+            if start.year > 0 and start.year % 100 == 0:
+                return f"{start.year}s"  # "the 1800s"
+            n = end.year // 100 if end.year > 0 else (1 - start.year) // 100
+            return f"{ordinal_suffix(n)} century" + (" BC" if end.year <= 0 else "")
+        case Precision.MILLENNIUM:
+            n = end.year // 1000 if end.year > 0 else (1 - start.year) // 1000
+            return f"{ordinal_suffix(n)} millennium" + (" BC" if end.year <= 0 else "")
+        case Precision.DEEP:
+            mid = (start.year + end.year) / 2
+            return years_ago_label(2000 - mid)
+    raise AssertionError(date.precision)  # pragma: no cover
+
+
+_UNIT_YEARS = {Precision.YEAR: 1, Precision.DECADE: 10, Precision.CENTURY: 100,
+               Precision.MILLENNIUM: 1000}  # fmt: skip
+
+
+def _part(date: FuzzyDate) -> tuple[str, FuzzyDate]:
+    """"early 1990s": a third of a unit is labelled as that part of the whole unit."""
+    unit = _UNIT_YEARS.get(date.precision)
+    if unit is None:
+        return "", date
+    length = date.end.ordinal - date.start.ordinal + 1
+    if length > 365 * unit * 0.5:
+        return "", date
+    offset = 1 if date.precision in (Precision.CENTURY, Precision.MILLENNIUM) else 0
+    first = (date.start.year - offset) // unit * unit + offset
+    whole = FuzzyDate(Day(first), Day(first + unit - 1, 12, 31), date.precision)
+    position = (date.start.ordinal - whole.start.ordinal) / (whole.end.ordinal - whole.start.ordinal + 1)
+    part = "early " if position < 0.2 else "late " if position > 0.5 else "mid-"
+    return part, whole
+
+
+def fuzzy_label(date: FuzzyDate) -> str:
+    """`FuzzyDate.label()`: the date at its own precision, with its qualifiers."""
+    part, whole = _part(date)
+    text = part + _core(whole)
+    if Qualifier.APPROXIMATE in date.qualifiers and not part:
+        text = "c. " + text
+    if Qualifier.UNCERTAIN in date.qualifiers:
+        text += "?"
+    return text
+
+
+def span_label(start: FuzzyDate, end: FuzzyDate | None) -> str:
+    """An event's date: "1939 – 1945", "2014 – present"."""
+    if end is None:
+        return start.label()
+    if end.open_ended:
+        return f"{start.label()} – present"
+    return f"{start.label()} – {end.label()}"
