@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from timeline.errors import DateError
+from timeline.labels import PRESENT_YEAR_FOR_AGES
 from timeline.model import (
     Day,
     FuzzyDate,
@@ -27,7 +28,7 @@ from timeline.model import (
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["parse_date", "parse_span", "today", "year_span", "month_span"]
+__all__ = ["known_language", "month_span", "parse_date", "parse_span", "present", "today", "year_span"]
 
 _NONE: frozenset[Qualifier] = frozenset()
 
@@ -143,7 +144,7 @@ _CENTURY_LEADING = re.compile(  # "siglo XIX", "secolo XIX"
     r"^(?P<unit>siglo|secolo)\s+(?P<w>[MDCLXVI]+)$", re.IGNORECASE
 )
 _DEEP = re.compile(
-    r"^(?P<n>\d+(?:[.,]\d+)?)\s*(?P<scale>thousand|million|billion|ka|kya|ma|mya|ga|bya|k)?\s*"
+    r"^(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)\s*(?P<scale>thousand|million|billion|ka|kya|ma|mya|ga|bya|k)?\s*"
     r"(?:years?\s+)?(?:ago|bp|before\s+present)?$",
     re.IGNORECASE,
 )
@@ -247,7 +248,10 @@ def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:  # noqa:
             last = month_span(y + (1 if month == 12 else 0), (month + 2 - 1) % 12 + 1)
             return FuzzyDate(first.start, last.end, Precision.SEASON)
     if not explicit_era and (m := _DEEP.match(text)) and _looks_deep(text):
-        return _deep(float(m["n"].replace(",", ".")) * _SCALES.get((m["scale"] or "").lower(), 1))
+        number = m["n"]
+        # "12,000 years ago" groups thousands; "4,54 Ga" is a decimal comma.
+        number = number.replace(",", "") if re.search(r",\d{3}$", number) else number.replace(",", ".")
+        return _deep(float(number) * _SCALES.get((m["scale"] or "").lower(), 1))
     if m := _MONTH_YEAR.match(text):
         month = _MONTH_NAMES.get(m["m"].lower())
         if month is not None:
@@ -297,27 +301,15 @@ def _looks_deep(text: str) -> bool:
     )
 
 
-_PRESENT_YEAR_FOR_AGES = 1950  # "years ago" and "BP" count back from 1950, as radiocarbon does
-
-
 def _deep(years_ago: float) -> FuzzyDate:
-    """N years ago, known to the last significant digit of N."""
+    """N years ago, known to the last significant digit of N. Always `Precision.DEEP`: such a
+    date is counted back from the present, not named in the calendar."""
     digits = f"{years_ago:.15g}".replace(".", "").strip("0") or "0"
     magnitude = 10 ** (len(f"{int(years_ago)}") - len(digits)) if years_ago >= 1 else 1
     unit = max(int(magnitude), 1)
-    centre = _PRESENT_YEAR_FOR_AGES - round(years_ago)
+    centre = PRESENT_YEAR_FOR_AGES - round(years_ago)
     first, last = centre - unit // 2, centre + (unit - 1) // 2
-    if unit >= 1_000_000 or years_ago >= 1_000_000:
-        precision = Precision.DEEP
-    elif unit >= 1000:
-        precision = Precision.MILLENNIUM
-    elif unit >= 100:
-        precision = Precision.CENTURY
-    elif unit >= 10:
-        precision = Precision.DECADE
-    else:
-        precision = Precision.YEAR
-    return year_span(first, last, precision)
+    return year_span(first, last, Precision.DEEP)
 
 
 # -- dateparser, for everything else ------------------------------------------------------------
@@ -438,6 +430,18 @@ def parse_date(
     if date is None:
         raise DateError(text, ref)
     return date
+
+
+@functools.cache
+def _languages() -> frozenset[str]:
+    from dateparser.data.languages_info import language_order  # noqa: PLC0415
+
+    return frozenset(language_order)
+
+
+def known_language(code: str) -> bool:
+    """Whether dateparser reads dates in the language with this code ("en", "fr", "pt-BR")."""
+    return code in _languages()
 
 
 def present(settings: Settings | None = None, text: str = "present") -> FuzzyDate:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from timeline.model import Diagnostic, SourceRef
+from timeline.model import Diagnostic, Severity, SourceRef
 
 __all__ = ["DateError", "InputError", "InvalidInput", "RenderError", "TimelineError"]
 
@@ -39,10 +39,13 @@ class InvalidInput(TimelineError):
     """Every problem found in one run, so the user can fix them all at once."""
 
     def __init__(self, problems: Sequence[Diagnostic]) -> None:
+        # Errors and the warnings around them, in file order: a warning such as "unknown key
+        # titel" often explains the error "missing title" next to it.
         self.problems = tuple(problems)
-        count = len(self.problems)
+        self.error_count = sum(1 for p in self.problems if p.severity is Severity.ERROR)
         lines = [str(p) for p in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''}; nothing was written")
+        count = self.error_count
+        lines.append(f"{count} error{'s' if count != 1 else ''}; nothing was written")
         super().__init__("\n".join(lines))
 
 

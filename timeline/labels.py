@@ -21,12 +21,15 @@ def day_label(day: Day) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {year_label(day.year)}"
 
 
+PRESENT_YEAR_FOR_AGES = 1950  # "years ago" and "BP" count back from 1950, as radiocarbon does
+
+
 def years_ago_label(years: float) -> str:
     """4.54e9 -> "4.54 billion years ago"; 66e6 -> "66 million years ago"."""
-    for scale, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
         if years >= scale:
-            return f"{years / scale:.3g} {word} years ago"
-    return f"{years:.0f} years ago"
+            return f"{years / scale:.6g} {word} years ago"
+    return f"{years:,.0f} years ago"
 
 
 def _core(date: FuzzyDate) -> str:
@@ -38,6 +41,8 @@ def _core(date: FuzzyDate) -> str:
                 core += " – " + day_label(end)
             return core
         case Precision.MONTH:
+            if start.year == end.year and start.month % 3 == 1 and end.month == start.month + 2:
+                return f"Q{start.month // 3 + 1} {year_label(start.year)}"
             core = f"{MONTHS[start.month - 1]} {year_label(start.year)}"
             if (end.year, end.month) != (start.year, start.month):
                 core += f" – {MONTHS[end.month - 1]} {year_label(end.year)}"
@@ -51,7 +56,7 @@ def _core(date: FuzzyDate) -> str:
         case Precision.DECADE:
             if start.year > 0 and start.year % 10 == 0:
                 return f"{start.year}s"
-            return f"{year_label(end.year)}s"  # "the 440s BC" starts at 449 BC and ends at 440 BC
+            return f"{1 - end.year}s BC"  # "the 440s BC" starts at 449 BC and ends at 440 BC
         case Precision.CENTURY:
             if start.year > 0 and start.year % 100 == 0:
                 return f"{start.year}s"  # "the 1800s"
@@ -61,8 +66,8 @@ def _core(date: FuzzyDate) -> str:
             n = end.year // 1000 if end.year > 0 else (1 - start.year) // 1000
             return f"{ordinal_suffix(n)} millennium" + (" BC" if end.year <= 0 else "")
         case Precision.DEEP:
-            mid = (start.year + end.year) / 2
-            return years_ago_label(2000 - mid)
+            mid = (start.year + end.year + 1) / 2
+            return years_ago_label(PRESENT_YEAR_FOR_AGES - mid)
     raise AssertionError(date.precision)  # pragma: no cover
 
 
@@ -104,3 +109,16 @@ def span_label(start: FuzzyDate, end: FuzzyDate | None) -> str:
     if end.open_ended:
         return f"{start.label()} – present"
     return f"{start.label()} – {end.label()}"
+
+
+def canonical_text(date: FuzzyDate) -> str:
+    """A written form that `timeline.dates.parse_date` reads back to the same date."""
+    if date.open_ended:
+        return "present"
+    start, end = date.start, date.end
+    plain = not date.qualifiers and 1 <= start.year <= 9999
+    if date.precision is Precision.DAY and start == end and plain:
+        return start.iso()
+    if date.precision is Precision.MONTH and plain and (start.year, start.month) == (end.year, end.month):
+        return f"{start.year:04d}-{start.month:02d}"
+    return fuzzy_label(date)

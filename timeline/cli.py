@@ -1,0 +1,242 @@
+"""The command line: options in, a pipeline call, diagnostics and exit codes out. Nothing else.
+
+Exit status: 0 done, 1 bad input, 2 usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+import webbrowser
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from timeline import __version__
+from timeline.errors import InvalidInput, TimelineError
+from timeline.model import Day, Diagnostic, Severity
+
+app = typer.Typer(
+    name="timeline",
+    help="Turn dated events, written in YAML or buried in prose, into an interactive timeline page.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DEFAULT_INPUT = "events.yaml"
+DEFAULT_OUTPUT = Path("out/timeline.html")
+
+
+class Theme(StrEnum):
+    light = "light"
+    dark = "dark"
+
+
+class DataFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"timeline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Turn dated events, written in YAML or buried in prose, into an interactive timeline page.
+
+    Example: timeline build events.yaml --open
+    """
+
+
+# -- Shared options -----------------------------------------------------------------------------
+
+Inputs = Annotated[
+    list[str] | None,
+    typer.Argument(help="YAML, .txt, .md or .html files, folders, or - for standard input.",
+                   show_default=False),
+]  # fmt: skip
+RefDate = Annotated[
+    str | None,
+    typer.Option("--ref-date", help='Anchor for "last year" and the like, e.g. 2017-11-18.'),
+]
+Lang = Annotated[
+    list[str] | None,
+    typer.Option("--lang", help="A language of the dates (en, fr, de, ...). Repeat for several."),
+]
+Traceback = Annotated[bool, typer.Option("--traceback", help="Show the full traceback of an error.")]
+
+
+def _options(ref_date: str | None, lang: list[str] | None, title: str | None = None):  # type: ignore[no-untyped-def]
+    from timeline.dates import known_language, parse_date  # noqa: PLC0415
+    from timeline.errors import DateError  # noqa: PLC0415
+    from timeline.sources import ReadOptions  # noqa: PLC0415
+
+    reference: Day | None = None
+    if ref_date is not None:
+        try:
+            reference = parse_date(ref_date).start
+        except DateError:
+            raise typer.BadParameter(f"cannot read {ref_date!r} as a date", param_hint="--ref-date") from None
+    for code in lang or ():
+        if not known_language(code):
+            raise typer.BadParameter(f"unknown language {code!r}; use codes such as en, fr, de", param_hint="--lang")
+    return ReadOptions(reference_date=reference, languages=tuple(lang or ()), title=title)
+
+
+def _say(diagnostics: list[Diagnostic]) -> None:
+    for d in diagnostics:
+        typer.echo(str(d), err=True)
+
+
+def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
+    if show_traceback:
+        traceback.print_exception(exc, file=sys.stderr)
+    if isinstance(exc, InvalidInput):
+        count = exc.error_count
+        typer.echo(f"error: {count} problem{'s' if count != 1 else ''} found; nothing was written", err=True)
+        for problem in exc.problems:
+            typer.echo(f"  {problem}", err=True)
+    else:
+        typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(1)
+
+
+# -- Commands -----------------------------------------------------------------------------------
+
+
+@app.command()
+def build(
+    inputs: Inputs = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the page.")] = DEFAULT_OUTPUT,
+    open_page: Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")] = False,
+    title: Annotated[str | None, typer.Option("--title", help="The page title.")] = None,
+    ref_date: RefDate = None,
+    lang: Lang = None,
+    theme: Annotated[Theme, typer.Option("--theme", help="Colour theme of the page.")] = Theme.light,
+    cdn: Annotated[bool, typer.Option("--cdn", help="Load plotly.js from a CDN: a small file that needs the network.")] = False,
+    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Build with the valid events and list the skipped ones.")] = False,
+    show_traceback: Traceback = False,
+) -> None:
+    """Build an interactive timeline page from YAML or prose.
+
+    With no inputs it reads events.yaml and writes out/timeline.html.
+
+    Example: timeline build events.yaml article.txt -o out/history.html --open
+    """
+    from timeline.pipeline import build as run_build  # noqa: PLC0415
+    from timeline.render import RenderOptions  # noqa: PLC0415
+
+    options = _options(ref_date, lang, title)
+    try:
+        report = run_build(
+            inputs or [DEFAULT_INPUT], output, options,
+            RenderOptions(theme=str(theme), cdn=cdn),
+            skip_invalid=skip_invalid, stdin=sys.stdin.buffer,
+        )  # fmt: skip
+    except TimelineError as exc:
+        _fail(exc, show_traceback)
+    loaded = report.loaded
+    _say(loaded.diagnostics)
+    if loaded.skipped:
+        typer.echo(f"skipped {len(loaded.skipped)} invalid event(s):", err=True)
+        for problem in loaded.skipped:
+            typer.echo(f"  {problem}", err=True)
+    count = len(loaded.timeline.events)
+    typer.echo(f"wrote {report.output} ({count} event{'s' if count != 1 else ''}, {report.size / 1024:,.0f} kB)")
+    if open_page:
+        webbrowser.open(report.output.resolve().as_uri())
+
+
+@app.command()
+def validate(
+    inputs: Annotated[list[str], typer.Argument(help="Files or folders to check.", show_default=False)],
+    ref_date: RefDate = None,
+    lang: Lang = None,
+    show_traceback: Traceback = False,
+) -> None:
+    """Check inputs for problems without writing anything.
+
+    Example: timeline validate events.yaml
+    """
+    from timeline.pipeline import load  # noqa: PLC0415
+
+    try:
+        loaded = load(inputs, _options(ref_date, lang), stdin=sys.stdin.buffer)
+    except TimelineError as exc:
+        _fail(exc, show_traceback)
+    _say(loaded.diagnostics)
+    count = len(loaded.timeline.events)
+    typer.echo(f"ok: {count} event{'s' if count != 1 else ''} in {len(loaded.formats)} file(s)")
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Text, Markdown or HTML files, folders, or -.", show_default=False)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
+    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.")] = DataFormat.yaml,
+    ref_date: RefDate = None,
+    lang: Lang = None,
+    mentions: Annotated[bool, typer.Option("--mentions", help="Print every temporal expression found, one JSON line each.")] = False,
+    show_traceback: Traceback = False,
+) -> None:
+    """Find the dated events in prose and write them out for review.
+
+    The YAML output is what `timeline build` reads: extract, edit, then build.
+
+    Example: timeline extract article.txt -o events.yaml && timeline build events.yaml
+    """
+    options = _options(ref_date, lang)
+    try:
+        if mentions:
+            from timeline.pipeline import mentions as find_mentions  # noqa: PLC0415
+
+            found = find_mentions(inputs, options, stdin=sys.stdin.buffer)
+            data = "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in found).encode()
+            loaded = None
+        else:
+            from timeline.pipeline import extract as run_extract  # noqa: PLC0415
+
+            data, loaded = run_extract(inputs, options, kind=str(fmt), stdin=sys.stdin.buffer)
+        if output is not None:
+            from timeline.pipeline import check_output, write_atomic  # noqa: PLC0415
+
+            check_output(inputs, output)
+            write_atomic(output, data)
+    except TimelineError as exc:
+        _fail(exc, show_traceback)
+    if loaded is not None:
+        _say(loaded.diagnostics)
+        if loaded.skipped:
+            typer.echo(f"skipped {len(loaded.skipped)} problem(s):", err=True)
+            _say(loaded.skipped)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        count = len(loaded.timeline.events) if loaded else data.count(b"\n")
+        typer.echo(f"wrote {output} ({count} {'events' if loaded else 'mentions'})", err=True)
+
+
+def main() -> None:
+    """The console script: typer's app, with Ctrl-C as exit status 130 and no traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("interrupted; nothing was written", err=True)
+        sys.exit(130)

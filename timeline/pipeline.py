@@ -1,0 +1,241 @@
+"""read -> normalise -> merge and sort -> render. What the CLI and the Python API both call.
+
+Nothing here prints or exits: problems travel back as diagnostics and `TimelineError`s.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import BinaryIO
+
+from timeline.dates import today as clock_today
+from timeline.errors import InputError, InvalidInput, TimelineError
+from timeline.model import Diagnostic, Event, Severity, SourceRef, Timeline
+from timeline.render import RenderOptions, render
+from timeline.sources import _SUFFIXES, ReadOptions, detect_format, reader_for
+from timeline.sources.decode import decode
+
+__all__ = [
+    "BuildReport", "Loaded", "build", "check_output", "expand_inputs", "extract", "load",
+    "mentions", "read_input", "write_atomic",
+]  # fmt: skip
+
+STDIN = "-"
+MAX_INPUT_BYTES = 200 * 1024 * 1024  # one input file; larger ones are refused, not half-read
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Everything read from the inputs: one merged timeline, and what was said along the way."""
+
+    timeline: Timeline
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    formats: dict[str, str] = field(default_factory=dict)  # input path -> detected format
+    skipped: list[Diagnostic] = field(default_factory=list)  # errors passed over by skip_invalid
+
+
+@dataclass(slots=True)
+class BuildReport:
+    output: Path
+    loaded: Loaded
+    size: int
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[str]:
+    """Files as given; directories to the readable files below them, in sorted order."""
+    paths: list[str] = []
+    for item in inputs:
+        if item == STDIN:
+            paths.append(item)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(
+                str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES
+            )
+            if not found:
+                raise InputError(SourceRef(item), "no .yaml, .txt, .md or .html files in this folder")
+            paths.extend(found)
+        elif not path.exists():
+            raise InputError(SourceRef(item), "no such file")
+        else:
+            paths.append(item)
+    return paths
+
+
+def read_input(path: str, stdin: BinaryIO | None) -> bytes:
+    if path == STDIN:
+        if stdin is None:
+            raise InputError(SourceRef("<stdin>"), "standard input is not available")
+        return stdin.read(MAX_INPUT_BYTES + 1)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_INPUT_BYTES:
+            raise InputError(
+                SourceRef(path), f"the file is {size / 2**20:.0f} MB; the limit is "
+                f"{MAX_INPUT_BYTES / 2**20:.0f} MB"
+            )  # fmt: skip
+        with open(path, "rb") as f:
+            return f.read()
+    except IsADirectoryError:
+        raise InputError(SourceRef(path), "is a folder, not a file") from None
+    except PermissionError:
+        raise InputError(SourceRef(path), "permission denied") from None
+    except OSError as exc:
+        raise InputError(SourceRef(path), f"cannot read: {exc.strerror or exc}") from None
+
+
+def load(
+    inputs: Sequence[str],
+    options: ReadOptions | None = None,
+    *,
+    skip_invalid: bool = False,
+    stdin: BinaryIO | None = None,
+) -> Loaded:
+    """Read every input and merge them into one timeline.
+
+    Every problem in every file is collected first. Unless `skip_invalid`, any error raises
+    `InvalidInput` listing them all; with it, the bad events are left out and listed in
+    `Loaded.skipped`.
+    """
+    options = options or ReadOptions()
+    if options.today is None:
+        options = replace(options, today=clock_today())
+    diagnostics: list[Diagnostic] = []
+    formats: dict[str, str] = {}
+    timelines: list[Timeline] = []
+    for path in expand_inputs(inputs):
+        shown = "<stdin>" if path == STDIN else path
+        try:
+            decoded = decode(read_input(path, stdin), shown)
+            diagnostics.extend(decoded.warnings)
+            fmt = detect_format(shown, decoded.text)
+            formats[shown] = fmt
+            result = reader_for(fmt)(decoded.text, shown, options)
+        except InputError as exc:
+            diagnostics.append(Diagnostic(Severity.ERROR, exc.ref, exc.message, exc.value))
+            continue
+        diagnostics.extend(result.diagnostics)
+        timelines.append(result.timeline)
+
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if errors and not skip_invalid:
+        raise InvalidInput(diagnostics)
+    merged = merge(timelines, options)
+    if not merged.events:
+        if errors:
+            raise InvalidInput(diagnostics)
+        where = ", ".join(formats) or ", ".join(inputs)
+        raise TimelineError(f"{where}: no events found; nothing was written")
+    warnings = [d for d in diagnostics if d.severity is not Severity.ERROR]
+    return Loaded(merged, warnings, formats, errors)
+
+
+def merge(timelines: Sequence[Timeline], options: ReadOptions) -> Timeline:
+    """One timeline from many: events deduplicated and in a total order."""
+    if not timelines:
+        return Timeline(())
+    first = timelines[0]
+    by_key: dict[tuple[object, ...], Event] = {}
+    for timeline in timelines:
+        for event in timeline.events:
+            key = (event.first_day, event.last_day, event.title.casefold(), event.group)
+            seen = by_key.get(key)
+            if seen is None:
+                by_key[key] = event
+            else:
+                refs = seen.refs + tuple(r for r in event.refs if r not in seen.refs)
+                by_key[key] = replace(seen, refs=refs)
+    events = tuple(sorted(by_key.values(), key=Event.sort_key))
+    groups = {g.name: g for t in reversed(timelines) for g in t.groups}
+    eras = {(e.name, e.start.start): e for t in timelines for e in t.eras}
+    sources = tuple(dict.fromkeys(s for t in timelines for s in t.sources))
+    title = options.title or next((t.title for t in timelines if t.title != "Timeline"), first.title)
+    return Timeline(
+        events=events,
+        title=title,
+        eras=tuple(sorted(eras.values(), key=lambda e: (e.start.start, e.name))),
+        groups=tuple(sorted(groups.values(), key=lambda g: g.order)),
+        settings=first.settings,
+        sources=sources,
+    )
+
+
+def build(
+    inputs: Sequence[str],
+    output: str | Path,
+    options: ReadOptions | None = None,
+    render_options: RenderOptions | None = None,
+    *,
+    kind: str = "html",
+    skip_invalid: bool = False,
+    stdin: BinaryIO | None = None,
+) -> BuildReport:
+    """Read the inputs and write one rendered file. Nothing is written if anything fails."""
+    output = Path(output)
+    check_output(inputs, output)
+    loaded = load(inputs, options, skip_invalid=skip_invalid, stdin=stdin)
+    render_options = render_options or RenderOptions()
+    if render_options.today is None:
+        day = loaded.timeline.settings.reference_date or (options and options.today) or clock_today()
+        render_options = replace(render_options, today=day)
+    data = render(kind, loaded.timeline, render_options)
+    write_atomic(output, data)
+    return BuildReport(output, loaded, len(data))
+
+
+def extract(
+    inputs: Sequence[str],
+    options: ReadOptions | None = None,
+    *,
+    kind: str = "yaml",
+    stdin: BinaryIO | None = None,
+) -> tuple[bytes, Loaded]:
+    """The events found in the inputs, written as YAML (or json, jsonl, csv) for review."""
+    loaded = load(inputs, options, skip_invalid=True, stdin=stdin)
+    return render(kind, loaded.timeline), loaded
+
+
+def mentions(
+    inputs: Sequence[str], options: ReadOptions | None = None, *, stdin: BinaryIO | None = None
+) -> list[dict[str, object]]:
+    """Every temporal expression in the inputs, as `--mentions` prints them."""
+    from timeline.sources.text import mentions as find  # noqa: PLC0415 - pulls in the tagger
+
+    options = options or ReadOptions()
+    if options.today is None:
+        options = replace(options, today=clock_today())
+    found: list[dict[str, object]] = []
+    for path in expand_inputs(inputs):
+        shown = "<stdin>" if path == STDIN else path
+        decoded = decode(read_input(path, stdin), shown)
+        found.extend(find(decoded.text, shown, detect_format(shown, decoded.text), options))
+    return found
+
+
+def check_output(inputs: Sequence[str], output: Path) -> None:
+    """Refuse an output path that is one of the inputs: a build must never eat its source."""
+    target = output.resolve()
+    for path in expand_inputs(inputs):
+        if path != STDIN and Path(path).resolve() == target:
+            raise InputError(SourceRef(str(output)), "the output would overwrite an input file")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
