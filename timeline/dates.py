@@ -183,7 +183,7 @@ _MONTH_NAMES = {
 _MONTH_YEAR = re.compile(r"^(?P<m>[a-z]+)\.?,?\s+(?P<y>\d{4})$", re.IGNORECASE)
 _DAY_MONTH_YEAR = re.compile(
     r"^(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>[a-z]+)\.?"
-    r"|(?P<m2>[a-z]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)\s+(?P<y>\d{4})$",
+    r"|(?P<m2>[a-z]+)\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)\s+(?P<y>\d{1,4})$",
     re.IGNORECASE,
 )
 
@@ -337,7 +337,7 @@ def _parser(languages: tuple[str, ...], date_order: str | None, timezone: str | 
 _PROXY_YEARS = (2000, 2001)  # a leap and a common year, standing in for years datetime can't hold
 
 
-def _dateparser(text: str, settings: Settings, bc: bool) -> FuzzyDate | None:
+def _dateparser(text: str, settings: Settings, bc: bool, explicit_era: bool) -> FuzzyDate | None:
     base = settings.reference_date or today()
     parser = _parser(settings.languages, settings.date_order, settings.timezone, base)
     # dateparser keeps dates in `datetime`, which has no BC and no year past 9999: parse with a
@@ -347,7 +347,7 @@ def _dateparser(text: str, settings: Settings, bc: bool) -> FuzzyDate | None:
     if m := re.search(r"(?<!\d)(\d{1,4})$", text):
         written = int(m[1])
         astronomical = _era_year(written, bc)
-        if bc or written < 100:
+        if bc or (explicit_era and written < 1000):
             real_year = astronomical
             proxy = _PROXY_YEARS[0] if _leap(astronomical) else _PROXY_YEARS[1]
             query = text[: m.start(1)] + str(proxy)
@@ -395,10 +395,10 @@ def _parse_cached(text: str, settings: Settings) -> FuzzyDate | None:
         explicit_era = True
         core = core[m.end() :]
     date = _fast(core, bc, explicit_era)
-    if date is None and _word_present(core):
-        return None
+    if date is None and (_word_present(core) or _ISO.match(core)):
+        return None  # an ISO form that _fast refused is out of range, not a puzzle for dateparser
     if date is None:
-        date = _dateparser(core, settings, bc)
+        date = _dateparser(core, settings, bc, explicit_era)
     if date is None:
         return None
     if part is not None:
@@ -501,7 +501,10 @@ def parse_span(
 
 
 def _looks_like_range(text: str) -> bool:
-    return bool(re.search(r"[–—]|\s-\s|\d-\d{1,2}$|\b(?:to|until|till|through)\b", text)) and not _ISO.match(text)
+    iso = _ISO.match(text)
+    if iso and (iso["m"] is None or int(iso["m"]) <= 12):
+        return False
+    return bool(re.search(r"[–—]|\s-\s|\d-\d{1,2}$|-\s*$|\b(?:to|until|till|through)\b", text))
 
 
 def _needs_borrow(a: str, b: str) -> bool:
