@@ -99,6 +99,7 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
     timeline = Timeline(
         tuple(events), title, tuple(eras), tuple(groups), settings, sources=(path,)
     )
+    problems.items.sort(key=lambda d: d.ref.line or 0)  # stable: file order, then found order
     return ReadResult(timeline, problems.items, "yaml")
 
 
