@@ -171,17 +171,24 @@ def _plain(node: Any) -> Any:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415
 
     if isinstance(node, CommentedMap):
-        out: dict[str, Any] = {"_line": node.lc.line + 1, "_keys": {}}
+        line = node.lc.line + 1 if node.lc.line is not None else None
+        out: dict[str, Any] = {"_line": line, "_keys": {}}
         for key in node:
             name = str(key)
             out[name] = _plain(node[key])
-            out["_keys"][name] = node.lc.key(key)[0] + 1
+            out["_keys"][name] = _position(node.lc.key(key), line)
         return out
     if isinstance(node, CommentedSeq):
+        line = node.lc.line + 1 if node.lc.line is not None else None
         items = [_plain(item) for item in node]
-        lines = [node.lc.item(i)[0] + 1 for i in range(len(node))]
+        lines = [_position(node.lc.item(i), line) for i in range(len(node))]
         return _Seq(items, lines)
     return node
+
+
+def _position(mark: tuple[int, int] | None, fallback: int | None) -> int | None:
+    """ruamel gives positions inside flow collections only sometimes; else the collection's line."""
+    return mark[0] + 1 if mark else fallback
 
 
 class _Seq(list[Any]):
