@@ -21,7 +21,6 @@ from timeline.model import Day, Diagnostic, Severity
 
 app = typer.Typer(
     name="timeline",
-    help="Turn dated events, written in YAML or buried in prose, into an interactive timeline page.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
