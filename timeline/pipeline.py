@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -16,7 +16,7 @@ from timeline.dates import today as clock_today
 from timeline.errors import InputError, InvalidInput, TimelineError
 from timeline.model import Diagnostic, Event, Severity, SourceRef, Timeline
 from timeline.render import RenderOptions, render
-from timeline.sources import _SUFFIXES, ReadOptions, detect_format, reader_for
+from timeline.sources import _SUFFIXES, ReadOptions, ReadResult, detect_format, reader_for
 from timeline.sources.decode import decode
 
 __all__ = [
@@ -111,16 +111,22 @@ def load(
     for path in expand_inputs(inputs):
         shown = "<stdin>" if path == STDIN else path
         try:
-            decoded = decode(read_input(path, stdin), shown)
-            diagnostics.extend(decoded.warnings)
-            fmt = detect_format(shown, decoded.text)
-            formats[shown] = fmt
-            result = reader_for(fmt)(decoded.text, shown, options)
+            if path != STDIN and _streamable(path):
+                formats[shown] = "text"
+                results = list(_read_in_chunks(path, options))
+            else:
+                decoded = decode(read_input(path, stdin), shown)
+                diagnostics.extend(decoded.warnings)
+                fmt = detect_format(shown, decoded.text)
+                formats[shown] = fmt
+                _check_size(shown, fmt, len(decoded.text))
+                results = [reader_for(fmt)(decoded.text, shown, options)]
         except InputError as exc:
             diagnostics.append(Diagnostic(Severity.ERROR, exc.ref, exc.message, exc.value))
             continue
-        diagnostics.extend(result.diagnostics)
-        timelines.append(result.timeline)
+        for result in results:
+            diagnostics.extend(result.diagnostics)
+            timelines.append(result.timeline)
 
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors and not skip_invalid:
@@ -133,6 +139,81 @@ def load(
         raise TimelineError(f"{where}: no events found; nothing was written")
     warnings = [d for d in diagnostics if d.severity is not Severity.ERROR]
     return Loaded(merged, warnings, formats, errors)
+
+
+# Plain text past this size is read and tagged a chunk at a time, so memory stays bounded
+# whatever the file's size; structured formats must be read whole, and have a ceiling instead.
+STREAM_ABOVE = 8 * 2**20
+CHUNK = 2 * 2**20
+WHOLE_LIMITS = {"yaml": 10 * 2**20, "markdown": 50 * 2**20, "html": 50 * 2**20}
+
+
+def _check_size(path: str, fmt: str, size: int) -> None:
+    limit = WHOLE_LIMITS.get(fmt)
+    if limit is not None and size > limit:
+        raise InputError(
+            SourceRef(path), f"{size / 2**20:.0f} MB is more {fmt} than can be read at once "
+            f"(the limit is {limit / 2**20:.0f} MB); split the file"
+        )  # fmt: skip
+
+
+def _streamable(path: str) -> bool:
+    return Path(path).suffix.lower() in (".txt", ".text") and os.path.getsize(path) > STREAM_ABOVE
+
+
+def _read_in_chunks(path: str, options: ReadOptions) -> Iterator[ReadResult]:
+    """Tag a large text file a few MB at a time, cut at paragraph (else line, else word)
+    boundaries, with every offset and line shifted back to the whole file."""
+    import codecs  # noqa: PLC0415
+
+    reader = reader_for("text")
+    decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
+    carry, chars_before, lines_before = "", 0, 0
+    with open(path, "rb") as f:
+        while True:
+            block = f.read(CHUNK)
+            text = carry + decoder.decode(block, final=not block)
+            if not text:
+                return
+            cut = len(text) if not block else _cut(text)
+            piece, carry = text[:cut], text[cut:]
+            if piece.strip():
+                result = reader(piece, path, options)
+                # Later chunks are anchored where the first one was (its dateline, say).
+                found = result.timeline.settings.reference_date
+                if options.reference_date is None and found is not None:
+                    options = replace(options, reference_date=found)
+                yield _shifted(result, chars_before, lines_before)
+            chars_before += len(piece)
+            lines_before += piece.count("\n")
+            if not block:
+                if carry.strip():
+                    yield _shifted(reader(carry, path, options), chars_before, lines_before)
+                return
+
+
+def _cut(text: str) -> int:
+    for mark in ("\n\n", "\n", ". ", " "):
+        at = text.rfind(mark, len(text) // 2)
+        if at != -1:
+            return at + len(mark)
+    return len(text)
+
+
+def _shifted(result: ReadResult, chars: int, lines: int) -> ReadResult:
+    def move(ref: SourceRef) -> SourceRef:
+        return replace(
+            ref,
+            line=None if ref.line is None else ref.line + lines,
+            start=None if ref.start is None else ref.start + chars,
+            end=None if ref.end is None else ref.end + chars,
+        )
+
+    if not chars and not lines:
+        return result
+    events = tuple(replace(e, refs=tuple(move(r) for r in e.refs)) for e in result.timeline.events)
+    diagnostics = [replace(d, ref=move(d.ref)) for d in result.diagnostics]
+    return ReadResult(replace(result.timeline, events=events), diagnostics, result.format)
 
 
 def merge(timelines: Sequence[Timeline], options: ReadOptions) -> Timeline:
