@@ -1,0 +1,42 @@
+"""The docs are tested: the README's commands are the ones CI runs, and its YAML example builds."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from timeline.model import Day
+from timeline.sources import ReadOptions
+from timeline.sources.yaml_source import read
+
+ROOT = Path(__file__).parent.parent
+README = (ROOT / "README.md").read_text()
+
+
+def _quick_start() -> list[str]:
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section)
+
+
+def test_quick_start_is_two_commands() -> None:
+    commands = _quick_start()
+    assert len(commands) == 2
+    assert "timeline build" in commands[0]
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert _quick_start()[1] in ci.splitlines()
+
+
+def test_readme_yaml_example_reads_cleanly() -> None:
+    example = README.split("## The YAML format", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    result = read(example, "README.md", ReadOptions(today=Day(2020, 5, 5)))
+    assert result.diagnostics == []
+    assert [e.title for e in result.timeline.events] == ["Sputnik 1", "International Space Station"]
+
+
+def test_readme_screenshot_exists() -> None:
+    for image in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README):
+        assert (ROOT / image).is_file(), image
