@@ -75,7 +75,9 @@ def test_build_twice_gives_identical_bytes(good: Path, tmp_path: Path) -> None:
     assert a.read_bytes() == b.read_bytes()
 
 
-def test_validate_writes_nothing(good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_writes_nothing(
+    good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = run("validate", str(good))
     assert result.exit_code == 0
@@ -85,7 +87,11 @@ def test_validate_writes_nothing(good: Path, tmp_path: Path, monkeypatch: pytest
 
 def test_bad_file_lists_every_problem_and_writes_nothing(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("events:\n  - date: 31 Febuary 2001\n    title: x\n  - date: 1969\n  - date: soon-ish\n    title: y\n")
+    bad.write_text(
+        "events:\n  - date: 31 Febuary 2001\n    title: x\n"
+        "  - date: 1969\n"
+        "  - date: soon-ish\n    title: y\n"
+    )
     out = tmp_path / "page.html"
     result = run("build", str(bad), "-o", str(out))
     assert result.exit_code == 1
@@ -136,7 +142,8 @@ def test_failed_build_keeps_the_previous_page(good: Path, tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["build", "--theme", "purple"], "purple"), (["build", "--ref-date", "whenever"], "--ref-date"),
+    [(["build", "--theme", "purple"], "purple"),
+     (["build", "--ref-date", "whenever"], "--ref-date"),
      (["build", "--lang", "xx"], "unknown language"), (["nonsense"], "No such command")],
 )  # fmt: skip
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:

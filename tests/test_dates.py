@@ -12,7 +12,7 @@ from timeline.labels import canonical_text, span_label
 from timeline.model import Day, FuzzyDate, Precision, Settings
 
 REF = Settings(reference_date=Day(2020, 5, 5))  # a Tuesday
-A, U, O = "approximate", "uncertain", "open-ended"
+A, U, OPEN = "approximate", "uncertain", "open-ended"
 
 # text, first day, last day, precision, qualifiers. Ranges give the whole event span.
 TABLE: list[tuple[str, str, str, str, set[str]]] = [
@@ -105,9 +105,9 @@ TABLE: list[tuple[str, str, str, str, set[str]]] = [
     ("1 March – 5 April 2013", "2013-03-01", "2013-04-05", "day", set()),
     ("44–42 BC", "-0043-01-01", "-0041-12-31", "year", set()),
     ("c. 1200 – 1250", "1200-01-01", "1250-12-31", "year", {A}),
-    ("2014–present", "2014-01-01", "2020-05-05", "year", {O}),
-    ("2014-", "2014-01-01", "2020-05-05", "year", {O}),
-    ("since 2014", "2014-01-01", "2020-05-05", "year", {O}),
+    ("2014–present", "2014-01-01", "2020-05-05", "year", {OPEN}),
+    ("2014-", "2014-01-01", "2020-05-05", "year", {OPEN}),
+    ("since 2014", "2014-01-01", "2020-05-05", "year", {OPEN}),
 ]
 
 
@@ -150,7 +150,7 @@ def test_backwards_range_is_an_error() -> None:
 
 
 def test_precision_is_never_invented() -> None:
-    """"March 2013" is all of March, not the reference day of the month."""
+    """ "March 2013" is all of March, not the reference day of the month."""
     date = parse_date("March 2013", Settings(reference_date=Day(2020, 5, 17)))
     assert (date.start, date.end) == (Day(2013, 3, 1), Day(2013, 3, 31))
 
@@ -178,7 +178,18 @@ def test_span_label_open_ended() -> None:
     assert span_label(*_span("2014–present")) == "2014 – present"
 
 
-@pytest.mark.parametrize("text", [row[0] for row in TABLE if "–" not in row[0] and "-" not in row[0][1:] and " to " not in row[0] and "since" not in row[0] and " and " not in row[0]])  # noqa: E501
+@pytest.mark.parametrize(
+    "text",
+    [
+        row[0]
+        for row in TABLE
+        if "–" not in row[0]
+        and "-" not in row[0][1:]
+        and " to " not in row[0]
+        and "since" not in row[0]
+        and " and " not in row[0]
+    ],
+)
 def test_canonical_text_reads_back(text: str) -> None:
     """What `extract` writes for a date reads back to the same date."""
     date = parse_date(text, REF)
@@ -209,7 +220,9 @@ def test_written_dates_round_trip(year: int, month: int, day: int, style: str) -
     }[style]
     date = parse_date(text, REF)
     if style in ("iso", "dmy", "mdy"):
-        assert (date.start, date.end, date.precision) == (Day(year, month, day),) * 2 + (Precision.DAY,)
+        assert (date.start, date.end, date.precision) == (Day(year, month, day),) * 2 + (
+            Precision.DAY,
+        )
     elif style == "my":
         assert (date.start.year, date.start.month, date.start.day) == (year, month, 1)
         assert date.precision is Precision.MONTH

@@ -61,7 +61,9 @@ def test_reads_every_field() -> None:
     assert tl.settings.languages == ("en", "fr")
     assert tl.settings.date_order == "DMY"
     assert [(g.name, g.color) for g in tl.groups] == [("Soviet", "#cc3311"), ("American", None)]
-    assert [(e.name, e.start.start.year, e.end.end.year) for e in tl.eras] == [("Cold War", 1947, 1991)]
+    assert [(e.name, e.start.start.year, e.end.end.year) for e in tl.eras] == [
+        ("Cold War", 1947, 1991)
+    ]
     titles = [e.title for e in tl.events]
     assert titles == ["Sputnik 1", "Space age", "Gagarin orbits the Earth", "Apollo 11 lands",
                       "International Space Station"]  # fmt: skip
@@ -101,7 +103,9 @@ def test_unsafe_url_and_colour_are_dropped_with_a_warning() -> None:
 def test_python_tags_are_not_executed(tmp_path: pytest.TempPathFactory) -> None:
     """Tags such as !!python/object build nothing: the loader makes plain data only."""
     marker = f"{tmp_path}/pwned"
-    doc = f"events:\n  - date: 1969\n    title: !!python/object/apply:os.system ['touch {marker}']\n"
+    doc = (
+        f"events:\n  - date: 1969\n    title: !!python/object/apply:os.system ['touch {marker}']\n"
+    )
     result = read(doc, "evil.yaml", OPTIONS)
     import os
 
@@ -123,7 +127,8 @@ SIMPLE = "title: Été\nevents:\n  - date: 3. März 1990\n    title: Ärger\n"
 
 @pytest.mark.parametrize(
     "data",
-    [SIMPLE.encode(), codecs.BOM_UTF8 + SIMPLE.encode(), codecs.BOM_UTF16_LE + SIMPLE.encode("utf-16-le"),
+    [SIMPLE.encode(), codecs.BOM_UTF8 + SIMPLE.encode(),
+     codecs.BOM_UTF16_LE + SIMPLE.encode("utf-16-le"),
      codecs.BOM_UTF16_BE + SIMPLE.encode("utf-16-be"), SIMPLE.replace("\n", "\r\n").encode()],
     ids=["utf-8", "utf-8-bom", "utf-16-le", "utf-16-be", "crlf"],
 )  # fmt: skip
@@ -131,7 +136,11 @@ def test_encodings(data: bytes) -> None:
     decoded = decode(data, "enc.yaml")
     assert decoded.warnings == ()
     tl = read(decoded.text, "enc.yaml", OPTIONS).timeline
-    assert (tl.title, tl.events[0].title, tl.events[0].date.start) == ("Été", "Ärger", Day(1990, 3, 3))
+    assert (tl.title, tl.events[0].title, tl.events[0].date.start) == (
+        "Été",
+        "Ärger",
+        Day(1990, 3, 3),
+    )
 
 
 def test_latin1_falls_back_with_a_warning() -> None:
@@ -144,7 +153,11 @@ def test_latin1_falls_back_with_a_warning() -> None:
 # -- Properties ---------------------------------------------------------------------------------
 
 _scalars = st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none(), st.floats())
-_values = st.recursive(_scalars, lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=8), c, max_size=3), max_leaves=8)  # noqa: E501
+_values = st.recursive(
+    _scalars,
+    lambda c: st.lists(c, max_size=3) | st.dictionaries(st.text(max_size=8), c, max_size=3),
+    max_leaves=8,
+)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,7 +1,7 @@
 """timeline: dated events, from YAML or prose, to an interactive timeline page.
 
-    >>> import timeline
-    >>> timeline.build(["events.yaml"], "out/timeline.html")   # doctest: +SKIP
+>>> import timeline
+>>> timeline.build(["events.yaml"], "out/timeline.html")   # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     # The pipeline pulls in the readers; keep `import timeline` cheap until it is used.
     if name in ("build", "extract", "load"):
-        from timeline import pipeline  # noqa: PLC0415
+        from timeline import pipeline
 
         return getattr(pipeline, name)
     raise AttributeError(name)

@@ -17,7 +17,8 @@ import typer
 
 from timeline import __version__
 from timeline.errors import InvalidInput, TimelineError
-from timeline.model import Day, Diagnostic, Severity
+from timeline.model import Day, Diagnostic
+from timeline.sources import ReadOptions
 
 app = typer.Typer(
     name="timeline",
@@ -54,7 +55,9 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Turn dated events, written in YAML or buried in prose, into an interactive timeline page.
@@ -78,23 +81,29 @@ Lang = Annotated[
     list[str] | None,
     typer.Option("--lang", help="A language of the dates (en, fr, de, ...). Repeat for several."),
 ]
-Traceback = Annotated[bool, typer.Option("--traceback", help="Show the full traceback of an error.")]
+Traceback = Annotated[
+    bool, typer.Option("--traceback", help="Show the full traceback of an error.")
+]
 
 
-def _options(ref_date: str | None, lang: list[str] | None, title: str | None = None):  # type: ignore[no-untyped-def]
-    from timeline.dates import known_language, parse_date  # noqa: PLC0415
-    from timeline.errors import DateError  # noqa: PLC0415
-    from timeline.sources import ReadOptions  # noqa: PLC0415
+def _options(ref_date: str | None, lang: list[str] | None, title: str | None = None) -> ReadOptions:
+    from timeline.dates import known_language, parse_date
+    from timeline.errors import DateError
+    from timeline.sources import ReadOptions
 
     reference: Day | None = None
     if ref_date is not None:
         try:
             reference = parse_date(ref_date).start
         except DateError:
-            raise typer.BadParameter(f"cannot read {ref_date!r} as a date", param_hint="--ref-date") from None
+            raise typer.BadParameter(
+                f"cannot read {ref_date!r} as a date", param_hint="--ref-date"
+            ) from None
     for code in lang or ():
         if not known_language(code):
-            raise typer.BadParameter(f"unknown language {code!r}; use codes such as en, fr, de", param_hint="--lang")
+            raise typer.BadParameter(
+                f"unknown language {code!r}; use codes such as en, fr, de", param_hint="--lang"
+            )
     return ReadOptions(reference_date=reference, languages=tuple(lang or ()), title=title)
 
 
@@ -108,7 +117,10 @@ def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, InvalidInput):
         count = exc.error_count
-        typer.echo(f"error: {count} problem{'s' if count != 1 else ''} found; nothing was written", err=True)
+        typer.echo(
+            f"error: {count} problem{'s' if count != 1 else ''} found; nothing was written",
+            err=True,
+        )
         for problem in exc.problems:
             typer.echo(f"  {problem}", err=True)
     else:
@@ -122,14 +134,30 @@ def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
 @app.command()
 def build(
     inputs: Inputs = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the page.")] = DEFAULT_OUTPUT,
-    open_page: Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")] = False,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the page.")
+    ] = DEFAULT_OUTPUT,
+    open_page: Annotated[
+        bool, typer.Option("--open", help="Open the page in the default browser.")
+    ] = False,
     title: Annotated[str | None, typer.Option("--title", help="The page title.")] = None,
     ref_date: RefDate = None,
     lang: Lang = None,
-    theme: Annotated[Theme, typer.Option("--theme", help="Colour theme of the page.")] = Theme.light,
-    cdn: Annotated[bool, typer.Option("--cdn", help="Load plotly.js from a CDN: a small file that needs the network.")] = False,
-    skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help="Build with the valid events and list the skipped ones.")] = False,
+    theme: Annotated[
+        Theme, typer.Option("--theme", help="Colour theme of the page.")
+    ] = Theme.light,
+    cdn: Annotated[
+        bool,
+        typer.Option(
+            "--cdn", help="Load plotly.js from a CDN: a small file that needs the network."
+        ),
+    ] = False,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid", help="Build with the valid events and list the skipped ones."
+        ),
+    ] = False,
     show_traceback: Traceback = False,
 ) -> None:
     """Build an interactive timeline page from YAML or prose.
@@ -138,8 +166,8 @@ def build(
 
     Example: timeline build events.yaml article.txt -o out/history.html --open
     """
-    from timeline.pipeline import build as run_build  # noqa: PLC0415
-    from timeline.render import RenderOptions  # noqa: PLC0415
+    from timeline.pipeline import build as run_build
+    from timeline.render import RenderOptions
 
     options = _options(ref_date, lang, title)
     try:
@@ -157,14 +185,19 @@ def build(
         for problem in loaded.skipped:
             typer.echo(f"  {problem}", err=True)
     count = len(loaded.timeline.events)
-    typer.echo(f"wrote {report.output} ({count} event{'s' if count != 1 else ''}, {report.size / 1024:,.0f} kB)")
+    typer.echo(
+        f"wrote {report.output} ({count} event{'s' if count != 1 else ''}, "
+        f"{report.size / 1024:,.0f} kB)"
+    )
     if open_page:
         webbrowser.open(report.output.resolve().as_uri())
 
 
 @app.command()
 def validate(
-    inputs: Annotated[list[str], typer.Argument(help="Files or folders to check.", show_default=False)],
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files or folders to check.", show_default=False)
+    ],
     ref_date: RefDate = None,
     lang: Lang = None,
     show_traceback: Traceback = False,
@@ -173,7 +206,7 @@ def validate(
 
     Example: timeline validate events.yaml
     """
-    from timeline.pipeline import load  # noqa: PLC0415
+    from timeline.pipeline import load
 
     try:
         loaded = load(inputs, _options(ref_date, lang), stdin=sys.stdin.buffer)
@@ -186,12 +219,24 @@ def validate(
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help="Text, Markdown or HTML files, folders, or -.", show_default=False)],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
-    fmt: Annotated[DataFormat, typer.Option("--format", "-f", help="Output format.")] = DataFormat.yaml,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Text, Markdown or HTML files, folders, or -.", show_default=False),
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
+    fmt: Annotated[
+        DataFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DataFormat.yaml,
     ref_date: RefDate = None,
     lang: Lang = None,
-    mentions: Annotated[bool, typer.Option("--mentions", help="Print every temporal expression found, one JSON line each.")] = False,
+    mentions: Annotated[
+        bool,
+        typer.Option(
+            "--mentions", help="Print every temporal expression found, one JSON line each."
+        ),
+    ] = False,
     show_traceback: Traceback = False,
 ) -> None:
     """Find the dated events in prose and write them out for review.
@@ -203,17 +248,17 @@ def extract(
     options = _options(ref_date, lang)
     try:
         if mentions:
-            from timeline.pipeline import mentions as find_mentions  # noqa: PLC0415
+            from timeline.pipeline import mentions as find_mentions
 
             found = find_mentions(inputs, options, stdin=sys.stdin.buffer)
             data = "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in found).encode()
             loaded = None
         else:
-            from timeline.pipeline import extract as run_extract  # noqa: PLC0415
+            from timeline.pipeline import extract as run_extract
 
             data, loaded = run_extract(inputs, options, kind=str(fmt), stdin=sys.stdin.buffer)
         if output is not None:
-            from timeline.pipeline import check_output, write_atomic  # noqa: PLC0415
+            from timeline.pipeline import check_output, write_atomic
 
             check_output(inputs, output)
             write_atomic(output, data)

@@ -28,7 +28,15 @@ from timeline.model import (
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["known_language", "month_span", "parse_date", "parse_span", "present", "today", "year_span"]
+__all__ = [
+    "known_language",
+    "month_span",
+    "parse_date",
+    "parse_span",
+    "present",
+    "today",
+    "year_span",
+]
 
 _NONE: frozenset[Qualifier] = frozenset()
 
@@ -91,7 +99,7 @@ def _strip_qualifiers(text: str) -> tuple[str, frozenset[Qualifier], str | None]
 
 
 def _apply_part(date: FuzzyDate, part: str) -> FuzzyDate:
-    """"early 1990s" is the first third of the decade, "late 2013" the last third of the year."""
+    """ "early 1990s" is the first third of the decade, "late 2013" the last third of the year."""
     first, last = date.start.ordinal, date.end.ordinal
     third = (last - first + 1) // 3
     if part == "early":
@@ -197,7 +205,7 @@ def _int(text: str) -> int:
     return int(text.replace(",", ""))
 
 
-def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:  # noqa: C901, PLR0911, PLR0912
+def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:
     """The forms we read ourselves, or None to ask dateparser. `text` has no qualifiers."""
     if m := _ISO.match(text):
         y = int(m["y"])
@@ -235,10 +243,16 @@ def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:  # noqa:
     if n is not None and unit is not None:
         size, precision = (1000, Precision.MILLENNIUM) if unit else (100, Precision.CENTURY)
         if bc:  # the 5th century BC is 500 BC .. 401 BC
-            return year_span(_era_year(n * size, True), _era_year((n - 1) * size + 1, True), precision)
+            return year_span(
+                _era_year(n * size, True), _era_year((n - 1) * size + 1, True), precision
+            )
         return year_span((n - 1) * size + 1, n * size, precision)
     if m := _QUARTER.match(text):
-        q = int(m["q"]) if m["q"] else ("first", "second", "third", "fourth").index(m["w"].lower()) + 1
+        q = (
+            int(m["q"])
+            if m["q"]
+            else ("first", "second", "third", "fourth").index(m["w"].lower()) + 1
+        )
         return month_span(int(m["y"]), 3 * q - 2, 3 * q)
     if m := _SEASON.match(text):
         month = _SEASONS.get(m["s"].lower())
@@ -250,7 +264,9 @@ def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:  # noqa:
     if not explicit_era and (m := _DEEP.match(text)) and _looks_deep(text):
         number = m["n"]
         # "12,000 years ago" groups thousands; "4,54 Ga" is a decimal comma.
-        number = number.replace(",", "") if re.search(r",\d{3}$", number) else number.replace(",", ".")
+        number = (
+            number.replace(",", "") if re.search(r",\d{3}$", number) else number.replace(",", ".")
+        )
         return _deep(float(number) * _SCALES.get((m["scale"] or "").lower(), 1))
     if m := _MONTH_YEAR.match(text):
         month = _MONTH_NAMES.get(m["m"].lower())
@@ -318,7 +334,7 @@ def _deep(years_ago: float) -> FuzzyDate:
 @functools.lru_cache(maxsize=16)
 def _parser(languages: tuple[str, ...], date_order: str | None, timezone: str | None,
             base: Day) -> DateDataParser:  # fmt: skip
-    from dateparser.date import DateDataParser  # noqa: PLC0415 - heavy, imported on first use
+    from dateparser.date import DateDataParser
 
     settings: dict[str, Any] = {
         "PREFER_DAY_OF_MONTH": "first",
@@ -434,7 +450,7 @@ def parse_date(
 
 @functools.cache
 def _languages() -> frozenset[str]:
-    from dateparser.data.languages_info import language_order  # noqa: PLC0415
+    from dateparser.data.languages_info import language_order
 
     return frozenset(language_order)
 
@@ -451,7 +467,11 @@ def present(settings: Settings | None = None, text: str = "present") -> FuzzyDat
 
 
 _RANGE_PATTERNS = (
-    re.compile(r"^(?:from\s+|between\s+)?(?P<a>.+?)\s+(?:to|until|till|through|and|-|–|—|bis|au|à|al|hasta)\s+(?P<b>.+)$", re.IGNORECASE),
+    re.compile(
+        r"^(?:from\s+|between\s+)?(?P<a>.+?)\s+"
+        r"(?:to|until|till|through|and|-|–|—|bis|au|à|al|hasta)\s+(?P<b>.+)$",
+        re.IGNORECASE,
+    ),
     re.compile(r"^(?P<a>.+?)\s*[–—]\s*(?P<b>.*)$"),
     re.compile(r"^(?P<a>[^-]*?\d)\s*-\s*(?P<b>(?:\d|present|now|today|ongoing).*)$", re.IGNORECASE),
     re.compile(r"^(?P<a>.+?)\s*-\s*$"),
@@ -528,7 +548,9 @@ def _borrow(a: str, b: str, end: FuzzyDate, settings: Settings) -> FuzzyDate | N
     year = end.start.year
     tail = re.sub(r"^.*?(\d{3,4}\s*(?:" + _BC + "|" + _AD + r")?)$", r"\1", b, flags=re.IGNORECASE)
     with_month = f"{core_a} {_month_name(end.start.month)} {tail}"
-    tries = (with_month, f"{core_a} {tail}") if core_a.isdigit() else (f"{core_a} {tail}", with_month)
+    tries = (
+        (with_month, f"{core_a} {tail}") if core_a.isdigit() else (f"{core_a} {tail}", with_month)
+    )
     for extra in tries:
         candidate = _parse_cached(extra, settings)
         if candidate is not None and candidate.start.year == year:
@@ -537,6 +559,6 @@ def _borrow(a: str, b: str, end: FuzzyDate, settings: Settings) -> FuzzyDate | N
 
 
 def _month_name(month: int) -> str:
-    from timeline.labels import MONTHS  # noqa: PLC0415
+    from timeline.labels import MONTHS
 
     return MONTHS[month - 1]

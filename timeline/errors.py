@@ -1,4 +1,4 @@
-"""One error hierarchy. The core raises these; only the CLI turns them into messages and exit codes."""
+"""One error hierarchy. The core raises these; only the CLI turns them into messages and exits."""
 
 from __future__ import annotations
 

@@ -76,7 +76,7 @@ _UNIT_YEARS = {Precision.YEAR: 1, Precision.DECADE: 10, Precision.CENTURY: 100,
 
 
 def _part(date: FuzzyDate) -> tuple[str, FuzzyDate]:
-    """"early 1990s": a third of a unit is labelled as that part of the whole unit."""
+    """ "early 1990s": a third of a unit is labelled as that part of the whole unit."""
     unit = _UNIT_YEARS.get(date.precision)
     if unit is None:
         return "", date
@@ -86,7 +86,9 @@ def _part(date: FuzzyDate) -> tuple[str, FuzzyDate]:
     offset = 1 if date.precision in (Precision.CENTURY, Precision.MILLENNIUM) else 0
     first = (date.start.year - offset) // unit * unit + offset
     whole = FuzzyDate(Day(first), Day(first + unit - 1, 12, 31), date.precision)
-    position = (date.start.ordinal - whole.start.ordinal) / (whole.end.ordinal - whole.start.ordinal + 1)
+    position = (date.start.ordinal - whole.start.ordinal) / (
+        whole.end.ordinal - whole.start.ordinal + 1
+    )
     part = "early " if position < 0.2 else "late " if position > 0.5 else "mid-"
     return part, whole
 
@@ -119,6 +121,10 @@ def canonical_text(date: FuzzyDate) -> str:
     plain = not date.qualifiers and 1 <= start.year <= 9999
     if date.precision is Precision.DAY and start == end and plain:
         return start.iso()
-    if date.precision is Precision.MONTH and plain and (start.year, start.month) == (end.year, end.month):
+    if (
+        date.precision is Precision.MONTH
+        and plain
+        and (start.year, start.month) == (end.year, end.month)
+    ):
         return f"{start.year:04d}-{start.month:02d}"
     return fuzzy_label(date)

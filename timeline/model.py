@@ -166,7 +166,7 @@ class FuzzyDate:
 
     def label(self) -> str:
         """A normalised, human reading of the date, e.g. "March 2013", "c. 44 BC"."""
-        from timeline.labels import fuzzy_label  # noqa: PLC0415 - keeps the model tiny
+        from timeline.labels import fuzzy_label
 
         return fuzzy_label(self)
 

@@ -58,7 +58,9 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
                 str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES
             )
             if not found:
-                raise InputError(SourceRef(item), "no .yaml, .txt, .md or .html files in this folder")
+                raise InputError(
+                    SourceRef(item), "no .yaml, .txt, .md or .html files in this folder"
+                )
             paths.extend(found)
         elif not path.exists():
             raise InputError(SourceRef(item), "no such file")
@@ -164,7 +166,7 @@ def _streamable(path: str) -> bool:
 def _read_in_chunks(path: str, options: ReadOptions) -> Iterator[ReadResult]:
     """Tag a large text file a few MB at a time, cut at paragraph (else line, else word)
     boundaries, with every offset and line shifted back to the whole file."""
-    import codecs  # noqa: PLC0415
+    import codecs
 
     reader = reader_for("text")
     decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
@@ -235,7 +237,9 @@ def merge(timelines: Sequence[Timeline], options: ReadOptions) -> Timeline:
     groups = {g.name: g for t in reversed(timelines) for g in t.groups}
     eras = {(e.name, e.start.start): e for t in timelines for e in t.eras}
     sources = tuple(dict.fromkeys(s for t in timelines for s in t.sources))
-    title = options.title or next((t.title for t in timelines if t.title != "Timeline"), first.title)
+    title = options.title or next(
+        (t.title for t in timelines if t.title != "Timeline"), first.title
+    )
     return Timeline(
         events=events,
         title=title,
@@ -262,7 +266,9 @@ def build(
     loaded = load(inputs, options, skip_invalid=skip_invalid, stdin=stdin)
     render_options = render_options or RenderOptions()
     if render_options.today is None:
-        day = loaded.timeline.settings.reference_date or (options and options.today) or clock_today()
+        day = (
+            loaded.timeline.settings.reference_date or (options and options.today) or clock_today()
+        )
         render_options = replace(render_options, today=day)
     data = render(kind, loaded.timeline, render_options)
     write_atomic(output, data)
@@ -285,7 +291,7 @@ def mentions(
     inputs: Sequence[str], options: ReadOptions | None = None, *, stdin: BinaryIO | None = None
 ) -> list[dict[str, object]]:
     """Every temporal expression in the inputs, as `--mentions` prints them."""
-    from timeline.sources.text import mentions as find  # noqa: PLC0415 - pulls in the tagger
+    from timeline.sources.text import mentions as find
 
     options = options or ReadOptions()
     if options.today is None:

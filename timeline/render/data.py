@@ -68,7 +68,9 @@ def render_csv(timeline: Timeline, options: object = None) -> bytes:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_CSV_COLUMNS)
     for e in timeline.events:
-        qualifiers = sorted({str(q) for q in e.date.qualifiers | (e.end.qualifiers if e.end else set())})
+        qualifiers = sorted(
+            {str(q) for q in e.date.qualifiers | (e.end.qualifiers if e.end else set())}
+        )
         writer.writerow([
             _csv_safe(e.date.text), _csv_safe(e.end.text if e.end else ""),
             e.first_day.iso(), e.last_day.iso(), str(e.date.precision), " ".join(qualifiers),

@@ -47,9 +47,7 @@ def decode(data: bytes, path: str) -> Decoded:
             return Decoded(_without_nul(text, path), encoding)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError(
-            SourceRef(path, line), "binary content (a NUL byte); expected UTF-8 text"
-        )
+        raise InputError(SourceRef(path, line), "binary content (a NUL byte); expected UTF-8 text")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:

@@ -83,7 +83,9 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
         )
     if not isinstance(data.get("events"), list) or not data["events"]:
         line = _line_of(data, "events")
-        raise InputError(SourceRef(path, line), "no events: add an `events:` list with at least one event")
+        raise InputError(
+            SourceRef(path, line), "no events: add an `events:` list with at least one event"
+        )
 
     _check_keys(data, TOP_KEYS, problems, "top-level key")
     settings = _settings(data, options, problems)
@@ -96,9 +98,7 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
         if event is not None:
             events.append(event)
     events.sort(key=Event.sort_key)
-    timeline = Timeline(
-        tuple(events), title, tuple(eras), tuple(groups), settings, sources=(path,)
-    )
+    timeline = Timeline(tuple(events), title, tuple(eras), tuple(groups), settings, sources=(path,))
     problems.items.sort(key=lambda d: d.ref.line or 0)  # stable: file order, then found order
     return ReadResult(timeline, problems.items, "yaml")
 
@@ -107,8 +107,8 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
 
 
 def _load(text: str, path: str) -> Any:
-    from ruamel.yaml import YAML  # noqa: PLC0415 - only YAML inputs need it
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError  # noqa: PLC0415
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = YAML(typ="rt", pure=True)
     try:
@@ -135,7 +135,7 @@ def _raise(path: str, line: int | None, message: str) -> Any:
 
 def _check_size(yaml: Any, text: str, path: str) -> None:
     """Refuse alias bombs and deep nesting before anything is built from them."""
-    from ruamel.yaml import events as ev  # noqa: PLC0415
+    from ruamel.yaml import events as ev
 
     sizes: dict[str, int] = {}
     stack: list[tuple[int, str | None]] = []  # (nodes so far, anchor) per open collection
@@ -168,7 +168,7 @@ def _check_size(yaml: Any, text: str, path: str) -> None:
 
 def _plain(node: Any) -> Any:
     """ruamel's containers to dicts and lists that remember their lines under "_line"/"_lines"."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: PLC0415
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(node, CommentedMap):
         line = node.lc.line + 1 if node.lc.line is not None else None
@@ -194,7 +194,7 @@ def _position(mark: tuple[int, int] | None, fallback: int | None) -> int | None:
 class _Seq(list[Any]):
     """A list that knows the line of each item."""
 
-    def __init__(self, items: list[Any], lines: list[int]) -> None:
+    def __init__(self, items: list[Any], lines: list[int | None]) -> None:
         super().__init__(items)
         self.lines = lines
 
@@ -265,7 +265,11 @@ def _text_field(mapping: dict[str, Any], key: str, problems: _Problems,
 
 
 def _short(value: object) -> str:
-    text = str({k: v for k, v in value.items() if not k.startswith("_")} if isinstance(value, dict) else value)
+    text = str(
+        {k: v for k, v in value.items() if not k.startswith("_")}
+        if isinstance(value, dict)
+        else value
+    )
     return text if len(text) <= 60 else text[:59] + "…"
 
 
@@ -283,17 +287,25 @@ def _settings(data: dict[str, Any], options: ReadOptions, problems: _Problems) -
             languages = tuple(x.strip() for x in raw)
             languages = _known_languages(languages, _line_of(data, "languages"), problems)
         else:
-            problems.error(_line_of(data, "languages"), "languages should be a list of codes such as [en, fr]", _short(raw))
+            problems.error(
+                _line_of(data, "languages"),
+                "languages should be a list of codes such as [en, fr]",
+                _short(raw),
+            )
     date_order = _text_field(data, "date_order", problems)
     if date_order is not None and date_order.upper() not in _DATE_ORDERS:
-        problems.error(_line_of(data, "date_order"), f"date_order should be one of {', '.join(_DATE_ORDERS)}", date_order)
+        problems.error(
+            _line_of(data, "date_order"),
+            f"date_order should be one of {', '.join(_DATE_ORDERS)}",
+            date_order,
+        )
         date_order = None
     timezone = _text_field(data, "timezone", problems)
     return Settings(reference, languages, date_order.upper() if date_order else None, timezone)
 
 
 def _reference_day(text: str, line: int | None, problems: _Problems) -> Day | None:
-    from timeline.dates import parse_date  # noqa: PLC0415
+    from timeline.dates import parse_date
 
     try:
         date = parse_date(text, Settings())
@@ -303,15 +315,19 @@ def _reference_day(text: str, line: int | None, problems: _Problems) -> Day | No
     return date.start
 
 
-def _known_languages(codes: tuple[str, ...], line: int | None, problems: _Problems) -> tuple[str, ...]:
-    from timeline.dates import known_language  # noqa: PLC0415
+def _known_languages(
+    codes: tuple[str, ...], line: int | None, problems: _Problems
+) -> tuple[str, ...]:
+    from timeline.dates import known_language
 
     good = []
     for code in codes:
         if known_language(code):
             good.append(code)
         else:
-            problems.error(line, f"unknown language {quote(code)} (use codes such as en, fr, de)", code)
+            problems.error(
+                line, f"unknown language {quote(code)} (use codes such as en, fr, de)", code
+            )
     return tuple(good)
 
 
@@ -320,7 +336,11 @@ def _color(mapping: dict[str, Any], problems: _Problems) -> str | None:
     if text is None:
         return None
     if not _COLOR.match(text):
-        problems.warn(_line_of(mapping, "color"), f"color {quote(text)} is not #rgb, #rrggbb or a colour name; ignored", text)
+        problems.warn(
+            _line_of(mapping, "color"),
+            f"color {quote(text)} is not #rgb, #rrggbb or a colour name; ignored",
+            text,
+        )
         return None
     return text
 
@@ -330,7 +350,9 @@ def _groups(data: dict[str, Any], problems: _Problems) -> list[Group]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        problems.error(_line_of(data, "groups"), "groups should be a list of {name, color}", _short(raw))
+        problems.error(
+            _line_of(data, "groups"), "groups should be a list of {name, color}", _short(raw)
+        )
         return []
     groups: list[Group] = []
     for index, item in enumerate(raw):
@@ -339,7 +361,11 @@ def _groups(data: dict[str, Any], problems: _Problems) -> list[Group]:
             groups.append(Group(item.strip(), None, index))
             continue
         if not isinstance(item, dict):
-            problems.error(line, f"a group should be a name or {{name, color}}, not {_kind(item)}", _short(item))
+            problems.error(
+                line,
+                f"a group should be a name or {{name, color}}, not {_kind(item)}",
+                _short(item),
+            )
             continue
         _check_keys(item, GROUP_KEYS, problems, "group key")
         name = _text_field(item, "name", problems, required=True)
@@ -353,12 +379,18 @@ def _eras(data: dict[str, Any], settings: Settings, problems: _Problems) -> list
     if raw is None:
         return []
     if not isinstance(raw, list):
-        problems.error(_line_of(data, "eras"), "eras should be a list of {name, start, end}", _short(raw))
+        problems.error(
+            _line_of(data, "eras"), "eras should be a list of {name, start, end}", _short(raw)
+        )
         return []
     eras: list[Era] = []
     for index, item in enumerate(raw):
         if not isinstance(item, dict):
-            problems.error(_item_line(raw, index), f"an era should be {{name, start, end}}, not {_kind(item)}", _short(item))
+            problems.error(
+                _item_line(raw, index),
+                f"an era should be {{name, start, end}}, not {_kind(item)}",
+                _short(item),
+            )
             continue
         _check_keys(item, ERA_KEYS, problems, "era key")
         name = _text_field(item, "name", problems, required=True)
@@ -368,15 +400,25 @@ def _eras(data: dict[str, Any], settings: Settings, problems: _Problems) -> list
         if name is None or start is None or end is None:
             continue
         if end.end < start.start:
-            problems.error(_line_of(item, "end"), f"the era ends ({end.text}) before it starts ({start.text})", end.text)
+            problems.error(
+                _line_of(item, "end"),
+                f"the era ends ({end.text}) before it starts ({start.text})",
+                end.text,
+            )
             continue
         eras.append(Era(name, start, end, color))
     return eras
 
 
-def _date_field(mapping: dict[str, Any], key: str, settings: Settings, problems: _Problems,
-                required: bool = False, allow_present: bool = False) -> FuzzyDate | None:  # fmt: skip
-    from timeline.dates import parse_date, present  # noqa: PLC0415
+def _date_field(
+    mapping: dict[str, Any],
+    key: str,
+    settings: Settings,
+    problems: _Problems,
+    required: bool = False,
+    allow_present: bool = False,
+) -> FuzzyDate | None:
+    from timeline.dates import parse_date, present
 
     text = _text_field(mapping, key, problems, required=required)
     if text is None:
@@ -392,10 +434,14 @@ def _date_field(mapping: dict[str, Any], key: str, settings: Settings, problems:
 
 
 def _event(item: Any, line: int | None, settings: Settings, problems: _Problems) -> Event | None:
-    from timeline.dates import parse_span  # noqa: PLC0415
+    from timeline.dates import parse_span
 
     if not isinstance(item, dict):
-        problems.error(line, f"an event should be a mapping with date and title, not {_kind(item)}", _short(item))
+        problems.error(
+            line,
+            f"an event should be a mapping with date and title, not {_kind(item)}",
+            _short(item),
+        )
         return None
     before = problems.error_count
     _check_keys(item, EVENT_KEYS, problems, "key")
@@ -411,10 +457,18 @@ def _event(item: Any, line: int | None, settings: Settings, problems: _Problems)
             problems.error(ref.line, exc.message, date_text)
     if item.get("end") is not None:
         if end is not None:
-            problems.error(_line_of(item, "end"), f"the date {quote(date_text or '')} is already a range; drop end or the range", item.get("end"))
+            problems.error(
+                _line_of(item, "end"),
+                f"the date {quote(date_text or '')} is already a range; drop end or the range",
+                item.get("end"),
+            )
         end = _date_field(item, "end", settings, problems, allow_present=True)
         if start is not None and end is not None and end.end < start.start:
-            problems.error(_line_of(item, "end"), f"the end ({end.text}) is before the start ({start.text})", end.text)
+            problems.error(
+                _line_of(item, "end"),
+                f"the end ({end.text}) is before the start ({start.text})",
+                end.text,
+            )
     description = _text_field(item, "description", problems) or ""
     group = _text_field(item, "group", problems) or ""
     source = _text_field(item, "source", problems)
@@ -437,7 +491,9 @@ def _tags(item: dict[str, Any], problems: _Problems) -> tuple[str, ...]:
         return ()
     if isinstance(raw, str):
         return tuple(t.strip() for t in raw.split(",") if t.strip())
-    if isinstance(raw, list) and all(isinstance(t, (str, int, float)) and not isinstance(t, bool) for t in raw):
+    if isinstance(raw, list) and all(
+        isinstance(t, (str, int, float)) and not isinstance(t, bool) for t in raw
+    ):
         return tuple(str(t).strip() for t in raw if str(t).strip())
     problems.error(_line_of(item, "tags"), "tags should be a list of words", _short(raw))
     return ()
@@ -448,7 +504,9 @@ def _url(item: dict[str, Any], problems: _Problems) -> str | None:
     if text is None:
         return None
     if not _SAFE_URL.match(text):
-        problems.warn(_line_of(item, "url"), f"url {quote(text)} is not http(s) or mailto; dropped", text)
+        problems.warn(
+            _line_of(item, "url"), f"url {quote(text)} is not http(s) or mailto; dropped", text
+        )
         return None
     return text
 
@@ -463,4 +521,3 @@ def _bool(item: dict[str, Any], key: str, problems: _Problems) -> bool:
         return value.strip().lower() in ("yes", "true")
     problems.error(_line_of(item, key), f"{key} should be true or false", _short(value))
     return False
-
