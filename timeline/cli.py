@@ -89,7 +89,6 @@ Traceback = Annotated[
 def _options(ref_date: str | None, lang: list[str] | None, title: str | None = None) -> ReadOptions:
     from timeline.dates import known_language, parse_date
     from timeline.errors import DateError
-    from timeline.sources import ReadOptions
 
     reference: Day | None = None
     if ref_date is not None:
