@@ -1,14 +1,13 @@
 """The YAML reader: `events.yaml` to a `Timeline`, with every problem reported at its line.
 
-ruamel.yaml's round-trip loader keeps the line of every key and item, builds only plain maps,
-lists and scalars (no Python objects, whatever the tags say) and refuses duplicate keys. Before
-loading, one pass over the parse events refuses alias bombs and absurd nesting, both in time
-linear in the file.
+PyYAML's libyaml parser (C) composes the document into nodes that carry their lines; a small
+walker turns the nodes into plain dicts, lists and strings, refusing duplicate keys, so no Python
+object is ever constructed whatever the tags say. Before that, one pass over the parse events
+refuses alias bombs and absurd nesting, in time linear in the file.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from typing import Any
@@ -107,45 +106,36 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
 
 
 def _load(text: str, path: str) -> Any:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    import yaml
 
-    yaml = YAML(typ="rt", pure=True)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        _check_size(yaml, text, path)
-        return _plain(yaml.load(text))
-    except MarkedYAMLError as exc:
+        _check_size(yaml, loader, text, path)
+        return _plain(yaml.compose(text, Loader=loader), path)
+    except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        if "duplicate key" in problem:
-            key = re.search(r'found duplicate key "([^"]*)"', str(exc))
-            problem = f"duplicate key {quote(key.group(1)) if key else ''}".strip()
-            return _raise(path, line, problem)
         return _raise(path, line, f"invalid YAML: {problem}")
-    except YAMLError as exc:
+    except yaml.YAMLError as exc:
         return _raise(path, None, f"invalid YAML: {exc}")
-    except RecursionError:
-        return _raise(path, None, f"nesting deeper than {MAX_DEPTH} levels")
 
 
 def _raise(path: str, line: int | None, message: str) -> Any:
     raise InputError(SourceRef(path, line), message)
 
 
-def _check_size(yaml: Any, text: str, path: str) -> None:
+def _check_size(yaml: Any, loader: Any, text: str, path: str) -> None:
     """Refuse alias bombs and deep nesting before anything is built from them."""
-    from ruamel.yaml import events as ev
-
+    ev = yaml.events
     sizes: dict[str, int] = {}
     stack: list[tuple[int, str | None]] = []  # (nodes so far, anchor) per open collection
     total = 0
-    for event in yaml.parse(text):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, ev.CollectionStartEvent):
             stack.append((1, event.anchor))
             if len(stack) > MAX_DEPTH:
-                line = event.start_mark.line + 1 if event.start_mark else None
-                _raise(path, line, f"nesting deeper than {MAX_DEPTH} levels")
+                _raise(path, _mark_line(event), f"nesting deeper than {MAX_DEPTH} levels")
             continue
         if isinstance(event, ev.CollectionEndEvent):
             size, anchor = stack.pop()
@@ -162,33 +152,46 @@ def _check_size(yaml: Any, text: str, path: str) -> None:
         else:
             total += size
         if size > MAX_NODES or total > MAX_NODES:
-            line = event.start_mark.line + 1 if event.start_mark else None
-            _raise(path, line, f"aliases expand to over {MAX_NODES:,} values (a YAML alias bomb?)")
+            message = f"aliases expand to over {MAX_NODES:,} values (a YAML alias bomb?)"
+            _raise(path, _mark_line(event), message)
 
 
-def _plain(node: Any) -> Any:
-    """ruamel's containers to dicts and lists that remember their lines under "_line"/"_lines"."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(node, CommentedMap):
-        line = node.lc.line + 1 if node.lc.line is not None else None
-        out: dict[str, Any] = {"_line": line, "_keys": {}}
-        for key in node:
-            name = str(key)
-            out[name] = _plain(node[key])
-            out["_keys"][name] = _position(node.lc.key(key), line)
-        return out
-    if isinstance(node, CommentedSeq):
-        line = node.lc.line + 1 if node.lc.line is not None else None
-        items = [_plain(item) for item in node]
-        lines = [_position(node.lc.item(i), line) for i in range(len(node))]
-        return _Seq(items, lines)
-    return node
+def _mark_line(node_or_event: Any) -> int | None:
+    mark = getattr(node_or_event, "start_mark", None)
+    return mark.line + 1 if mark is not None else None
 
 
-def _position(mark: tuple[int, int] | None, fallback: int | None) -> int | None:
-    """ruamel gives positions inside flow collections only sometimes; else the collection's line."""
-    return mark[0] + 1 if mark else fallback
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+def _plain(node: Any, path: str) -> Any:
+    """YAML nodes to dicts, lists and strings that remember their lines.
+
+    Scalars stay the text the user wrote: "2017-11-18" is not turned into a date object, "1969"
+    not into a number and "No" not into false (YAML 1.1's Norway problem). Tags such as
+    `!!python/object` are ignored: nothing is ever constructed from them.
+    """
+    import yaml
+
+    if node is None:
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return str(node.value)
+    line = _mark_line(node)
+    if isinstance(node, yaml.SequenceNode):
+        items = [_plain(item, path) for item in node.value]
+        return _Seq(items, [_mark_line(item) for item in node.value])
+    out: dict[str, Any] = {"_line": line, "_keys": {}}
+    for key_node, value_node in node.value:
+        key = _plain(key_node, path)
+        name = key if isinstance(key, str) else str(key)
+        if name in out["_keys"]:
+            _raise(path, _mark_line(key_node), f"duplicate key {quote(name)}")
+        out[name] = _plain(value_node, path)
+        out["_keys"][name] = _mark_line(key_node)
+    return out
 
 
 class _Seq(list[Any]):
@@ -252,8 +255,6 @@ def _text_field(mapping: dict[str, Any], key: str, problems: _Problems,
     if isinstance(value, bool) or isinstance(value, (list, dict)):
         problems.error(line, f"{key} should be text, not {_kind(value)}", _short(value))
         return None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
     text = str(value).strip()
     if not text and required:
         problems.error(line, f"{key} is empty")
