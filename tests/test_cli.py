@@ -188,3 +188,29 @@ def test_demo_events_yaml_builds(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     assert out.stat().st_size > 1_000_000  # plotly.js is inlined
+
+
+def test_interrupted_write_leaves_no_half_page(
+    good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while the page is being written: exit 130, the old page intact, no temp file."""
+    import timeline.pipeline as pipeline
+
+    out = tmp_path / "site" / "page.html"
+    out.parent.mkdir()
+    out.write_text("previous page")
+    real_fsync = os.fsync
+
+    def interrupted(fd: int) -> None:
+        real_fsync(fd)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline.os, "fsync", interrupted)
+    monkeypatch.setattr(sys, "argv", ["timeline", "build", str(good), "-o", str(out)])
+    from timeline.cli import main
+
+    with pytest.raises(SystemExit) as info:
+        main()
+    assert info.value.code == 130
+    assert out.read_text() == "previous page"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["page.html"]

@@ -1,0 +1,316 @@
+/* timeline page script. Reads the figure and the events from JSON blocks, draws the chart with
+ * plotly, and keeps the axis ticks, the labels, the list, the search and the detail panel in step.
+ * User text is only ever written with textContent or handed to plotly as data: never as HTML
+ * outside what the renderer escaped, and never evaluated. */
+(function () {
+  "use strict";
+  var figure = JSON.parse(document.getElementById("tl-figure").textContent);
+  var data = JSON.parse(document.getElementById("tl-data").textContent);
+  var meta = data.meta, events = data.events, ago = meta.mode === "ago";
+  var gd = document.getElementById("tl-chart");
+  var list = document.getElementById("tl-list");
+  var items = list ? Array.prototype.slice.call(list.children) : [];
+  var countEl = document.getElementById("tl-count");
+  var searchEl = document.getElementById("tl-search");
+  var detail = document.getElementById("tl-detail");
+  var fullRange = figure.layout.xaxis.range.slice();
+  var baseShapes = (figure.layout.shapes || []).slice();
+  var query = "", matches = null, chosen = -1, busy = false, pending = false;
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  // --- Calendar arithmetic (astronomical years: 0 is 1 BC) ---------------------------------
+  function leap(y) { return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0; }
+  function yearDays(y) { return leap(y) ? 366 : 365; }
+  var CUM = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+  function dayOfYear(y, m, d) { return CUM[m] + d - 1 + (m > 1 && leap(y) ? 1 : 0); }
+  function decimal(y, m, d) { return y + dayOfYear(y, m, d) / yearDays(y); }
+  function fromDecimal(x) {
+    var y = Math.floor(x), n = Math.floor((x - y) * yearDays(y) + 1e-9), m = 11;
+    while (m > 0 && dayOfYear(y, m, 1) > n) m--;
+    return [y, m, n - dayOfYear(y, m, 1) + 1];
+  }
+  function yearLabel(y, era) { return y <= 0 ? (1 - y) + " BC" : (era ? "AD " + y : String(y)); }
+
+  // --- Axis ticks: "500 BC", never "-499"; ka/Ma/Ga on the years-ago axis ------------------
+  var YEAR_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000];
+  function calendarTicks(a, b, most) {
+    var span = b - a, vals = [], text = [];
+    if (span > 2.5) {
+      var step = 10000;
+      for (var i = 0; i < YEAR_STEPS.length; i++) {
+        if (span / YEAR_STEPS[i] <= most) { step = YEAR_STEPS[i]; break; }
+      }
+      while (span / step > most) step *= 10;
+      var bc = a < 1, k, n;
+      // n BC starts at x = 1 - n; year n (AD) starts at x = n.
+      for (k = Math.ceil((1 - Math.min(b, 1)) / step) * step; k <= 1 - a; k += step) {
+        if (k >= 1 && 1 - k >= a) { vals.unshift(1 - k); text.unshift(k + " BC"); }
+      }
+      if (a <= 1 && b >= 1 && step > 1) { vals.push(1); text.push("AD 1"); }
+      for (n = Math.max(step, Math.ceil(a / step) * step); n <= b; n += step) {
+        vals.push(n); text.push(yearLabel(n, bc));
+      }
+    } else if (span > 0.2) {
+      var msteps = [1, 2, 3, 6], ms = 6;
+      for (var j = 0; j < msteps.length; j++) {
+        if (span * 12 / msteps[j] <= most) { ms = msteps[j]; break; }
+      }
+      var s = fromDecimal(a), y = s[0], m = Math.ceil((s[1] + (s[2] > 1 ? 1 : 0)) / ms) * ms;
+      for (var guard = 0; guard < 100; guard++) {
+        while (m > 11) { m -= 12; y++; }
+        var x = decimal(y, m, 1);
+        if (x > b) break;
+        vals.push(x); text.push(MONTHS[m] + " " + yearLabel(y, y < 1));
+        m += ms;
+      }
+    } else {
+      var dsteps = [1, 2, 7, 14], ds = 14, days = span * 365.25;
+      for (var q = 0; q < dsteps.length; q++) {
+        if (days / dsteps[q] <= most) { ds = dsteps[q]; break; }
+      }
+      var p = fromDecimal(a), cy = p[0], cm = p[1], cd = p[2];
+      for (var g = 0; g < 400; g++) {
+        var xd = decimal(cy, cm, cd);
+        if (xd > b) break;
+        if (xd >= a) { vals.push(xd); text.push(cd + " " + MONTHS[cm] + " " + yearLabel(cy, cy < 1)); }
+        cd += ds;
+        var dim = [31, leap(cy) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][cm];
+        while (cd > dim) {
+          cd -= dim; cm++;
+          if (cm > 11) { cm = 0; cy++; }
+          dim = [31, leap(cy) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][cm];
+        }
+      }
+    }
+    return [vals, text];
+  }
+  function agoLabel(v) {
+    function trim(x) { return String(Number(x.toPrecision(3))); }
+    if (v >= 1e9) return trim(v / 1e9) + " Ga";
+    if (v >= 1e6) return trim(v / 1e6) + " Ma";
+    if (v >= 1e3) return trim(v / 1e3) + " ka";
+    return trim(v) + (v === 1 ? " year" : " years");
+  }
+  function agoTicks(lo, hi, most) {  // lo, hi: log10 of years ago
+    var vals = [], text = [], decades = hi - lo;
+    var mult = decades <= most / 3 ? [1, 2, 5] : decades <= most ? [1] : null;
+    var every = mult ? 1 : Math.ceil(decades / most);
+    for (var e = Math.floor(lo); e <= Math.ceil(hi); e += every) {
+      (mult || [1]).forEach(function (f) {
+        var v = f * Math.pow(10, e), l = Math.log10(v);
+        if (l >= lo - 1e-9 && l <= hi + 1e-9) { vals.push(v); text.push(agoLabel(v)); }
+      });
+    }
+    return [vals, text];
+  }
+
+  // --- What is in view ----------------------------------------------------------------------
+  function view() {
+    var r = gd._fullLayout.xaxis.range, a = Math.min(r[0], r[1]), b = Math.max(r[0], r[1]);
+    return { a: a, b: b, width: gd._fullLayout.xaxis._length || 800 };
+  }
+  function pos(x) { return ago ? Math.log10(Math.max(x, 1e-9)) : x; }
+  function inView(e, v) {
+    var p0 = pos(e.x0), p1 = pos(e.x1);
+    return Math.max(p0, p1) >= v.a && Math.min(p0, p1) <= v.b;
+  }
+  function matchesQuery(i) { return matches === null || matches[i]; }
+
+  // Labels that never overlap: each row of the chart keeps a map of the pixels its markers and
+  // labels already cover. Milestones go first, then left to right. Zoomed out, labels are
+  // clipped and fewer fit; zoomed in, they are shown whole.
+  function labels(v, shown) {
+    var scale = v.width / Math.max(v.b - v.a, 1e-12), cells = Math.ceil(v.width / 4) + 2;
+    var rows = {}, out = { x: [], y: [], text: [] }, clip = shown.length > 60 ? 26 : 90;
+    function row(y) { return rows[y] || (rows[y] = new Uint8Array(cells)); }
+    function px(e) { return (pos(e.xm) - v.a) * scale; }
+    shown.forEach(function (i) {
+      var e = events[i], r = row(e.y), c = Math.floor(px(e) / 4);
+      for (var k = Math.max(0, c - 1); k <= Math.min(cells - 1, c + 1); k++) r[k] = 1;
+    });
+    var order = shown.slice().sort(function (i, j) {
+      var ei = events[i], ej = events[j];
+      return ((ej.m || 0) - (ei.m || 0)) || (pos(ei.xm) - pos(ej.xm)) || (i - j);
+    });
+    for (var n = 0; n < order.length && out.text.length < 400; n++) {
+      var e = events[order[n]], t = e.t.length > clip ? e.t.slice(0, clip - 1) + "…" : e.t;
+      var x0 = px(e) + 9, x1 = x0 + t.length * 6.9 + 6;
+      if (x0 < 0 || x1 > v.width) continue;
+      var r = row(e.y), a = Math.floor(x0 / 4), b = Math.min(cells - 1, Math.ceil(x1 / 4)), free = true;
+      for (var k = a; k <= b; k++) { if (r[k]) { free = false; break; } }
+      if (!free) continue;
+      for (k = a; k <= b; k++) r[k] = 1;
+      out.x.push(e.xm); out.y.push(e.y); out.text.push(t);
+    }
+    return out;
+  }
+
+  // Era names: the widest eras first, each only where it fits without touching another.
+  function eraLabels(v) {
+    var scale = v.width / Math.max(v.b - v.a, 1e-12), taken = [], update = {};
+    var anns = figure.layout.annotations || [];
+    var order = anns.map(function (a, i) { return i; }).filter(function (i) { return anns[i].name === "era"; });
+    var shapes = baseShapes;
+    order.sort(function (i, j) { return (shapes[j].x1 - shapes[j].x0) - (shapes[i].x1 - shapes[i].x0) || i - j; });
+    order.forEach(function (i) {
+      var s = shapes[i], a = Math.max(s.x0, v.a), b = Math.min(s.x1, v.b);
+      var w = anns[i].text.length * 6.3 + 10, c = ((a + b) / 2 - v.a) * scale, ok = b > a;
+      var l = c - w / 2, r = c + w / 2;
+      if (ok && (b - a) * scale < w * 0.6) ok = false;
+      for (var k = 0; ok && k < taken.length; k++) { if (l < taken[k][1] && taken[k][0] < r) ok = false; }
+      if (ok) taken.push([l, r]);
+      update["annotations[" + i + "].visible"] = ok;
+      update["annotations[" + i + "].x"] = (a + b) / 2;
+    });
+    return update;
+  }
+
+  function refresh() {
+    if (busy) { pending = true; return; }
+    var v = view(), shown = [], visible = 0;
+    for (var i = 0; i < events.length; i++) {
+      var ok = inView(events[i], v) && matchesQuery(i);
+      if (ok) { shown.push(i); visible++; }
+      if (items[i] && items[i].hidden === ok) items[i].hidden = !ok;
+    }
+    countEl.textContent = visible === events.length ? "(" + events.length.toLocaleString("en") + ")"
+      : "(" + visible.toLocaleString("en") + " of " + events.length.toLocaleString("en") + " shown)";
+    var most = Math.max(3, Math.floor(v.width / 95));
+    var ticks = ago ? agoTicks(v.a, v.b, most) : calendarTicks(v.a, v.b, most);
+    var lab = labels(v, shown);
+    var relayout = eraLabels(v);
+    relayout["xaxis.tickvals"] = ticks[0];
+    relayout["xaxis.ticktext"] = ticks[1];
+    busy = true;
+    Plotly.update(gd, { x: [lab.x], y: [lab.y], text: [lab.text] }, relayout, [meta.labelTrace])
+      .then(function () {
+        busy = false;
+        document.documentElement.setAttribute("data-ready", "true");
+        if (pending) { pending = false; refresh(); }
+      });
+  }
+
+  // --- Choosing an event: from the chart or from the list -----------------------------------
+  function zoomTo(i) {
+    var e = events[i], a = pos(e.x0), b = pos(e.x1), w = Math.abs(b - a);
+    var pad = ago ? Math.max(w, 0.5) : Math.max(w * 1.5, 0.15);
+    var range = [Math.min(a, b) - pad, Math.max(a, b) + pad];
+    if (ago) range.reverse();
+    return Plotly.relayout(gd, { "xaxis.range": range });
+  }
+  function el(tag, cls, text) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (text !== undefined) n.textContent = text;
+    return n;
+  }
+  function safeHref(u) { return /^(https?:\/\/|mailto:)/i.test(u || "") ? u : null; }
+  function choose(i, fromList) {
+    if (chosen >= 0 && items[chosen]) items[chosen].classList.remove("chosen");
+    chosen = i;
+    var e = events[i], item = items[i];
+    if (item) {
+      item.classList.add("chosen");
+      if (!fromList) item.scrollIntoView({ block: "nearest" });
+    }
+    detail.textContent = "";
+    detail.appendChild(el("h3", "", e.t));
+    detail.appendChild(el("p", "when", e.d + (e.w ? "  (written: " + e.w + ")" : "")));
+    var lane = data.lanes[e.g];
+    if (lane || e.tags) detail.appendChild(el("p", "hint", [lane].concat(e.tags || []).filter(Boolean).join(" · ")));
+    if (e.s) detail.appendChild(el("p", "", e.s));
+    if (e.q) {
+      var bq = el("blockquote", "", "“" + e.q + "”");
+      detail.appendChild(bq);
+      detail.appendChild(el("p", "hint", "— " + e.at));
+    }
+    if (e.src) detail.appendChild(el("p", "hint", "Source: " + e.src));
+    var href = safeHref(e.u);
+    if (href) {
+      var a = el("a", "", href);
+      a.href = href; a.rel = "noopener noreferrer nofollow"; a.target = "_blank";
+      detail.appendChild(a);
+    }
+    var x0 = ago ? Math.log10(Math.max(e.x0, 1e-9)) : e.x0, x1 = ago ? Math.log10(Math.max(e.x1, 1e-9)) : e.x1;
+    var ring = { type: "rect", xref: "x", yref: "y", x0: x0, x1: x1, y0: e.y - 0.42, y1: e.y + 0.42,
+      line: { color: "#0969da", width: 2 }, fillcolor: "rgba(9,105,218,0.08)" };
+    Plotly.relayout(gd, { shapes: baseShapes.concat([ring]) });
+  }
+
+  // --- Search: filter the list, dim the chart -------------------------------------------------
+  function search(text) {
+    query = text.trim().toLowerCase();
+    if (!query) { matches = null; } else {
+      matches = events.map(function (e) {
+        return [e.t, e.d, e.w, e.s, data.lanes[e.g], (e.tags || []).join(" "), e.q]
+          .join("\n").toLowerCase().indexOf(query) >= 0;
+      });
+    }
+    var opacity = meta.traceEvents.map(function (idx) {
+      return idx.map(function (i) { return matchesQuery(i) ? 1 : 0.12; });
+    });
+    items.forEach(function (li, i) { li.classList.toggle("match", !!(matches && matches[i])); });
+    Plotly.restyle(gd, { "marker.opacity": opacity }, meta.markerTraces).then(refresh);
+  }
+
+  // --- Export -----------------------------------------------------------------------------------
+  function csvCell(s) {
+    s = s === undefined || s === null ? "" : String(s);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;  // keep spreadsheets from running a formula
+    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  function exportCsv() {
+    var rows = [["date", "as written", "title", "group", "description", "url", "source"]];
+    events.forEach(function (e) {
+      rows.push([e.d, e.w || "", e.t, data.lanes[e.g], e.s || "", e.u || "", e.src || e.at || ""]);
+    });
+    var text = rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+    a.download = "timeline.csv";
+    document.body.appendChild(a); a.click(); a.remove();
+  }
+
+  function presetZoom(years) {
+    if (years === "all" || ago) return Plotly.relayout(gd, { "xaxis.range": fullRange.slice() });
+    var v = view(), c = chosen >= 0 ? (events[chosen].x0 + events[chosen].x1) / 2 : (v.a + v.b) / 2;
+    var w = parseFloat(years);
+    return Plotly.relayout(gd, { "xaxis.range": [c - w / 2, c + w / 2] });
+  }
+
+  // --- Wiring -----------------------------------------------------------------------------------
+  var config = { responsive: true, scrollZoom: true, displaylogo: false,
+    modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
+    toImageButtonOptions: { filename: "timeline", format: "png", scale: 2 } };
+  Plotly.newPlot(gd, figure.data, figure.layout, config).then(function () {
+    var scheduled = false;
+    gd.on("plotly_relayout", function (ev) {
+      var keys = Object.keys(ev || {});
+      if (!keys.some(function (k) { return k.indexOf("xaxis.range") === 0 || k === "xaxis.autorange" || k === "autosize" || k === "width"; })) return;
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(function () { scheduled = false; refresh(); });
+    });
+    gd.on("plotly_click", function (ev) {
+      var p = ev && ev.points && ev.points[0];
+      if (!p) return;
+      var lane = meta.markerTraces.indexOf(p.curveNumber);
+      if (lane >= 0) choose(meta.traceEvents[lane][p.pointNumber], false);
+    });
+    refresh();
+  });
+  list.addEventListener("click", function (ev) {
+    var b = ev.target.closest ? ev.target.closest("button.ev") : null;
+    if (!b) return;
+    var i = parseInt(b.getAttribute("data-i"), 10);
+    choose(i, true);
+    zoomTo(i);
+  });
+  searchEl.addEventListener("input", function () { search(searchEl.value); });
+  document.getElementById("tl-export").addEventListener("click", exportCsv);
+  Array.prototype.forEach.call(document.querySelectorAll("[data-zoom]"), function (b) {
+    if (ago && b.getAttribute("data-zoom") !== "all") b.disabled = true;
+    b.addEventListener("click", function () { presetZoom(b.getAttribute("data-zoom")); });
+  });
+  window.timelinePage = { gd: gd, events: events, choose: choose, search: search, refresh: refresh };
+})();

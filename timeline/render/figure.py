@@ -1,0 +1,318 @@
+"""The plotly figure for a `Scene`, as plain JSON-ready dicts.
+
+Dicts rather than `plotly.graph_objects`: validation of 10,000-point traces is most of a bare
+plotly build's time, and every key here is fixed by this module, so it has nothing to catch.
+
+Per lane, in this order (the page's script relies on it): a faint precision band for instants
+known only to a month, year or coarser; the spans; the open-ended spans (dotted); the markers,
+which carry the hover card and the legend entry. One text trace of labels comes last; the page
+fills it with the labels that fit at the current zoom.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from typing import Any
+
+from timeline.model import Precision
+from timeline.render.scene import Mark, Scene
+
+# Above this many events, traces are drawn with WebGL: SVG slows down past a few thousand.
+WEBGL_ABOVE = 2000
+TRACES_PER_LANE = 5
+
+# Paul Tol's "bright" scheme, distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
+SYMBOLS = {"exact": "circle", "approximate": "circle-open", "uncertain": "diamond-open"}
+
+THEMES: dict[str, dict[str, str]] = {
+    "light": {
+        "paper": "#ffffff",
+        "plot": "#ffffff",
+        "ink": "#1f2328",
+        "grid": "#e6e8eb",
+        "muted": "#59636e",
+        "era": "#5b6b7f",
+        "today": "#cf222e",
+    },
+    "dark": {
+        "paper": "#0d1117",
+        "plot": "#0d1117",
+        "ink": "#e6edf3",
+        "grid": "#272d36",
+        "muted": "#9198a1",
+        "era": "#8ea3bd",
+        "today": "#ff7b72",
+    },
+}
+
+
+def lane_colors(scene: Scene, declared: dict[str, str | None]) -> list[str]:
+    colors = []
+    for i, name in enumerate(scene.lanes):
+        colors.append(declared.get(name) or PALETTE[i % len(PALETTE)])
+    return colors
+
+
+def _line_trace(kind: str, marks: list[Mark], **style: Any) -> dict[str, Any]:
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for m in marks:
+        xs += [m.x0, m.x1, None]
+        ys += [m.y, m.y, None]
+    return {
+        "type": kind,
+        "mode": "lines",
+        "x": xs,
+        "y": ys,
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "connectgaps": False,
+        **style,
+    }
+
+
+def _round(x: float) -> float:
+    return float(f"{x:.6g}") if abs(x) < 1e5 else round(x, 4)
+
+
+def build_figure(
+    scene: Scene, colors: list[str], theme: str = "light"
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The figure (data and layout), and what the page's script needs to know about it."""
+    t = THEMES[theme]
+    deep = scene.mode == "ago"
+    gl = len(scene.marks) > WEBGL_ABOVE
+    kind = "scattergl" if gl else "scatter"
+    traces: list[dict[str, Any]] = []
+    marker_traces: list[list[int]] = []  # per lane: the event index of each point
+    for lane, name in enumerate(scene.lanes):
+        color = colors[lane]
+        mine = [m for m in scene.marks if m.lane == lane]
+        bands = [
+            m for m in mine if not m.event.is_span and m.event.date.precision is not Precision.DAY
+        ]
+        closed = [
+            m for m in mine if m.event.is_span and not (m.event.end and m.event.end.open_ended)
+        ]
+        opened = [m for m in mine if m.event.end is not None and m.event.end.open_ended]
+        group = f"lane{lane}"
+        traces.append(
+            _line_trace(
+                kind,
+                bands,
+                name=f"{name}: precision",
+                legendgroup=group,
+                opacity=0.28,
+                line={"color": color, "width": 10},
+            )
+        )
+        traces.append(
+            _line_trace(
+                kind,
+                closed,
+                name=f"{name}: spans",
+                legendgroup=group,
+                opacity=0.75,
+                line={"color": color, "width": 6},
+            )
+        )
+        traces.append(
+            _line_trace(
+                kind,
+                opened,
+                name=f"{name}: open spans",
+                legendgroup=group,
+                opacity=0.75,
+                line={"color": color, "width": 6, "dash": "dot"},
+            )
+        )
+        traces.append(
+            {
+                "type": kind,
+                "mode": "markers",
+                "name": html.escape(name or "Events"),
+                "legendgroup": group,
+                "showlegend": False,
+                "x": [_round(m.xm) for m in mine],
+                "y": [m.y for m in mine],
+                "customdata": [m.hover for m in mine],
+                "hovertemplate": "%{customdata}<extra></extra>",
+                "marker": {
+                    "color": color,
+                    "size": [15 if m.event.milestone else 10 for m in mine],
+                    "symbol": [SYMBOLS[m.kind] for m in mine],
+                    "line": {"color": color, "width": 2},
+                    "opacity": 1,
+                },
+                "hoverlabel": {
+                    "align": "left",
+                    "bgcolor": t["paper"],
+                    "bordercolor": color,
+                    "font": {"color": t["ink"], "size": 13},
+                },
+            }
+        )
+        marker_traces.append([m.index for m in mine])
+        # The legend entry: a plain dot in the lane's colour, whatever the first event's mark.
+        traces.append(
+            {
+                "type": kind,
+                "mode": "markers",
+                "x": [None],
+                "y": [None],
+                "name": html.escape(name or "Events"),
+                "legendgroup": group,
+                "marker": {"color": color, "size": 10, "symbol": "circle"},
+                "hoverinfo": "skip",
+            }
+        )
+    traces.append(
+        {
+            "type": "scatter",
+            "mode": "text",
+            "name": "labels",
+            "x": [],
+            "y": [],
+            "text": [],
+            "textposition": "middle right",
+            "textfont": {"color": t["ink"], "size": 12},
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "cliponaxis": True,
+            # On an overlaid twin of the x axis, so that the range slider leaves labels out.
+            "xaxis": "x2",
+        }
+    )
+
+    shapes: list[dict[str, Any]] = []
+    annotations: list[dict[str, Any]] = []
+    for i, (name, a, b, era_color) in enumerate(scene.eras):
+        x0, x1 = (math.log10(max(a, 0.5)), math.log10(max(b, 0.5))) if deep else (a, b)
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": _round(x0),
+                "x1": _round(x1),
+                "y0": 0,
+                "y1": 1,
+                "layer": "below",
+                "line": {"width": 0},
+                "fillcolor": era_color or t["era"],
+                "opacity": 0.1 if i % 2 == 0 else 0.05,
+            }
+        )
+        annotations.append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": _round((x0 + x1) / 2),
+                "y": 1,
+                "yanchor": "bottom",
+                "showarrow": False,
+                "text": html.escape(name),
+                "font": {"size": 11, "color": t["muted"]},
+                "name": "era",
+            }
+        )
+    if scene.today_x is not None:
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": _round(scene.today_x),
+                "x1": _round(scene.today_x),
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": t["today"], "width": 1.5, "dash": "dash"},
+            }
+        )
+        annotations.append(
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": _round(scene.today_x),
+                "y": 1,
+                "yanchor": "top",
+                "xanchor": "right",
+                "showarrow": False,
+                "text": "today",
+                "font": {"size": 11, "color": t["today"]},
+                "name": "today",
+            }
+        )
+
+    centres = [(a + b) / 2 for a, b in scene.lane_y]
+    layout: dict[str, Any] = {
+        "height": max(380, 24 * scene.rows + 190),
+        "margin": {"l": 150, "r": 24, "t": 60, "b": 40},
+        "paper_bgcolor": t["paper"],
+        "plot_bgcolor": t["plot"],
+        "font": {
+            "family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+            "color": t["ink"],
+            "size": 13,
+        },
+        "hovermode": "closest",
+        "hoverdistance": 12,
+        "dragmode": "pan",
+        "showlegend": True,
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "y": 1.06,
+            "yanchor": "bottom",
+            "itemclick": "toggle",
+            "itemdoubleclick": "toggleothers",
+            "title": {"text": "Lanes (click to hide, double-click to isolate):"},
+        },
+        "xaxis": {
+            "type": "log" if deep else "linear",
+            "range": [_round(scene.x_range[0]), _round(scene.x_range[1])],
+            "showgrid": True,
+            "gridcolor": t["grid"],
+            "zeroline": False,
+            "tickmode": "array",
+            "tickvals": [],
+            "ticktext": [],
+            "rangeslider": {
+                "visible": True,
+                "thickness": 0.07,
+                "bgcolor": t["paper"],
+                "bordercolor": t["grid"],
+                "borderwidth": 1,
+            },
+            "title": {"text": "years ago" if deep else ""},
+        },
+        "xaxis2": {
+            "overlaying": "x",
+            "matches": "x",
+            "visible": False,
+            "type": "log" if deep else "linear",
+        },
+        "yaxis": {
+            "tickmode": "array",
+            "tickvals": [_round(c) for c in centres],
+            "ticktext": [html.escape(name or "Events") for name in scene.lanes],
+            "autorange": False,
+            "range": [scene.rows - 0.2, -0.8],
+            "fixedrange": True,
+            "showgrid": False,
+            "zeroline": False,
+        },
+        "shapes": shapes,
+        "annotations": annotations,
+    }
+    meta = {
+        "mode": scene.mode,
+        "presentYear": _round(scene.present_year),
+        "markerTraces": [lane * TRACES_PER_LANE + 3 for lane in range(len(scene.lanes))],
+        "traceEvents": marker_traces,
+        "labelTrace": len(traces) - 1,
+        "webgl": gl,
+    }
+    return {"data": traces, "layout": layout}, meta

@@ -1,0 +1,129 @@
+"""The HTML page around the figure: controls, the key, the event list, the footer.
+
+User text reaches the page by two roads only, and both escape it:
+- into HTML, through `html.escape` (`_e` below);
+- into `<script type="application/json">` blocks, through `script_json`, which escapes `<`, `>`
+  and `&` so that no title can close the script.
+The page's own script reads those blocks with `JSON.parse` and writes text with `textContent`;
+nothing is ever evaluated. The template is filled in one pass, so a title that looks like a
+placeholder stays text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from timeline.labels import span_label
+from timeline.render.scene import Scene
+
+_PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def script_json(value: Any) -> str:
+    """JSON that is safe inside a `<script>` element, and the same bytes for the same value."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def asset(name: str) -> str:
+    return resources.files("timeline.render").joinpath("assets", name).read_text("utf-8")
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """Replace every @@NAME@@ in one pass: inserted text is never scanned again."""
+    return _PLACEHOLDER.sub(lambda m: values[m[1]], template)
+
+
+def safe_url(url: str | None) -> str | None:
+    if url and re.match(r"(?i)^(https?://|mailto:)", url.strip()):
+        return url.strip()
+    return None
+
+
+def event_records(scene: Scene) -> list[dict[str, Any]]:
+    """What the script needs per event, in date order (the list's order)."""
+    records = []
+    for m in scene.marks:
+        ev = m.event
+        ref = next((r for r in ev.refs if r.sentence), None)
+        written = ev.date.text + (f" – {ev.end.text}" if ev.end else "")
+        record: dict[str, Any] = {
+            "x0": round(m.x0, 6),
+            "x1": round(m.x1, 6),
+            "xm": round(m.xm, 6),
+            "y": m.y,
+            "g": m.lane,
+            "t": ev.title,
+            "d": span_label(ev.date, ev.end),
+            "k": m.kind,
+        }
+        if written.strip() and written.strip() != record["d"]:
+            record["w"] = written.strip()
+        if ev.milestone:
+            record["m"] = 1
+        if ev.description:
+            record["s"] = ev.description
+        if ev.tags:
+            record["tags"] = list(ev.tags)
+        if url := safe_url(ev.url):
+            record["u"] = url
+        if ev.source:
+            record["src"] = ev.source
+        if ref is not None:
+            record["q"] = ref.sentence
+            record["at"] = ref.where()
+        records.append(record)
+    return records
+
+
+def event_list(scene: Scene, colors: list[str]) -> str:
+    """The list of all events in date order: the accessible way through the timeline, and what
+    prints. Each item is a button that zooms the chart to the event."""
+    items = []
+    for m in scene.marks:
+        ev = m.event
+        mark = {"exact": "●", "approximate": "○", "uncertain": "◇"}[m.kind]
+        link = ""
+        if url := safe_url(ev.url):
+            link = (
+                f' <a class="ev-link" href="{_e(url)}" rel="noopener noreferrer nofollow" '
+                f'target="_blank" aria-label="Link for {_e(ev.title)}">↗</a>'
+            )
+        group = f'<span class="ev-group">{_e(ev.group)}</span>' if ev.group else ""
+        items.append(
+            f'<li id="ev-{m.index}" data-i="{m.index}">'
+            f'<button type="button" class="ev" data-i="{m.index}">'
+            f'<span class="ev-mark" style="color:{_e(colors[m.lane])}" aria-hidden="true">'
+            f"{mark}</span>"
+            f'<span class="ev-date">{_e(span_label(ev.date, ev.end))}</span> '
+            f'<span class="ev-title">{_e(ev.title)}</span> {group}</button>{link}</li>'
+        )
+    return "\n".join(items)
+
+
+def footer(scene: Scene, sources: tuple[str, ...], version: str) -> str:
+    n = len(scene.marks)
+    lanes = len(scene.lanes)
+    parts = [f"{n:,} event{'s' if n != 1 else ''}", f"{lanes} lane{'s' if lanes != 1 else ''}"]
+    if scene.marks:
+        first = scene.marks[0].event
+        last = max(scene.marks, key=lambda m: m.event.last_day.ordinal).event
+        parts.append(f"{first.date.label()} to {(last.end or last.date).label()}")
+    if sources:
+        parts.append("from " + ", ".join(sources))
+    parts.append(f"made with timeline {version}")
+    return " · ".join(_e(p) for p in parts)

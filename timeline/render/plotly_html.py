@@ -1,0 +1,64 @@
+"""The interactive page: one self-contained HTML file with plotly.js inlined (or from a CDN).
+
+Data flow: `Timeline` -> `scene.build_scene` (geometry, lanes, hover text) ->
+`figure.build_figure` (plotly traces and layout) -> `page` (the HTML around it) -> bytes.
+"""
+
+from __future__ import annotations
+
+import html
+
+from timeline import __version__
+from timeline.errors import RenderError
+from timeline.model import Timeline
+from timeline.render import RenderOptions
+from timeline.render.figure import THEMES, build_figure, lane_colors
+from timeline.render.page import asset, event_list, event_records, fill, footer, script_json
+from timeline.render.scene import build_scene
+
+
+def plotly_script(cdn: bool) -> str:
+    from plotly.offline import get_plotlyjs, get_plotlyjs_version
+
+    if cdn:
+        version = html.escape(get_plotlyjs_version())
+        return (
+            f'<script src="https://cdn.plot.ly/plotly-{version}.min.js" charset="utf-8"></script>'
+        )
+    return f"<script>{get_plotlyjs()}</script>"
+
+
+def render(timeline: Timeline, options: RenderOptions) -> bytes:
+    if options.theme not in THEMES:
+        raise RenderError(f"unknown theme {options.theme!r}; choose one of {', '.join(THEMES)}")
+    scene = build_scene(timeline, options.today)
+    declared = {g.name: g.color for g in timeline.groups}
+    colors = lane_colors(scene, declared)
+    figure, meta = build_figure(scene, colors, options.theme)
+    data = {
+        "meta": meta,
+        "events": event_records(scene),
+        "lanes": scene.lanes,
+        "colors": colors,
+    }
+    page = fill(
+        asset("page.html"),
+        {
+            "TITLE": html.escape(timeline.title),
+            "THEME": options.theme,
+            "CSS": asset("page.css"),
+            "PLOTLY": plotly_script(options.cdn),
+            "FIGURE": script_json(figure),
+            "DATA": script_json(data),
+            "SCRIPT": asset("page.js"),
+            "LIST": event_list(scene, colors),
+            "COUNT": f"{len(scene.marks):,}",
+            "FOOTER": footer(scene, timeline.sources, __version__),
+            "MODE_NOTE": (
+                "Times before 10,000 BC: the axis counts years ago, on a log scale."
+                if scene.mode == "ago"
+                else ""
+            ),
+        },
+    )
+    return page.encode("utf-8")

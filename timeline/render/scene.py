@@ -1,0 +1,224 @@
+"""The page's geometry, independent of plotly: where each event sits on the x axis, in which
+lane and row, and what the hover card and the list say about it.
+
+The x axis is a number, never a plotly date axis, because plotly's dates stop at year 0 and
+historians' dates do not:
+
+- "calendar" mode: x is the decimal year in astronomical numbering (44 BC starts at -43.0),
+  for everything from the Bronze Age to next week;
+- "ago" mode, chosen when anything lies before year -9999: x is years before the latest event
+  (or today), drawn on a reversed log axis labelled in years, ka, Ma and Ga.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass, field
+
+from timeline.labels import span_label
+from timeline.model import Day, Event, FuzzyDate, Precision, Timeline
+
+DEEP_BEFORE_YEAR = -9999  # anything earlier switches the page to a years-ago axis
+MAX_ROWS = 4  # rows per lane; past this, events share rows (the labels then thin out)
+HOVER_WIDTH = 64  # characters per line in the hover card
+HOVER_DESCRIPTION = 320  # characters of description shown in the hover card
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One event as drawn."""
+
+    index: int  # position in date order
+    event: Event
+    x0: float  # where it starts (its date's first day)
+    x1: float  # where it ends (the day after its last day)
+    xm: float  # where its marker sits: the start of a span, the middle of an instant
+    lane: int
+    y: float  # lane base + row
+    kind: str  # "exact", "approximate", "uncertain"
+    hover: str  # escaped, in plotly's small HTML subset
+
+
+@dataclass(slots=True)
+class Scene:
+    mode: str  # "calendar" or "ago"
+    marks: list[Mark]
+    lanes: list[str]  # names, top to bottom
+    lane_y: list[tuple[float, float]]  # each lane's first and last row
+    x_range: tuple[float, float]
+    present_year: float  # "ago" mode counts back from here
+    today_x: float | None
+    eras: list[tuple[str, float, float, str | None]] = field(default_factory=list)
+    rows: int = 0
+
+
+def decimal(day: Day) -> float:
+    return day.decimal_year()
+
+
+def day_after(day: Day) -> float:
+    return Day.from_ordinal(day.ordinal + 1).decimal_year()
+
+
+def kind_of(event: Event) -> str:
+    dates = [event.date] + ([event.end] if event.end else [])
+    if any(d.uncertain for d in dates):
+        return "uncertain"
+    if any(d.approximate for d in dates):
+        return "approximate"
+    return "exact"
+
+
+def _wrap(text: str, width: int = HOVER_WIDTH) -> str:
+    """Escape, then break into lines of about `width` characters for the hover card."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return "<br>".join(html.escape(part, quote=True) for part in lines)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def precision_note(date: FuzzyDate) -> str:
+    if date.precision is Precision.DAY and date.start == date.end:
+        return ""
+    days = date.end.ordinal - date.start.ordinal + 1
+    return f"{date.precision.value} precision, {days:,} days"
+
+
+def hover_card(event: Event) -> str:
+    """The hover card: title, date as written, normalised date, description, source, link.
+
+    Every user string is escaped here; the only markup is the tags plotly draws itself.
+    """
+    e = html.escape
+    parts = [f"<b>{_wrap(event.title)}</b>"]
+    written = event.date.text + (f" – {event.end.text}" if event.end else "")
+    normal = span_label(event.date, event.end)
+    note = precision_note(event.date)
+    parts.append(f"{e(normal)}" + (f" <i>({e(note)})</i>" if note else ""))
+    if written.strip() and written.strip() != normal:
+        parts.append(f"<i>as written:</i> {e(written.strip())}")
+    if event.group:
+        parts.append(
+            f"<i>{e(event.group)}</i>" + (f" · {e(', '.join(event.tags))}" if event.tags else "")
+        )
+    if event.description:
+        parts.append(_wrap(_clip(event.description, HOVER_DESCRIPTION)))
+    for ref in event.refs[:2]:
+        if ref.sentence:
+            parts.append(f"<i>“{_wrap(_clip(ref.sentence, 200))}”</i><br>— {e(ref.where())}")
+    if event.source:
+        parts.append(f"<i>source:</i> {_wrap(_clip(event.source, 160))}")
+    if event.url:
+        parts.append(f"<i>link:</i> {e(_clip(event.url, 60))} (click the point)")
+    return "<br>".join(parts)
+
+
+def _rows(marks: list[tuple[int, float, float]], pad: float) -> dict[int, int]:
+    """Greedy interval packing: each (index, x0, x1) gets the first row free at x0."""
+    ends: list[float] = []
+    row_of: dict[int, int] = {}
+    for index, x0, x1 in sorted(marks, key=lambda m: (m[1], m[2], m[0])):
+        for row, end in enumerate(ends):
+            if end <= x0:
+                ends[row] = x1 + pad
+                row_of[index] = row
+                break
+        else:
+            if len(ends) < MAX_ROWS:
+                ends.append(x1 + pad)
+                row_of[index] = len(ends) - 1
+            else:  # every row is busy: share the one that frees up first
+                row = min(range(len(ends)), key=lambda r: (ends[r], r))
+                ends[row] = max(ends[row], x1 + pad)
+                row_of[index] = row
+    return row_of
+
+
+def build_scene(timeline: Timeline, today: Day | None) -> Scene:
+    events = sorted(timeline.events, key=Event.sort_key)
+    deep = any(ev.first_day.year < DEEP_BEFORE_YEAR for ev in events)
+    last = max((day_after(ev.last_day) for ev in events), default=0.0)
+    present_year = max(last, decimal(today) if today else last)
+
+    def x(value: float) -> float:
+        # "ago" mode: years before the present, floored so the log axis has a place for it.
+        return max(present_year - value, 0.5) if deep else value
+
+    lanes = timeline.group_order()
+    lane_index = {name: i for i, name in enumerate(lanes)}
+    raw: list[tuple[Event, float, float]] = []
+    for ev in events:
+        x0, x1 = x(decimal(ev.first_day)), x(day_after(ev.last_day))
+        raw.append((ev, min(x0, x1), max(x0, x1)))
+    lo = min((r[1] for r in raw), default=0.0)
+    hi = max((r[2] for r in raw), default=1.0)
+    if deep:
+        lo, hi = math.log10(max(lo, 0.5)), math.log10(max(hi, 1.0))
+    width = max(hi - lo, 1 / 365)
+    # Leave room for a label after each mark: about a tenth of the whole range.
+    pad = width * 0.12
+
+    by_lane: dict[int, list[tuple[int, float, float]]] = {}
+    for i, (ev, x0, x1) in enumerate(raw):
+        a, b = (math.log10(x0), math.log10(x1)) if deep else (x0, x1)
+        by_lane.setdefault(lane_index[ev.group], []).append((i, a, b))
+    row_of: dict[int, int] = {}
+    lane_rows = []
+    for lane in range(len(lanes)):
+        rows = _rows(by_lane.get(lane, []), pad)
+        row_of.update(rows)
+        lane_rows.append(max(rows.values(), default=0) + 1)
+
+    base, lane_y = 0.0, []
+    for n in lane_rows:
+        lane_y.append((base, base + n - 1))
+        base += n + 0.8  # a gap between lanes
+
+    marks = []
+    for i, (ev, x0, x1) in enumerate(raw):
+        lane = lane_index[ev.group]
+        if ev.is_span:
+            xm = x0 if not deep else x1  # the start, which is the larger "ago"
+        else:
+            xm = (x0 + x1) / 2 if not deep else math.sqrt(x0 * x1)
+        marks.append(
+            Mark(i, ev, x0, x1, xm, lane, lane_y[lane][0] + row_of[i], kind_of(ev), hover_card(ev))
+        )
+
+    margin = width * 0.04
+    if deep:
+        x_range = (hi + margin, lo - margin)  # log10 units, reversed: the past on the left
+    else:
+        x_range = (lo - margin, hi + margin)
+    today_x = None
+    if today is not None and not deep:
+        t = decimal(today)
+        if lo <= t <= hi + margin:
+            today_x = t
+    eras = []
+    for era in timeline.eras:
+        a, b = x(decimal(era.start.start)), x(day_after(era.end.end))
+        eras.append((era.name, min(a, b), max(a, b), era.color))
+    return Scene(
+        mode="ago" if deep else "calendar",
+        marks=marks,
+        lanes=lanes,
+        lane_y=lane_y,
+        x_range=x_range,
+        present_year=present_year,
+        today_x=today_x,
+        eras=eras,
+        rows=int(base),
+    )
