@@ -3,9 +3,10 @@
 Dicts rather than `plotly.graph_objects`: validation of 10,000-point traces is most of a bare
 plotly build's time, and every key here is fixed by this module, so it has nothing to catch.
 
-Per lane, in this order (the page's script relies on it): a faint precision band for instants
-known only to a month, year or coarser; the spans; the open-ended spans (dotted); the markers,
-which carry the hover card and the legend entry. One text trace of labels comes last; the page
+Per lane, in this order: a faint precision band for instants known only to a month, year or
+coarser; the spans; the open-ended spans (dotted), each left out when the lane has none; the
+markers, which carry the hover card; a legend entry. `meta` tells the page's script which trace
+holds each lane's markers. One text trace of labels comes last; the page
 fills it with the labels that fit at the current zoom.
 """
 
@@ -20,7 +21,6 @@ from timeline.render.scene import Mark, Scene
 
 # Above this many events, traces are drawn with WebGL: SVG slows down past a few thousand.
 WEBGL_ABOVE = 2000
-TRACES_PER_LANE = 5
 
 # Paul Tol's "bright" scheme, distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
@@ -87,6 +87,7 @@ def build_figure(
     kind = "scattergl" if gl else "scatter"
     traces: list[dict[str, Any]] = []
     marker_traces: list[list[int]] = []  # per lane: the event index of each point
+    marker_index: list[int] = []  # per lane: which trace holds its markers
     for lane, name in enumerate(scene.lanes):
         color = colors[lane]
         mine = [m for m in scene.marks if m.lane == lane]
@@ -98,36 +99,18 @@ def build_figure(
         ]
         opened = [m for m in mine if m.event.end is not None and m.event.end.open_ended]
         group = f"lane{lane}"
-        traces.append(
-            _line_trace(
-                kind,
-                bands,
-                name=f"{name}: precision",
-                legendgroup=group,
-                opacity=0.28,
-                line={"color": color, "width": 10},
-            )
+        lines = (
+            (bands, "precision", 0.28, {"color": color, "width": 10}),
+            (closed, "spans", 0.75, {"color": color, "width": 6}),
+            (opened, "open spans", 0.75, {"color": color, "width": 6, "dash": "dot"}),
         )
-        traces.append(
-            _line_trace(
-                kind,
-                closed,
-                name=f"{name}: spans",
-                legendgroup=group,
-                opacity=0.75,
-                line={"color": color, "width": 6},
-            )
-        )
-        traces.append(
-            _line_trace(
-                kind,
-                opened,
-                name=f"{name}: open spans",
-                legendgroup=group,
-                opacity=0.75,
-                line={"color": color, "width": 6, "dash": "dot"},
-            )
-        )
+        for marks, what, opacity, line in lines:
+            if marks:  # an empty trace still costs a WebGL context its setup
+                traces.append(
+                    _line_trace(kind, marks, name=f"{name}: {what}", legendgroup=group,
+                                opacity=opacity, line=line)
+                )  # fmt: skip
+        marker_index.append(len(traces))
         traces.append(
             {
                 "type": kind,
@@ -189,7 +172,9 @@ def build_figure(
     shapes: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
     for i, (name, a, b, era_color) in enumerate(scene.eras):
-        x0, x1 = (math.log10(max(a, 0.5)), math.log10(max(b, 0.5))) if deep else (a, b)
+        x0, x1 = a, b
+        # Annotations on a log axis take log10 positions; shapes take data values.
+        mid = (math.log10(max(a, 0.5)) + math.log10(max(b, 0.5))) / 2 if deep else (a + b) / 2
         shapes.append(
             {
                 "type": "rect",
@@ -209,7 +194,7 @@ def build_figure(
             {
                 "xref": "x",
                 "yref": "paper",
-                "x": _round((x0 + x1) / 2),
+                "x": _round(mid),
                 "y": 1,
                 "yanchor": "bottom",
                 "showarrow": False,
@@ -280,7 +265,8 @@ def build_figure(
             "tickvals": [],
             "ticktext": [],
             "rangeslider": {
-                "visible": True,
+                # plotly's range slider cannot draw a log axis.
+                "visible": not deep,
                 "thickness": 0.07,
                 "bgcolor": t["paper"],
                 "bordercolor": t["grid"],
@@ -310,7 +296,7 @@ def build_figure(
     meta = {
         "mode": scene.mode,
         "presentYear": _round(scene.present_year),
-        "markerTraces": [lane * TRACES_PER_LANE + 3 for lane in range(len(scene.lanes))],
+        "markerTraces": marker_index,
         "traceEvents": marker_traces,
         "labelTrace": len(traces) - 1,
         "webgl": gl,

@@ -90,11 +90,17 @@ def event_records(scene: Scene) -> list[dict[str, Any]]:
     return records
 
 
-def event_list(scene: Scene, colors: list[str]) -> str:
-    """The list of all events in date order: the accessible way through the timeline, and what
-    prints. Each item is a button that zooms the chart to the event."""
+# The list holds this many items in the HTML; the page's script adds the rest once the chart is
+# drawn, because laying out 10,000 list items takes longer than drawing 10,000 points.
+LIST_INLINE = 1000
+
+
+def event_list(scene: Scene, colors: list[str], limit: int = LIST_INLINE) -> str:
+    """The list of events in date order: the accessible way through the timeline, and what
+    prints. Each item is a button that zooms the chart to the event. page.js `listItem` builds
+    the same markup for the items past `limit`."""
     items = []
-    for m in scene.marks:
+    for m in scene.marks[:limit]:
         ev = m.event
         mark = {"exact": "●", "approximate": "○", "uncertain": "◇"}[m.kind]
         link = ""
@@ -112,6 +118,10 @@ def event_list(scene: Scene, colors: list[str]) -> str:
             f'<span class="ev-date">{_e(span_label(ev.date, ev.end))}</span> '
             f'<span class="ev-title">{_e(ev.title)}</span> {group}</button>{link}</li>'
         )
+    if len(scene.marks) > limit:
+        rest = len(scene.marks) - limit
+        items.append(f'<li class="more"><noscript>and {rest:,} more: the rest of the list '
+                     "needs JavaScript</noscript></li>")  # fmt: skip
     return "\n".join(items)
 
 

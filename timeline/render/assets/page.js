@@ -9,7 +9,7 @@
   var meta = data.meta, events = data.events, ago = meta.mode === "ago";
   var gd = document.getElementById("tl-chart");
   var list = document.getElementById("tl-list");
-  var items = list ? Array.prototype.slice.call(list.children) : [];
+  var items = Array.prototype.slice.call(list.querySelectorAll("li[data-i]"));
   var countEl = document.getElementById("tl-count");
   var searchEl = document.getElementById("tl-search");
   var detail = document.getElementById("tl-detail");
@@ -105,9 +105,13 @@
   }
 
   // --- What is in view ----------------------------------------------------------------------
-  function view() {
-    var r = gd._fullLayout.xaxis.range, a = Math.min(r[0], r[1]), b = Math.max(r[0], r[1]);
-    return { a: a, b: b, width: gd._fullLayout.xaxis._length || 800 };
+  function view(range, width) {
+    var r = range || gd._fullLayout.xaxis.range, a = Math.min(r[0], r[1]), b = Math.max(r[0], r[1]);
+    width = width || gd._fullLayout.xaxis._length || 800;
+    var scale = width / Math.max(b - a, 1e-12);
+    // Pixels from the left edge; the years-ago axis runs right to left.
+    return { a: a, b: b, width: width,
+      px: function (x) { return ago ? (b - pos(x)) * scale : (pos(x) - a) * scale; } };
   }
   function pos(x) { return ago ? Math.log10(Math.max(x, 1e-9)) : x; }
   function inView(e, v) {
@@ -120,10 +124,10 @@
   // labels already cover. Milestones go first, then left to right. Zoomed out, labels are
   // clipped and fewer fit; zoomed in, they are shown whole.
   function labels(v, shown) {
-    var scale = v.width / Math.max(v.b - v.a, 1e-12), cells = Math.ceil(v.width / 4) + 2;
+    var cells = Math.ceil(v.width / 4) + 2;
     var rows = {}, out = { x: [], y: [], text: [] }, clip = shown.length > 60 ? 26 : 90;
     function row(y) { return rows[y] || (rows[y] = new Uint8Array(cells)); }
-    function px(e) { return (pos(e.xm) - v.a) * scale; }
+    function px(e) { return v.px(e.xm); }
     shown.forEach(function (i) {
       var e = events[i], r = row(e.y), c = Math.floor(px(e) / 4);
       for (var k = Math.max(0, c - 1); k <= Math.min(cells - 1, c + 1); k++) r[k] = 1;
@@ -148,13 +152,14 @@
   // Era names: the widest eras first, each only where it fits without touching another.
   function eraLabels(v) {
     var scale = v.width / Math.max(v.b - v.a, 1e-12), taken = [], update = {};
+    var unlog = function (p) { return ago ? Math.pow(10, p) : p; };
     var anns = figure.layout.annotations || [];
     var order = anns.map(function (a, i) { return i; }).filter(function (i) { return anns[i].name === "era"; });
     var shapes = baseShapes;
     order.sort(function (i, j) { return (shapes[j].x1 - shapes[j].x0) - (shapes[i].x1 - shapes[i].x0) || i - j; });
     order.forEach(function (i) {
-      var s = shapes[i], a = Math.max(s.x0, v.a), b = Math.min(s.x1, v.b);
-      var w = anns[i].text.length * 6.3 + 10, c = ((a + b) / 2 - v.a) * scale, ok = b > a;
+      var s = shapes[i], a = Math.max(pos(s.x0), v.a), b = Math.min(pos(s.x1), v.b);
+      var w = anns[i].text.length * 6.3 + 10, c = v.px(unlog((a + b) / 2)), ok = b > a;
       var l = c - w / 2, r = c + w / 2;
       if (ok && (b - a) * scale < w * 0.6) ok = false;
       for (var k = 0; ok && k < taken.length; k++) { if (l < taken[k][1] && taken[k][0] < r) ok = false; }
@@ -165,29 +170,53 @@
     return update;
   }
 
-  function refresh() {
-    if (busy) { pending = true; return; }
-    var v = view(), shown = [], visible = 0;
+  // Everything that depends on the visible range: the list, the count, ticks, labels, eras.
+  function layoutFor(v) {
+    var shown = [];
     for (var i = 0; i < events.length; i++) {
       var ok = inView(events[i], v) && matchesQuery(i);
-      if (ok) { shown.push(i); visible++; }
+      if (ok) shown.push(i);
       if (items[i] && items[i].hidden === ok) items[i].hidden = !ok;
     }
-    countEl.textContent = visible === events.length ? "(" + events.length.toLocaleString("en") + ")"
-      : "(" + visible.toLocaleString("en") + " of " + events.length.toLocaleString("en") + " shown)";
+    var n = events.length.toLocaleString("en");
+    countEl.textContent = shown.length === events.length ? "(" + n + ")"
+      : "(" + shown.length.toLocaleString("en") + " of " + n + " shown)";
     var most = Math.max(3, Math.floor(v.width / 95));
     var ticks = ago ? agoTicks(v.a, v.b, most) : calendarTicks(v.a, v.b, most);
-    var lab = labels(v, shown);
     var relayout = eraLabels(v);
     relayout["xaxis.tickvals"] = ticks[0];
     relayout["xaxis.ticktext"] = ticks[1];
+    return { labels: labels(v, shown), relayout: relayout };
+  }
+
+  function refresh() {
+    if (busy) { pending = true; return; }
+    var next = layoutFor(view()), lab = next.labels;
     busy = true;
-    Plotly.update(gd, { x: [lab.x], y: [lab.y], text: [lab.text] }, relayout, [meta.labelTrace])
+    Plotly.update(gd, { x: [lab.x], y: [lab.y], text: [lab.text] }, next.relayout, [meta.labelTrace])
       .then(function () {
         busy = false;
         document.documentElement.setAttribute("data-ready", "true");
         if (pending) { pending = false; refresh(); }
       });
+  }
+
+  // The first drawing is done in one go: ticks and labels are worked out for the width the
+  // chart will have, and go into the figure before plotly draws it.
+  function prepare() {
+    var m = figure.layout.margin, width = Math.max(200, gd.clientWidth - m.l - m.r);
+    var first = layoutFor(view(figure.layout.xaxis.range, width)), lab = first.labels;
+    var trace = figure.data[meta.labelTrace];
+    trace.x = lab.x; trace.y = lab.y; trace.text = lab.text;
+    figure.layout.xaxis.tickvals = first.relayout["xaxis.tickvals"];
+    figure.layout.xaxis.ticktext = first.relayout["xaxis.ticktext"];
+    (figure.layout.annotations || []).forEach(function (ann, i) {
+      var key = "annotations[" + i + "]";
+      if (key + ".visible" in first.relayout) {
+        ann.visible = first.relayout[key + ".visible"];
+        ann.x = first.relayout[key + ".x"];
+      }
+    });
   }
 
   // --- Choosing an event: from the chart or from the list -----------------------------------
@@ -278,10 +307,56 @@
     return Plotly.relayout(gd, { "xaxis.range": [c - w / 2, c + w / 2] });
   }
 
+  // --- The rest of a long list -------------------------------------------------------------
+  // Same markup as timeline/render/page.py `event_list`, built with textContent.
+  var MARKS = { exact: "●", approximate: "○", uncertain: "◇" };
+  function listItem(i) {
+    var e = events[i], li = el("li"), b = el("button", "ev");
+    li.id = "ev-" + i; li.setAttribute("data-i", i);
+    b.type = "button"; b.setAttribute("data-i", i);
+    var mark = el("span", "ev-mark", MARKS[e.k]);
+    mark.style.color = data.colors[e.g]; mark.setAttribute("aria-hidden", "true");
+    b.appendChild(mark);
+    b.appendChild(el("span", "ev-date", e.d));
+    b.appendChild(document.createTextNode(" "));
+    b.appendChild(el("span", "ev-title", e.t));
+    if (data.lanes[e.g]) {
+      b.appendChild(document.createTextNode(" "));
+      b.appendChild(el("span", "ev-group", data.lanes[e.g]));
+    }
+    li.appendChild(b);
+    var href = safeHref(e.u);
+    if (href) {
+      var a = el("a", "ev-link", "↗");
+      a.href = href; a.rel = "noopener noreferrer nofollow"; a.target = "_blank";
+      a.setAttribute("aria-label", "Link for " + e.t);
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(a);
+    }
+    return li;
+  }
+  function growList() {
+    var more = list.querySelector("li.more");
+    if (!more) return;
+    var v = view(), start = items.length;
+    (function chunk() {
+      var frag = document.createDocumentFragment(), end = Math.min(events.length, start + 2500);
+      for (var i = start; i < end; i++) {
+        var li = listItem(i);
+        li.hidden = !(inView(events[i], v) && matchesQuery(i));
+        items.push(li); frag.appendChild(li);
+      }
+      list.insertBefore(frag, more);
+      start = end;
+      if (start < events.length) setTimeout(chunk, 0); else more.remove();
+    })();
+  }
+
   // --- Wiring -----------------------------------------------------------------------------------
   var config = { responsive: true, scrollZoom: true, displaylogo: false,
     modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
     toImageButtonOptions: { filename: "timeline", format: "png", scale: 2 } };
+  prepare();
   Plotly.newPlot(gd, figure.data, figure.layout, config).then(function () {
     var scheduled = false;
     gd.on("plotly_relayout", function (ev) {
@@ -297,7 +372,8 @@
       var lane = meta.markerTraces.indexOf(p.curveNumber);
       if (lane >= 0) choose(meta.traceEvents[lane][p.pointNumber], false);
     });
-    refresh();
+    document.documentElement.setAttribute("data-ready", "true");
+    setTimeout(growList, 0);
   });
   list.addEventListener("click", function (ev) {
     var b = ev.target.closest ? ev.target.closest("button.ev") : null;
