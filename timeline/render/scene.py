@@ -89,11 +89,14 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def precision_note(date: FuzzyDate) -> str:
-    if date.precision is Precision.DAY and date.start == date.end:
-        return ""
-    days = date.end.ordinal - date.start.ordinal + 1
-    return f"{date.precision.value} precision, {days:,} days"
+def precision_note(event: Event) -> str:
+    """ "known to the year": said whenever a date is coarser than a day, so that nobody reads
+    the marker's position as the day it happened."""
+    coarsest = max(
+        (d.precision for d in (event.date, event.end) if d is not None and not d.open_ended),
+        key=lambda p: p.rank,
+    )
+    return "" if coarsest is Precision.DAY else f"known to the {coarsest.value}"
 
 
 def hover_card(event: Event) -> str:
@@ -105,7 +108,7 @@ def hover_card(event: Event) -> str:
     parts = [f"<b>{_wrap(event.title)}</b>"]
     written = event.date.text + (f" – {event.end.text}" if event.end else "")
     normal = span_label(event.date, event.end)
-    note = precision_note(event.date)
+    note = precision_note(event)
     parts.append(f"{e(normal)}" + (f" <i>({e(note)})</i>" if note else ""))
     if written.strip() and written.strip() != normal:
         parts.append(f"<i>as written:</i> {e(written.strip())}")

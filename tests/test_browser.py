@@ -1,0 +1,340 @@
+"""The page in a real browser: Debian's Chromium, driven by playwright.
+
+These tests skip, saying why, when Chromium is not installed; under CI=true they must run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from timeline.model import Day
+from timeline.pipeline import build
+from timeline.render import RenderOptions
+from timeline.sources import ReadOptions
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).parent.parent
+CHROMIUM = os.environ.get("TIMELINE_CHROMIUM", "/usr/bin/chromium")
+TODAY = Day(2026, 11, 24)
+READY = "html[data-ready=true]"
+
+
+def _chromium_or_skip() -> str:
+    if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
+        return CHROMIUM
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but there is no Chromium at {CHROMIUM}; .ci/run installs it")
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt install chromium, or set TIMELINE_CHROMIUM)")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    path = _chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=["--enable-unsafe-swiftshader"])
+        yield b
+        b.close()
+
+
+class Page:
+    """A loaded timeline page, with every console error and dialog it raised."""
+
+    def __init__(self, browser: Any, html: Path) -> None:
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(html.as_uri())
+        self.page.wait_for_selector(READY, timeout=60_000)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def js(self, script: str, arg: Any = None) -> Any:
+        return self.page.evaluate(script, arg)
+
+    def ticks(self) -> list[str]:
+        return [str(t) for t in self.js("() => timelinePage.gd.layout.xaxis.ticktext")]
+
+    def settle(self) -> None:
+        """Wait for the page to finish responding to a zoom or a search."""
+        self.page.wait_for_timeout(150)
+        self.page.wait_for_function(
+            "() => { const gd = timelinePage.gd; return !gd._transitioning; }"
+        )
+        self.page.wait_for_timeout(150)
+
+    def visible_items(self) -> list[int]:
+        return [
+            int(i)
+            for i in self.js(
+                "() => [...document.querySelectorAll('#tl-list li[data-i]')]"
+                ".filter(li => !li.hidden).map(li => li.dataset.i)"
+            )
+        ]
+
+    def x_range(self) -> tuple[float, float]:
+        a, b = self.js("() => timelinePage.gd._fullLayout.xaxis.range")
+        return min(a, b), max(a, b)
+
+
+def make_page(tmp_path: Path, source: str | Path, name: str = "page", **render: Any) -> Path:
+    if isinstance(source, str):
+        src = tmp_path / f"{name}.yaml"
+        src.write_text(source, encoding="utf-8")
+    else:
+        src = source
+    out = tmp_path / f"{name}.html"
+    build([str(src)], out, ReadOptions(today=TODAY), RenderOptions(today=TODAY, **render))
+    return out
+
+
+@pytest.fixture(scope="module")
+def demo(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
+    html = make_page(tmp_path_factory.mktemp("demo"), ROOT / "events.yaml")
+    page = Page(browser, html)
+    yield page
+    page.page.close()
+
+
+def test_demo_renders_without_console_errors(demo: Page) -> None:
+    assert demo.errors == []
+    assert demo.js("() => timelinePage.gd.data.length") > 6
+    assert demo.page.locator("#tl-list li[data-i]").count() == 74
+    ticks = demo.ticks()
+    assert ticks and all(re.fullmatch(r"\d+ BC|AD \d+", t) for t in ticks), ticks
+    assert any(t.endswith(" BC") for t in ticks)
+    # The ticks that plotly drew are ours, not its own numbers.
+    drawn = demo.js("() => [...document.querySelectorAll('.xtick text')].map(t => t.textContent)")
+    assert drawn and not any(t.startswith(("-", "−")) for t in drawn), drawn
+
+
+def test_choosing_from_the_list_zooms_the_chart(demo: Page) -> None:
+    index = demo.js("() => timelinePage.events.findIndex(e => e.t === 'The Gutenberg Bible')")
+    demo.page.click(f"#tl-list li[data-i='{index}'] button")
+    demo.settle()
+    event = demo.js(f"() => timelinePage.events[{index}]")
+    a, b = demo.x_range()
+    assert a <= event["x0"] and event["x1"] <= b
+    assert b - a < 100  # zoomed in, from 5,000 years
+    assert demo.page.locator("#tl-detail h3").inner_text() == "The Gutenberg Bible"
+    assert "chosen" in (demo.page.locator(f"#ev-{index}").get_attribute("class") or "")
+    # ... and the list now holds only what the chart shows.
+    visible = demo.visible_items()
+    assert index in visible and len(visible) < 74
+    events = demo.js("() => timelinePage.events")
+    for i, e in enumerate(events):
+        in_view = e["x1"] >= a and e["x0"] <= b
+        assert (i in visible) == in_view, e["t"]
+    assert "of 74 shown" in demo.page.locator("#tl-count").inner_text()
+
+
+def test_zooming_the_chart_narrows_the_list(demo: Page) -> None:
+    demo.js("() => Plotly.relayout(timelinePage.gd, {'xaxis.range': [1900, 1950]})")
+    demo.settle()
+    events = demo.js("() => timelinePage.events")
+    visible = demo.visible_items()
+    expected = [i for i, e in enumerate(events) if e["x1"] >= 1900 and e["x0"] <= 1950]
+    assert visible == expected and 0 < len(expected) < 74
+    ticks = demo.ticks()
+    assert "1900" in ticks and "1950" in ticks
+    demo.page.click("[data-zoom=all]")
+    demo.settle()
+    assert len(demo.visible_items()) == 74
+
+
+def test_keyboard_reaches_and_chooses_an_event(demo: Page) -> None:
+    demo.page.click("[data-zoom=all]")
+    demo.settle()
+    demo.page.focus("#tl-list li[data-i='0'] button")
+    demo.page.keyboard.press("Enter")
+    demo.settle()
+    assert demo.page.locator("#tl-detail h3").inner_text() == "Cuneiform writing at Uruk"
+    role = demo.js("() => document.getElementById('tl-list').tagName")
+    assert role == "OL"
+    label = demo.page.locator("#tl-search").get_attribute("aria-controls")
+    assert label == "tl-list"
+
+
+def test_search_filters_the_list_and_dims_the_chart(demo: Page) -> None:
+    demo.page.click("[data-zoom=all]")
+    demo.page.fill("#tl-search", "telegraph")
+    demo.settle()
+    events = demo.js("() => timelinePage.events")
+    visible = demo.visible_items()
+    assert 0 < len(visible) < 74
+    for i in visible:
+        e = events[i]
+        text = " ".join([e["t"], e.get("s", ""), " ".join(e.get("tags", []))]).lower()
+        assert "telegraph" in text
+    opacities = demo.js(
+        "() => timelinePage.gd.data.filter(t => t.mode === 'markers' && Array.isArray("
+        "t.marker.opacity)).flatMap(t => t.marker.opacity)"
+    )
+    assert opacities.count(1) == len(visible) and min(opacities) < 0.5
+    demo.page.fill("#tl-search", "")
+    demo.settle()
+    assert len(demo.visible_items()) == 74
+
+
+def test_legend_click_hides_a_lane(demo: Page) -> None:
+    def toggle() -> None:
+        text = demo.page.locator(".legendtext", has_text="Computing")
+        demo.page.locator(".legend .traces", has=text).locator(".legendtoggle").click()
+        demo.page.wait_for_timeout(400)  # plotly waits this long to tell a click from a double
+        demo.settle()
+
+    toggle()
+    hidden = demo.js(
+        "() => timelinePage.gd.data.filter(t => t.visible === 'legendonly').map(t => t.legendgroup)"
+    )
+    assert hidden and len(set(hidden)) == 1
+    toggle()
+    assert demo.js("() => timelinePage.gd.data.filter(t => t.visible === 'legendonly').length") == 0
+
+
+BCE = """\
+title: Classical antiquity
+events:
+  - {date: 490 BC, title: Marathon}
+  - {date: 15 March 44 BC, title: Caesar is killed}
+  - {date: 27 BC, title: Augustus}
+  - {date: AD 14, title: Augustus dies}
+"""
+
+
+def test_bce_axis_reads_bc_and_ad(browser: Any, tmp_path: Path) -> None:
+    page = Page(browser, make_page(tmp_path, BCE))
+    assert page.errors == []
+    ticks = page.ticks()
+    assert any(t.endswith(" BC") for t in ticks) and any(t.startswith("AD ") for t in ticks)
+    assert all(re.fullmatch(r"\d+ BC|AD \d+", t) for t in ticks), ticks
+    # Years before AD 1 count down: 400 BC lies left of 300 BC.
+    vals = page.js("() => timelinePage.gd.layout.xaxis.tickvals")
+    assert vals == sorted(vals)
+    assert "400 BC" in ticks and vals[ticks.index("400 BC")] == -399
+    # At the scale of days, the Ides of March 44 BC.
+    page.js("() => Plotly.relayout(timelinePage.gd, {'xaxis.range': [-43 + 70/365, -43 + 80/365]})")
+    page.settle()
+    assert "15 Mar 44 BC" in page.ticks()
+    page.page.close()
+
+
+DEEP = """\
+title: Deep time
+events:
+  - {date: 4.54 billion years ago, title: Earth forms}
+  - {date: 66 million years ago, title: Chicxulub impact}
+  - {date: 300000 years ago, title: Homo sapiens}
+  - {date: 1969-07-20, title: Moon landing}
+"""
+
+
+def test_deep_time_axis_reads_years_ago(browser: Any, tmp_path: Path) -> None:
+    page = Page(browser, make_page(tmp_path, DEEP))
+    assert page.errors == []
+    ticks = page.ticks()
+    assert any(t.endswith(" Ga") for t in ticks) and any(t.endswith(" Ma") for t in ticks), ticks
+    assert all(re.fullmatch(r"[\d.]+ (Ga|Ma|ka|years?)", t) for t in ticks), ticks
+    assert page.js("() => timelinePage.gd._fullLayout.xaxis.type") == "log"
+    assert "log scale" in page.page.locator(".mode-note").inner_text()
+    page.page.close()
+
+
+# Every string a user or a document controls, carrying a payload that would set window.__xss
+# (or open a dialog) if it ever ran.
+PAYLOADS = (
+    "<script>window.__xss=1</script>",
+    '<img src=x onerror="window.__xss=2">',
+    '"><svg onload="window.__xss=3">',
+    "</script><script>window.__xss=4</script>",
+    '<iframe srcdoc="<script>parent.__xss=6</script>"></iframe>',
+    "';window.__xss=7;alert(7);'",
+    "{{constructor.constructor('window.__xss=8')()}} ${window.__xss=9} @@TITLE@@ %{customdata}",
+)
+
+
+def _yaml_quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def hostile_yaml() -> str:
+    lines = [f"title: {_yaml_quote(' '.join(PAYLOADS))}", "eras:"]
+    lines.append(f"  - {{name: {_yaml_quote(PAYLOADS[1])}, start: 1900, end: 1950}}")
+    lines.append("events:")
+    for n, payload in enumerate(PAYLOADS):
+        q = _yaml_quote(payload)
+        lines += [
+            f"  - date: {1900 + 5 * n}",
+            f"    title: {q}",
+            f"    description: {q}",
+            f"    group: {q}",
+            f"    tags: [{q}]",
+            f"    source: {q}",
+            "    url: javascript:window.__xss=5" if n % 2 else "    url: https://example.org/",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _exercise(page: Page) -> None:
+    """Hover every point, choose every event, search for a payload."""
+    page.js(
+        """() => { const gd = timelinePage.gd;
+        gd.data.forEach((t, c) => { if (t.mode === 'markers' && t.customdata)
+          t.x.forEach((_, p) => Plotly.Fx.hover(gd, [{curveNumber: c, pointNumber: p}])); });
+        timelinePage.events.forEach((_, i) => timelinePage.choose(i, true)); }"""
+    )
+    page.page.fill("#tl-search", "script")
+    page.settle()
+    page.page.locator("#tl-list li[data-i] button").first.click()
+    page.settle()
+
+
+def _assert_nothing_ran(page: Page) -> None:
+    assert page.js("() => window.__xss") is None
+    assert page.js("() => window.parent.__xss") is None
+    assert page.dialogs == []
+    injected = page.js(
+        "() => document.querySelectorAll('img, iframe, [onload], [onerror], a[href^=javascript]')"
+        ".length"
+    )
+    assert injected == 0
+    assert page.js("() => document.querySelectorAll('script').length") == 4
+    assert page.errors == []
+
+
+def test_hostile_yaml_never_runs(browser: Any, tmp_path: Path) -> None:
+    page = Page(browser, make_page(tmp_path, hostile_yaml(), name="hostile"))
+    # The payloads are on the page, as text.
+    assert PAYLOADS[0] in page.page.locator("h1").inner_text()
+    assert page.page.title().startswith("<script>")
+    _exercise(page)
+    _assert_nothing_ran(page)
+    page.page.close()
+
+
+def test_hostile_prose_never_runs(browser: Any, tmp_path: Path) -> None:
+    text = "\n\n".join(
+        f"On {d} March 2011, the council said {payload} and left."
+        for d, payload in enumerate(PAYLOADS, start=1)
+    )
+    src = tmp_path / "hostile.txt"
+    src.write_text("12 March 2011\n\n" + text, encoding="utf-8")
+    page = Page(browser, make_page(tmp_path, src, name="prose"))
+    assert page.js("() => timelinePage.events.length") >= 1
+    _exercise(page)
+    _assert_nothing_ran(page)
+    page.page.close()

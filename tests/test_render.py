@@ -1,0 +1,133 @@
+"""The page renderer without a browser: the figure, the escaping, the page around it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from timeline.errors import RenderError
+from timeline.model import Day
+from timeline.pipeline import load
+from timeline.render import RenderOptions, render
+from timeline.render.figure import WEBGL_ABOVE, build_figure, lane_colors
+from timeline.render.page import fill, script_json
+from timeline.render.scene import build_scene
+from timeline.sources import ReadOptions
+
+DATA = Path(__file__).parent / "data" / "render"
+TODAY = Day(2020, 6, 15)
+
+
+def small_figure() -> dict[str, object]:
+    timeline = load([str(DATA / "small.yaml")], ReadOptions(today=TODAY)).timeline
+    scene = build_scene(timeline, TODAY)
+    colors = lane_colors(scene, {g.name: g.color for g in timeline.groups})
+    figure, meta = build_figure(scene, colors)
+    return {"figure": figure, "meta": meta}
+
+
+def test_golden_figure() -> None:
+    """The whole figure for a small file. To update after a deliberate change, run with
+    UPDATE_GOLDEN=1, then read the diff before committing it."""
+    got = json.dumps(small_figure(), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    golden = DATA / "small.figure.json"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
+
+
+def test_bc_and_spans_sit_where_they_belong() -> None:
+    timeline = load([str(DATA / "small.yaml")], ReadOptions(today=TODAY)).timeline
+    marks = {m.event.title: m for m in build_scene(timeline, TODAY).marks}
+    caesar = marks["Caesar is killed"]
+    assert caesar.x0 == -43.0 and caesar.x1 == -42.0  # 44 BC is astronomical year -43
+    war = marks["Second World War"]
+    assert (war.x0, war.x1) == (1939.0, 1946.0)
+    assert marks["A month"].x0 == pytest.approx(2013 + 59 / 365)
+    assert marks["An approximate year"].kind == "approximate"
+    assert marks["An uncertain year"].kind == "uncertain"
+    # Lanes follow the declared order, then first appearance.
+    assert build_scene(timeline, TODAY).lanes == ["Politics", "Science"]
+
+
+def test_deep_time_switches_to_years_ago() -> None:
+    text = (
+        "events:\n  - {date: 66 million years ago, title: Impact}\n  - {date: 1969, title: Moon}\n"
+    )
+    path = DATA.parent.parent / "tmp-deep.yaml"
+    try:
+        path.write_text(text)
+        timeline = load([str(path)], ReadOptions(today=TODAY)).timeline
+    finally:
+        path.unlink()
+    scene = build_scene(timeline, TODAY)
+    assert scene.mode == "ago"
+    impact = next(m for m in scene.marks if m.event.title == "Impact")
+    assert impact.xm == pytest.approx(66e6, rel=1e-3)
+    figure, _ = build_figure(scene, ["#000000"])
+    assert figure["layout"]["xaxis"]["type"] == "log"
+    assert figure["layout"]["xaxis"]["range"][0] > figure["layout"]["xaxis"]["range"][1]
+
+
+def test_webgl_past_the_threshold() -> None:
+    yaml_text = "events:\n" + "".join(
+        f"  - {{date: {1000 + i % 900}, title: E{i}}}\n" for i in range(WEBGL_ABOVE + 1)
+    )
+    path = DATA.parent.parent / "tmp-many.yaml"
+    try:
+        path.write_text(yaml_text)
+        timeline = load([str(path)], ReadOptions(today=TODAY)).timeline
+    finally:
+        path.unlink()
+    figure, meta = build_figure(build_scene(timeline, TODAY), ["#000000"])
+    kinds = {t["type"] for t in figure["data"] if t.get("name") != "labels"}
+    assert kinds == {"scattergl"}
+    assert sum(len(ix) for ix in meta["traceEvents"]) == WEBGL_ABOVE + 1
+
+
+def test_script_json_cannot_close_the_script() -> None:
+    value = {"t": "</script><script>alert(1)</script> & <!-- \u2028"}
+    text = script_json(value)
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == value
+
+
+def test_fill_is_one_pass() -> None:
+    assert fill("@@A@@ @@B@@", {"A": "@@B@@", "B": "x"}) == "@@B@@ x"
+
+
+def test_page_is_deterministic_and_escaped(tmp_path: Path) -> None:
+    timeline = load([str(DATA / "small.yaml")], ReadOptions(today=TODAY)).timeline
+    one = render("html", timeline, RenderOptions(today=TODAY, cdn=True))
+    two = render("html", timeline, RenderOptions(today=TODAY, cdn=True))
+    assert one == two
+    page = one.decode()
+    assert page.count("<title>Golden</title>") == 1
+    assert 'src="https://cdn.plot.ly/plotly-' in page
+    assert len(one) < 200_000  # --cdn is the small file
+
+
+def test_inline_page_needs_no_network() -> None:
+    timeline = load([str(DATA / "small.yaml")], ReadOptions(today=TODAY)).timeline
+    page = render("html", timeline, RenderOptions(today=TODAY)).decode()
+    assert 'src="https://cdn.plot.ly' not in page
+    assert not re.search(r"<script[^>]+src=", page)
+    assert len(page) > 3_000_000  # plotly.js is inside
+
+
+def test_dark_theme_and_unknown_theme() -> None:
+    timeline = load([str(DATA / "small.yaml")], ReadOptions(today=TODAY)).timeline
+    page = render("html", timeline, RenderOptions(today=TODAY, cdn=True, theme="dark")).decode()
+    assert 'data-theme="dark"' in page and "#0d1117" in page
+    with pytest.raises(RenderError, match="unknown theme"):
+        render("html", timeline, RenderOptions(theme="sepia"))
+
+
+def test_today_line_only_when_in_range() -> None:
+    timeline = load([str(DATA / "small.yaml")], ReadOptions(today=TODAY)).timeline
+    assert build_scene(timeline, TODAY).today_x == pytest.approx(2020 + 166 / 366)
+    assert build_scene(timeline, Day(2400)).today_x is None
