@@ -147,7 +147,7 @@ def load(
 # whatever the file's size; structured formats must be read whole, and have a ceiling instead.
 STREAM_ABOVE = 8 * 2**20
 CHUNK = 2 * 2**20
-WHOLE_LIMITS = {"yaml": 10 * 2**20, "markdown": 50 * 2**20, "html": 50 * 2**20}
+WHOLE_LIMITS = {"yaml": 64 * 2**20, "markdown": 50 * 2**20, "html": 50 * 2**20}
 
 
 def _check_size(path: str, fmt: str, size: int) -> None:

@@ -16,11 +16,15 @@ import html
 import math
 from typing import Any
 
-from timeline.model import Precision
+from timeline.model import Precision, year_label
 from timeline.render.scene import Mark, Scene
 
 # Above this many events, traces are drawn with WebGL: SVG slows down past a few thousand.
 WEBGL_ABOVE = 2000
+# Above this many events in view, the lanes are drawn as a density strip (events per stretch
+# of time) instead of single marks; zooming in brings the marks back.
+AGGREGATE_ABOVE = 20000
+DENSITY_BINS = 400
 
 # Paul Tol's "bright" scheme, distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
@@ -73,6 +77,47 @@ def _line_trace(kind: str, marks: list[Mark], **style: Any) -> dict[str, Any]:
     }
 
 
+def density_trace(scene: Scene, t: dict[str, str]) -> dict[str, Any]:
+    """Events per lane and per stretch of time, as a heatmap over the lanes."""
+    deep = scene.mode == "ago"
+    lo, hi = sorted(scene.x_range)
+    width = (hi - lo) / DENSITY_BINS
+    counts = [[0] * DENSITY_BINS for _ in scene.lanes]
+    for m in scene.marks:
+        p = math.log10(max(m.xm, 0.5)) if deep else m.xm
+        counts[m.lane][min(DENSITY_BINS - 1, max(0, int((p - lo) / width)))] += 1
+    centres = [lo + (i + 0.5) * width for i in range(DENSITY_BINS)]
+
+    def when(p: float) -> str:
+        if deep:
+            return f"{10**p:,.3g} years ago"
+        return year_label(math.floor(p))
+
+    text = [
+        [
+            f"{n:,} events in {html.escape(name or 'Events')}<br>"
+            f"{when(c - width / 2)} – {when(c + width / 2)}<br><i>zoom in to see them</i>"
+            if n
+            else ""
+            for n, c in zip(row, centres, strict=True)
+        ]
+        for row, name in zip(counts, scene.lanes, strict=True)
+    ]
+    return {
+        "type": "heatmap",
+        "name": "density",
+        "x": [_round(10**c if deep else c) for c in centres],
+        "y": [(a + b) / 2 for a, b in scene.lane_y],
+        "z": [[n or None for n in row] for row in counts],
+        "text": text,
+        "hovertemplate": "%{text}<extra></extra>",
+        "colorscale": [[0, t["grid"]], [1, t["ink"]]],
+        "showscale": False,
+        "ygap": 6,
+        "hoverongaps": False,
+    }
+
+
 def _round(x: float) -> float:
     return float(f"{x:.6g}") if abs(x) < 1e5 else round(x, 4)
 
@@ -88,6 +133,7 @@ def build_figure(
     traces: list[dict[str, Any]] = []
     marker_traces: list[list[int]] = []  # per lane: the event index of each point
     marker_index: list[int] = []  # per lane: which trace holds its markers
+    detail: list[int] = []  # the traces that draw single events (hidden while aggregated)
     for lane, name in enumerate(scene.lanes):
         color = colors[lane]
         mine = [m for m in scene.marks if m.lane == lane]
@@ -106,11 +152,13 @@ def build_figure(
         )
         for marks, what, opacity, line in lines:
             if marks:  # an empty trace still costs a WebGL context its setup
+                detail.append(len(traces))
                 traces.append(
                     _line_trace(kind, marks, name=f"{name}: {what}", legendgroup=group,
                                 opacity=opacity, line=line)
                 )  # fmt: skip
         marker_index.append(len(traces))
+        detail.append(len(traces))
         traces.append(
             {
                 "type": kind,
@@ -151,6 +199,11 @@ def build_figure(
                 "hoverinfo": "skip",
             }
         )
+    aggregate = len(scene.marks) > AGGREGATE_ABOVE
+    if aggregate:
+        traces.append(density_trace(scene, t))
+        for i in detail:
+            traces[i]["visible"] = False
     traces.append(
         {
             "type": "scatter",
@@ -300,5 +353,8 @@ def build_figure(
         "traceEvents": marker_traces,
         "labelTrace": len(traces) - 1,
         "webgl": gl,
+        "detailTraces": detail,
+        "densityTrace": len(traces) - 2 if aggregate else None,
+        "aggregateAbove": AGGREGATE_ABOVE,
     }
     return {"data": traces, "layout": layout}, meta

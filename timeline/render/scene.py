@@ -12,12 +12,13 @@ historians' dates do not:
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from dataclasses import dataclass, field
 
 from timeline.labels import span_label
-from timeline.model import Day, Event, FuzzyDate, Precision, Timeline
+from timeline.model import Day, Event, Precision, Timeline
 
 DEEP_BEFORE_YEAR = -9999  # anything earlier switches the page to a years-ago axis
 MAX_ROWS = 4  # rows per lane; past this, events share rows (the labels then thin out)
@@ -53,10 +54,12 @@ class Scene:
     rows: int = 0
 
 
+@functools.lru_cache(maxsize=65536)
 def decimal(day: Day) -> float:
     return day.decimal_year()
 
 
+@functools.lru_cache(maxsize=65536)
 def day_after(day: Day) -> float:
     return Day.from_ordinal(day.ordinal + 1).decimal_year()
 

@@ -189,9 +189,26 @@
     return { labels: labels(v, shown), relayout: relayout };
   }
 
+  // Past `aggregateAbove` events in view, the density strip stands in for the single marks.
+  var aggregated = meta.densityTrace !== null;
+  function aggregate(v) {
+    if (meta.densityTrace === null) return null;
+    var n = 0;
+    for (var i = 0; i < events.length; i++) if (inView(events[i], v)) n++;
+    var want = n > meta.aggregateAbove;
+    if (want === aggregated) return null;
+    aggregated = want;
+    var vis = meta.detailTraces.map(function (t) {
+      return gd.data[t].visible === "legendonly" ? "legendonly" : !want;
+    });
+    return Plotly.restyle(gd, { visible: vis.concat([want]) },
+      meta.detailTraces.concat([meta.densityTrace]));
+  }
+
   function refresh() {
     if (busy) { pending = true; return; }
-    var next = layoutFor(view()), lab = next.labels;
+    var v = view(), next = layoutFor(v), lab = next.labels;
+    aggregate(v);
     busy = true;
     Plotly.update(gd, { x: [lab.x], y: [lab.y], text: [lab.text] }, next.relayout, [meta.labelTrace])
       .then(function () {
