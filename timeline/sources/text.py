@@ -1,0 +1,335 @@
+"""Prose readers: plain text, Markdown and HTML, through the tagger to events.
+
+Offsets stay true to the file. Markdown markup and front matter are blanked out with spaces
+rather than removed, so every offset into the cleaned text is an offset into the file. HTML is
+reduced to its visible text with a map from each visible character back to where it stands in
+the source, so `--mentions` offsets index the HTML as given (source[start:end] is the
+expression as written in the markup, entities and all).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from timeline.model import Day, Diagnostic, Settings, Severity, SourceRef, Timeline
+from timeline.sources import ReadOptions, ReadResult
+from timeline.tagger import Timex, tag
+from timeline.tagger.events import build_events
+
+__all__ = ["mentions", "read", "read_html", "read_markdown"]
+
+
+@dataclass(slots=True)
+class Prose:
+    """What the tagger reads: the text, and how to get back to the file."""
+
+    text: str  # the visible text
+    source: str  # the file's decoded text
+    offsets: list[int] | None = None  # visible index -> source index (HTML only)
+    title: str | None = None
+    anchor: Day | None = None  # a date the document gives for itself
+    anchor_from: str = ""
+
+
+# --- the reference date -------------------------------------------------------------------------
+
+_DATELINE_LINES = 4
+
+
+def dateline(text: str) -> Day | None:
+    """A date at the top of a document: a first line that is a date ("18 November 2017"), or a
+    news dateline ("WASHINGTON, Nov. 18, 2017 —", "Published: 2017-11-18")."""
+    lines = [ln for ln in text[:600].splitlines() if ln.strip()][:_DATELINE_LINES]
+    for line in lines:
+        if len(line) > 120:
+            continue
+        for t in tag(line, Day(2000)):
+            if t.anchored or t.date is None or t.type not in ("DATE", "TIME"):
+                continue
+            if t.date.precision.value != "day":
+                continue
+            rest = (line[: t.start] + line[t.end :]).strip(" \t,.-–—:|()[]")
+            if len(rest) <= 40 or re.match(
+                r"(?i)(?:posted|published|updated|date|dated|filed|written)\b", rest
+            ):
+                return t.date.start
+    return None
+
+
+# --- plain text ---------------------------------------------------------------------------------
+
+
+def _plain(text: str) -> Prose:
+    anchor = dateline(text)
+    title = None
+    for line in (ln.strip() for ln in text.splitlines()[:6] if ln.strip()):
+        if (
+            len(line) <= 100
+            and not line.endswith((".", ",", ";", ":"))
+            and (anchor is None or dateline(line) is None)
+        ):
+            title = line
+            break
+    return Prose(text, text, title=title, anchor=anchor, anchor_from="the dateline")
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_MD_MARKUP = (
+    re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)"),  # links and images: keep the text
+    re.compile(r"^(#{1,6}|>+|\s*[-*+]|\s*\d+\.)\s", re.MULTILINE),
+    re.compile(r"(\*\*|__|\*|_|`+)(?=\S)|(?<=\S)(\*\*|__|\*|_|`+)"),
+    re.compile(r"<[^>\n]+>"),
+)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", m.group())
+
+
+def _markdown(text: str) -> Prose:
+    anchor, title = None, None
+    front = _FRONT.match(text)
+    if front:
+        meta = front.group(1)
+        if date := re.search(r"(?im)^(?:date|published|created)\s*:\s*[\"']?([^\"'\n]+)", meta):
+            found = [t for t in tag(date.group(1), Day(2000)) if t.date and not t.anchored]
+            anchor = found[0].date.start if found and found[0].date else None
+        if name := re.search(r"(?im)^title\s*:\s*[\"']?([^\"'\n]+)", meta):
+            title = name.group(1).strip()
+        text_clean = text[: front.start()] + _blank(front) + text[front.end() :]
+    else:
+        text_clean = text
+    # Links: blank the brackets and the URL, keep the words in between.
+    text_clean = re.sub(
+        r"(!?\[)([^\]\n]*)(\]\([^)\n]*\))",
+        lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)),
+        text_clean,
+    )
+    for pattern in _MD_MARKUP[1:]:
+        text_clean = pattern.sub(_blank, text_clean)
+    if title is None and (h := re.search(r"(?m)^#\s+(.+)$", text)):
+        title = h.group(1).strip()
+    return Prose(text_clean, text, title=title, anchor=anchor or dateline(text_clean),
+                 anchor_from="the front matter" if anchor else "the dateline")  # fmt: skip
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+_HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "svg", "math", "iframe"})
+_BLOCK = frozenset(
+    """p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header footer aside
+    nav blockquote pre hr dd dt dl figure figcaption main title""".split()
+)
+_DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publishdate",
+              "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "og:updated_time",
+              "sailthru.date", "parsely-pub-date")  # fmt: skip
+
+
+class _Visible(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer(r"\n", source)]
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+        self.hidden = 0
+        self.title: list[str] = []
+        self.in_title = False
+        self.h1: list[str] = []
+        self.in_h1 = False
+        self.meta_date: str | None = None
+        self.time_date: str | None = None
+
+    def _here(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _emit(self, text: str, at: int, one_to_one: bool) -> None:
+        if self.in_title:
+            self.title.append(text)
+        if self.hidden:
+            return
+        if self.in_h1:
+            self.h1.append(text)
+        for i, ch in enumerate(text):
+            self.chars.append(ch)
+            self.offsets.append(at + i if one_to_one else at)
+
+    def _break(self) -> None:
+        if self.chars and self.chars[-1] != "\n":
+            self.chars.append("\n")
+            self.offsets.append(self._here())
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag in _HIDDEN and tag != "head":
+            self.hidden += 1
+        if tag == "title":
+            self.in_title = True
+        if tag == "h1":
+            self.in_h1 = True
+        if tag == "meta" and self.meta_date is None:
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key in _DATE_META and a.get("content"):
+                self.meta_date = a["content"]
+        if tag == "time" and self.time_date is None and a.get("datetime"):
+            self.time_date = a["datetime"]
+        if tag in _BLOCK:
+            self._break()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        hidden = tag in _HIDDEN
+        self.handle_starttag(tag, attrs)
+        if hidden and tag != "head":
+            self.hidden -= 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN and tag != "head" and self.hidden:
+            self.hidden -= 1
+        if tag == "title":
+            self.in_title = False
+        if tag == "h1":
+            self.in_h1 = False
+        if tag in _BLOCK:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        self._emit(data, self._here(), True)
+
+    def handle_entityref(self, name: str) -> None:
+        import html
+
+        self._emit(html.unescape(f"&{name};"), self._here(), False)
+
+    def handle_charref(self, name: str) -> None:
+        import html
+
+        self._emit(html.unescape(f"&#{name};"), self._here(), False)
+
+
+def _html(source: str) -> Prose:
+    parser = _Visible(source)
+    try:
+        parser.feed(source)
+        parser.close()
+    except (AssertionError, ValueError):  # pragma: no cover - html.parser is lenient
+        pass
+    text = "".join(parser.chars)
+    # Collapse runs of spaces in the visible text? No: offsets must stay one character each.
+    title = re.sub(r"\s+", " ", "".join(parser.h1) or "".join(parser.title)).strip() or None
+    anchor = None
+    for raw in (parser.meta_date, parser.time_date):
+        if raw:
+            found = [t for t in tag(raw, Day(2000)) if t.date and not t.anchored]
+            if found and found[0].date is not None:
+                anchor = found[0].date.start
+                break
+    return Prose(text, source, parser.offsets, title[:200] if title else None,
+                 anchor or dateline(text), "the page's metadata" if anchor else "the dateline")  # fmt: skip
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def _reference(prose: Prose, options: ReadOptions, path: str) -> tuple[Day, Diagnostic | None]:
+    if options.reference_date is not None:
+        return options.reference_date, None
+    if prose.anchor is not None:
+        return prose.anchor, None
+    today = options.today or Day(2000)
+    note = Diagnostic(
+        Severity.WARNING,
+        SourceRef(path),
+        f'no date found in the document to anchor relative dates on; reading "last year" '
+        f"and the like from today, {today.iso()}; give --ref-date to choose",
+    )
+    return today, note
+
+
+def _stem(path: str) -> str:
+    from pathlib import PurePath
+
+    return PurePath(path).stem.replace("_", " ").replace("-", " ") or "Timeline"
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult:
+    ref, note = _reference(prose, options, path)
+    timexes = tag(prose.text, ref)
+    events, unplaced = build_events(
+        prose.text, path, timexes, options.today or ref, _line_starts(prose.source), prose.offsets
+    )
+    diagnostics = [note] if note else []
+    # The dateline is the document's own date, not something that happened.
+    unplaced = [t for t in unplaced if not (t.start < 200 and t.date and prose.anchor
+                                            and t.date.start == prose.anchor)]  # fmt: skip
+    if unplaced:
+        starts = _line_starts(prose.source)
+        shown = []
+        for t in unplaced[:8]:
+            at = prose.offsets[t.start] if prose.offsets else t.start
+            shown.append(f'"{t.text}" (line {bisect.bisect_right(starts, at)})')
+        more = f" and {len(unplaced) - 8} more" if len(unplaced) > 8 else ""
+        diagnostics.append(
+            Diagnostic(
+                Severity.NOTE,
+                SourceRef(path),
+                f"{len(unplaced)} date expression{'s' if len(unplaced) != 1 else ''} could not "
+                f"be placed on the timeline: {', '.join(shown)}{more}",
+            )
+        )
+    settings = Settings(reference_date=ref, languages=options.languages)
+    title = options.title or prose.title or _stem(path)
+    events.sort(key=lambda e: e.sort_key())
+    timeline = Timeline(tuple(events), title, settings=settings, sources=(path,))
+    return ReadResult(timeline, diagnostics, fmt)
+
+
+def read(text: str, path: str, options: ReadOptions) -> ReadResult:
+    return _read(_plain(text), path, options, "text")
+
+
+def read_markdown(text: str, path: str, options: ReadOptions) -> ReadResult:
+    return _read(_markdown(text), path, options, "markdown")
+
+
+def read_html(text: str, path: str, options: ReadOptions) -> ReadResult:
+    return _read(_html(text), path, options, "html")
+
+
+def _prose(text: str, fmt: str) -> Prose:
+    if fmt == "html":
+        return _html(text)
+    if fmt == "markdown":
+        return _markdown(text)
+    return _plain(text)
+
+
+def mentions(text: str, path: str, fmt: str, options: ReadOptions) -> list[dict[str, object]]:
+    """Every temporal expression, for `extract --mentions`: offsets into the file's text."""
+    if fmt == "yaml":
+        fmt = "text"
+    prose = _prose(text, fmt)
+    ref, _ = _reference(prose, options, path)
+    starts = _line_starts(prose.source)
+    out: list[dict[str, object]] = []
+    for t in tag(prose.text, ref):
+        a, b = t.start, t.end
+        if prose.offsets:
+            a, b = prose.offsets[t.start], prose.offsets[t.end - 1] + 1
+        out.append({"path": path, "line": bisect.bisect_right(starts, a), "start": a, "end": b,
+                    "text": prose.source[a:b], "type": t.type, "value": t.value})  # fmt: skip
+    return out
+
+
+def timexes(text: str, reference: Day) -> list[Timex]:
+    """The tagger on plain text: for the benchmark and the tests."""
+    return tag(text, reference)

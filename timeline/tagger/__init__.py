@@ -1,0 +1,139 @@
+"""The temporal tagger: finds dates, times, durations and sets in prose, with exact character
+spans, TIMEX3 types and values, and for dates the days they cover.
+
+    detect.find   text -> readings (spans and what kind of expression each is)
+    resolve       reading + context -> TIMEX3 value and days, anchored on the reference date
+                  or on the date mentioned last
+    events        timexes + sentences -> timeline events with titles and provenance
+
+`tag(text, reference)` runs the first two. It never raises on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from timeline.model import Day, FuzzyDate, Qualifier
+from timeline.tagger.detect import Reading, find
+from timeline.tagger.resolve import Context, Resolved, resolve
+from timeline.tagger.values import Point
+
+__all__ = ["Timex", "tag"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One temporal expression: text[start:end], its TIMEX3 type and value, and for dates and
+    times the days it covers."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    date: FuzzyDate | None = None
+    anchored: bool = False  # resolved against the reference date or an earlier mention
+    range_to: int | None = None  # index of the timex that ends a range this one starts
+    open_ended: bool = False  # "2014–present"
+
+
+_CONNECTOR = re.compile(
+    r"\s*(?:-|–|—|to|until|till|through|thru|and|au|à|bis|al|hasta|jusqu'en|jusqu'au)\s*",
+    re.IGNORECASE,
+)
+_OPEN_END = re.compile(r"\s*(?:-|–|—|to|until)\s*(?:the\s+)?(?:present|now|today)\b", re.IGNORECASE)
+_RANGE_HEAD = re.compile(r"(?:from|between|entre|von|de|du|desde)\s*$", re.IGNORECASE)
+
+
+def _split_range(r: Reading) -> list[Reading]:
+    first, second = dict(r.data["first"]), dict(r.data["second"])
+    if "year" in second and "year" not in first:
+        first["year"] = second["year"]
+
+    def reading(start: int, end: int, data: dict[str, object]) -> Reading:
+        if "year" in data:
+            return Reading(start, end, "DATE", "absolute", data, r.rule)
+        if "day" in data:
+            return Reading(start, end, "DATE", "month-day", data, r.rule)
+        return Reading(start, end, "DATE", "month", data, r.rule)
+
+    return [reading(r.start, r.data["a_end"], first), reading(r.data["split"], r.end, second)]
+
+
+def tag(text: str, reference: Day) -> list[Timex]:
+    """Every temporal expression in `text`, resolved against `reference` (the document's
+    date) and against each other, in text order."""
+    readings: list[Reading] = []
+    ranges: set[int] = set()
+    for r in find(text):
+        if r.kind == "range":
+            ranges.add(len(readings))
+            readings.extend(_split_range(r))
+        else:
+            readings.append(r)
+    ctx = Context(ref=reference, text=text)
+    out: list[Timex] = []
+    for r in readings:
+        try:
+            res = resolve(r, ctx)
+        except (ValueError, KeyError, OverflowError, IndexError):
+            continue
+        if res.point is not None and r.type in ("DATE", "TIME") and r.kind != "deep":
+            ctx.remember(res.point, r.end, True)
+        out.append(_timex(text, r, res))
+    return _link_ranges(text, out, ranges)
+
+
+def _timex(text: str, r: Reading, res: Resolved) -> Timex:
+    date = res.date
+    if date is not None:
+        date = replace(date, text=text[r.start : r.end])
+    return Timex(r.start, r.end, text[r.start : r.end], res.type, res.value, date, res.anchored)
+
+
+def _link_ranges(text: str, out: list[Timex], split: set[int]) -> list[Timex]:
+    """Join "from 1914 to 1918", "between May and July 2017" and "1939–45" into ranges, and
+    mark "2014–present" as open-ended."""
+    for i, t in enumerate(out):
+        if t.type != "DATE" or t.date is None:
+            continue
+        if _OPEN_END.match(text, t.end):
+            out[i] = replace(t, open_ended=True)
+            continue
+        if i + 1 >= len(out):
+            continue
+        u = out[i + 1]
+        if u.type != "DATE" or u.date is None:
+            continue
+        between = text[t.end : u.start]
+        if not (i in split or _CONNECTOR.fullmatch(between)):
+            continue
+        if between.strip().lower() == "and" and not _RANGE_HEAD.search(
+            text[max(0, t.start - 12) : t.start]
+        ):
+            continue
+        first = t
+        if t.anchored and not u.anchored and t.date.start.year != u.date.start.year:
+            first = _in_year(t, u.date.start.year)
+        if first.date is not None and first.date.start <= u.date.end:
+            out[i] = replace(first, range_to=i + 1)
+    return out
+
+
+def _in_year(t: Timex, year: int) -> Timex:
+    """ "May" in "between May and July 2017" takes July's year."""
+    from timeline.tagger.values import point_of_value
+
+    point = point_of_value(t.value)
+    if point is None or point.grain not in ("month", "day", "season"):
+        return t
+    moved = replace(point, year=year)
+    q = t.date.qualifiers if t.date else frozenset[Qualifier]()
+    return replace(t, value=moved.value(), date=moved.fuzzy(t.text, q))
+
+
+def point_of(t: Timex) -> Point | None:
+    from timeline.tagger.values import point_of_value
+
+    return point_of_value(t.value)

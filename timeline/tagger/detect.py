@@ -1,0 +1,1039 @@
+"""Finding temporal expressions: spans of text, each with what kind of expression it is.
+
+Each rule is a regular expression and a reader that looks at the match and either rejects it
+("may" the modal verb, "$4 billion", "1,500 troops") or says what it found as a `Reading`.
+Resolution to values happens later, in `resolve.py`, because "in October" and "two days later"
+need to know what came before.
+
+When readings overlap, the longest wins, then the earlier.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from timeline.tagger.lexicon import (
+    COUNTED,
+    ENGLISH_MONTHS,
+    FIXED_HOLIDAYS,
+    MONTHS,
+    MOVABLE_HOLIDAYS,
+    NUMBERS,
+    ORDINALS,
+    SEASONS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAYS,
+)
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a match means, before it is anchored. `kind` picks the resolver; `data` holds
+    what the rule read (year, month, unit, offset, ...)."""
+
+    start: int
+    end: int
+    type: str  # DATE, TIME, DURATION, SET
+    kind: str
+    data: dict[str, Any] = field(default_factory=dict)
+    rule: str = ""
+
+
+def _alt(words: list[str] | set[str] | dict[str, Any]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+MONTH = rf"(?:{_alt(MONTHS)})\.?"
+WEEKDAY = rf"(?:{_alt(WEEKDAYS)})"
+SEASON = rf"(?:{_alt(SEASONS)})"
+NUMWORD = rf"(?:{_alt(NUMBERS)})"
+VAGUE = rf"(?:{_alt(VAGUE_NUMBERS)})"
+UNIT = rf"(?:{_alt(UNITS)})"
+ORD = rf"(?:{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.)?"
+YEAR4 = r"(?:1[0-9]\d\d|20\d\d|2100)"
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+         "fifteen|sixteen|seventeen|eighteen|nineteen")  # fmt: skip
+SPOKEN_YEAR = (
+    rf"(?:nineteen|twenty)[- ](?:(?:{TENS})(?:[- ](?:{SMALL}))?|hundred|oh[- ](?:{SMALL})|{SMALL})"
+)
+COUNT = rf"(?:\d+(?:[.,]\d+)?|{NUMWORD}(?:[- ](?:{SMALL}))?|{VAGUE})"
+PART = r"(?:morning|afternoon|evening|night)"
+TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|Z))?"
+AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+
+_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+
+
+def _number(text: str) -> float | None:
+    t = text.lower().replace(",", "").strip()
+    if t in NUMBERS:
+        return NUMBERS[t]
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    parts = re.split(r"[- ]", t)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    return None
+
+
+def spoken_year(text: str) -> int | None:
+    """ "nineteen ninety-four" -> 1994, "twenty oh five" -> 2005."""
+    words = re.split(r"[- ]+", text.lower())
+    if len(words) < 2 or words[0] not in ("nineteen", "twenty"):
+        return None
+    century = NUMBERS[words[0]] * 100
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return century
+    if rest[0] == "oh":
+        rest = rest[1:]
+    total = sum(NUMBERS.get(w, 0) for w in rest)
+    return century + total if 0 < total < 100 else None
+
+
+def _is_english_month(token: str) -> bool:
+    return token.lower().rstrip(".") in ENGLISH_MONTHS
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _month_ok(token: str, text: str, start: int, end: int, strong: bool) -> bool:
+    """A month name must look like one: capitalised in English (French and Spanish write
+    months in lower case), and "May", "March" and friends need a date-like neighbour unless
+    `strong` (a day or year is part of the match)."""
+    name = token.lower().rstrip(".")
+    if name not in MONTHS:
+        return False
+    if _is_english_month(token):
+        if not _capitalised(token):
+            return False
+        if token.isupper() and len(token) > 3 and not text[max(0, start - 40) : start].isupper():
+            return False
+    if strong:
+        return True
+    if name in ("may", "march", "mar", "jan", "sept", "dec", "aug", "mars", "mai", "jun",
+                "jul", "oct", "nov", "feb", "apr", "sep"):  # fmt: skip
+        before = text[max(0, start - 20) : start].lower().split()
+        prev = before[-1] if before else ""
+        return prev in ("in", "since", "until", "till", "by", "during", "early", "late", "mid",
+                        "last", "next", "this", "of", "through", "from", "before", "after",
+                        "en", "im", "au", "de", "mid-", "end", "between", "and", "to")  # fmt: skip
+    return True
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+Rule = tuple[str, "re.Pattern[str]", Callable[["re.Match[str]", str], Reading | None]]
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str, flags: int = re.IGNORECASE) -> Callable[..., Any]:
+    def register(fn: Callable[[re.Match[str], str], Reading | None]) -> Any:
+        RULES.append((name, re.compile(pattern, flags), fn))
+        return fn
+
+    return register
+
+
+def _r(m: re.Match[str], type_: str, kind: str, group: str | int = 0, **data: Any) -> Reading:
+    return Reading(m.start(group), m.end(group), type_, kind, data)
+
+
+@rule("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>\d\d):(?P<M>\d\d)"
+      r"(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])")  # fmt: skip
+def _iso(m: re.Match[str], text: str) -> Reading | None:
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    if m["H"]:
+        return _r(m, "TIME", "absolute", year=y, month=mo, day=d, hour=int(m["H"]),
+                  minute=int(m["M"]))  # fmt: skip
+    return _r(m, "DATE", "absolute", year=y, month=mo, day=d)
+
+
+@rule("iso-month", r"(?<![\d-])(?P<y>1\d\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])")
+def _iso_month(m: re.Match[str], text: str) -> Reading | None:
+    return _r(m, "DATE", "absolute", year=int(m["y"]), month=int(m["m"]))
+
+
+@rule(
+    "numeric",
+    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)(?![\d/]|\.\d)",
+)
+def _numeric(m: re.Match[str], text: str) -> Reading | None:
+    a, b = int(m["a"]), int(m["b"])
+    y = int(m["y"])
+    if len(m["y"]) == 2:
+        y += 1900 if y >= 30 else 2000
+    # 03/04/2017: month first after "/" (the US habit), day first after "." (the European).
+    month, day = (a, b) if m["sep"] == "/" else (b, a)
+    if month > 12 and day <= 12:
+        month, day = day, month
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return _r(
+        m, "DATE", "absolute", year=y, month=month, day=day, order_guessed=a <= 12 and b <= 12
+    )
+
+
+_YEAR_TAIL = rf"(?:,?\s*(?:de\s+)?(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)))"
+_WD_HEAD = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:(?:the|le|el|den)\s+)?)?"
+
+
+@rule(
+    "month-day", rf"{_WD_HEAD}(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?![\d:]|\.\d){_YEAR_TAIL}?(?!\d)"
+)
+def _month_day(m: re.Match[str], text: str) -> Reading | None:
+    if not _month_ok(m["mon"], text, m.start("mon"), m.end(), strong=True):
+        return None
+    if (
+        m["wd"]
+        and not _capitalised(m["wd"])
+        and m["wd"].lower() in WEEKDAYS
+        and m["wd"][0] != m["wd"][0].lower()
+    ):
+        return None
+    day = int(re.sub(r"\D", "", m["d"]))
+    after = text[m.end() : m.end() + 12].lower()
+    if not m["y"] and re.match(r"\s*(?:%|percent|million|billion|\d)", after):
+        return None
+    return _month_day_reading(m, day, m["mon"], m["y"])
+
+
+def _month_day_reading(m: re.Match[str], day: int, mon: str, year: str | None) -> Reading:
+    month = MONTHS[mon.lower().rstrip(".")]
+    start = (
+        m.start("wd")
+        if m["wd"] and _capitalised(m["wd"])
+        else m.start("mon")
+        if "mon" in m.groupdict() and m.start("mon") < m.start("d")
+        else m.start("d")
+    )
+    if year:
+        y, era = _year_value(year)
+        return Reading(start, m.end(), "DATE", "absolute", {"year": y, "month": month, "day": day})
+    return Reading(start, m.end(), "DATE", "month-day", {"month": month, "day": day})
+
+
+@rule(
+    "day-month",
+    rf"{_WD_HEAD}(?P<d>{DAYNUM})\s+(?:of\s+|de\s+)?(?P<mon>{MONTH}){_YEAR_TAIL}?(?![\d])",
+)
+def _day_month(m: re.Match[str], text: str) -> Reading | None:
+    if not _month_ok(m["mon"], text, m.start("mon"), m.end(), strong=True):
+        return None
+    day = int(re.sub(r"\D", "", m["d"]))
+    before = text[max(0, m.start() - 3) : m.start()]
+    if re.search(r"[\d$£€.,]$", before):
+        return None
+    return _month_day_reading(m, day, m["mon"], m["y"])
+
+
+def _year_value(text: str) -> tuple[int, bool]:
+    """ "1998" -> (1998, False); "44 BC" -> (-43, True)."""
+    digits = int(re.sub(r"\D", "", text.split()[0] if text.split() else text) or 0)
+    bc = bool(re.search(r"B\.?C", text, re.IGNORECASE))
+    return (1 - digits if bc else digits), bc
+
+
+@rule(
+    "month-year",
+    rf"(?P<mon>{MONTH})\s*(?:,|of|de|del)?\s+(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BC|B\.C\.|BCE|AD|A\.D\.))(?![\d,.]\d)",
+)
+def _month_year(m: re.Match[str], text: str) -> Reading | None:
+    if not _month_ok(m["mon"], text, m.start(), m.end(), strong=True):
+        return None
+    y, _ = _year_value(m["y"])
+    return _r(m, "DATE", "absolute", year=y, month=MONTHS[m["mon"].lower().rstrip(".")])
+
+
+_MOD = r"(?P<mod>early|late|mid|mid-|the\s+(?:beginning|end|middle|start)\s+of|(?:fin|début|mi-)|anfang|ende|mitte)"
+
+
+@rule(
+    "month",
+    rf"(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|{_MOD}[\s-]*)?(?P<mon>{MONTH})(?![\w'])",
+)
+def _month(m: re.Match[str], text: str) -> Reading | None:
+    strong = bool(m["rel"] or m["mod"])
+    if not _month_ok(m["mon"], text, m.start("mon"), m.end(), strong=strong):
+        return None
+    if m["mon"].lower() in (
+        "mar",
+        "jan",
+        "dec",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "feb",
+        "apr",
+        "jun",
+        "jul",
+    ) and not m["mon"].endswith("."):
+        if not strong:
+            return None
+    rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
+    return _r(m, "DATE", "month", month=MONTHS[m["mon"].lower().rstrip(".")], rel=rel,
+              mod=_mod(m["mod"]))  # fmt: skip
+
+
+def _mod(text: str | None) -> str:
+    if not text:
+        return ""
+    t = text.lower()
+    if "early" in t or "beginning" in t or "start" in t or "début" in t or "anfang" in t:
+        return "START"
+    if "late" in t or "end" in t or "fin" in t or "ende" in t:
+        return "END"
+    return "MID"
+
+
+@rule(
+    "year",
+    rf"(?:(?P<approx>c\.|ca\.|circa|around|about|approximately|um|vers|hacia)\s+)?(?:(?P<ad>AD|A\.D\.)\s*(?P<ady>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|av\.\s*J\.-C\.|v\.\s*Chr\.|a\.\s*C\.)|(?P<plain>{YEAR4}))(?P<q>\?)?(?![\w'’]|[.,]\d|-\d|\s*(?:%|percent))",
+)
+def _year(m: re.Match[str], text: str) -> Reading | None:
+    qualifiers = []
+    if m["approx"]:
+        qualifiers.append("approximate")
+    if m["q"]:
+        qualifiers.append("uncertain")
+    if m["ady"]:
+        y = int(m["ady"])
+    elif m["y"]:
+        y = int(m["y"])
+        if re.match(r"B|av|v|a\.", m["era"], re.IGNORECASE):
+            y = 1 - y
+    else:
+        y = int(m["plain"])
+        before = text[max(0, m.start("plain") - 12) : m.start("plain")]
+        after = text[m.end() : m.end() + 24]
+        if re.search(
+            r"[$£€¥#]\s*$|\bNo\.\s*$|\b(?:page|pp?\.|room|flight|route|number|model|section|article|rule|chapter|ISO|Boeing|Airbus)\s*$",
+            before,
+            re.IGNORECASE,
+        ):
+            return None
+        if re.search(r"\d[\d,.]*$|[-–]$", before) and not re.search(r"\d{4}\s*[-–]\s*$", before):
+            return None
+        word = re.match(r"\s+([a-z]+)", after)
+        if word and word[1] in COUNTED:
+            return None
+        if re.match(r"\s*(?:to|-|–)\s*\d+\s*(?:%|percent)", after):
+            return None
+    span_start = (
+        m.start("approx")
+        if m["approx"] and m["approx"].lower() in ("c.", "ca.", "circa")
+        else (m.start("ad") if m["ad"] else m.start("y") if m["y"] else m.start("plain"))
+    )
+    return Reading(span_start, m.end(), "DATE", "absolute", {"year": y, "qualifiers": qualifiers})
+
+
+@rule(
+    "spoken-year", rf"(?:the\s+year\s+)?(?:{SPOKEN_YEAR}|two\s+thousand(?:\s+and\s+(?:{SMALL}))?)\b"
+)
+def _spoken_year(m: re.Match[str], text: str) -> Reading | None:
+    t = m[0].lower()
+    if "thousand" in t:
+        rest = t.split("and")[-1].strip() if " and " in t else ""
+        y = 2000 + (NUMBERS.get(rest, 0) if rest else 0)
+    else:
+        y = spoken_year(re.sub(r"^the\s+year\s+", "", t)) or 0
+    if not y:
+        return None
+    return _r(m, "DATE", "absolute", year=y)
+
+
+@rule(
+    "decade",
+    rf"(?:the\s+)?(?:{_MOD}[\s-]*)?(?:(?P<y>\d{{3}}0)'?s|['’](?P<yy>\d)0'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(?:les\s+)?années\s+(?P<fr>\d{{2,4}})|(?P<de>\d{{4}})er(?:\s+Jahren?)?)(?!\w)",
+)
+def _decade(m: re.Match[str], text: str) -> Reading | None:
+    if m["y"]:
+        y = int(m["y"])
+    elif m["yy"]:
+        y = 1900 + int(m["yy"]) * 10
+    elif m["word"]:
+        y = 1900 + 10 * (
+            "twenties thirties forties fifties sixties seventies eighties nineties".split().index(
+                m["word"].lower()
+            )
+            + 2
+        )
+    elif m["fr"]:
+        y = int(m["fr"]) + (1900 if len(m["fr"]) == 2 else 0)
+    else:
+        y = int(m["de"])
+    if y % 10:
+        return None
+    return _r(m, "DATE", "absolute", year=y, grain="decade", mod=_mod(m["mod"]))
+
+
+_CENT_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first".split(),
+        1,
+    )
+}
+
+
+@rule(
+    "century",
+    rf"(?:the\s+)?(?:{_MOD}[\s-]*)?(?P<n>\d{{1,2}}(?:st|nd|rd|th|e|er|ème|\.)?|{_alt(_CENT_WORDS)}|[IVX]+e)[\s-]+(?P<u>century|centuries|siècle|Jahrhundert|siglo)(?:\s+(?P<bc>BC|B\.C\.|BCE|av\.\s*J\.-C\.))?(?!\w)",
+)
+def _century(m: re.Match[str], text: str) -> Reading | None:
+    raw = m["n"].lower()
+    if raw in _CENT_WORDS:
+        n = _CENT_WORDS[raw]
+    elif re.fullmatch(r"[ivx]+e", raw):
+        n = _roman(raw[:-1])
+    else:
+        n = int(re.sub(r"\D", "", raw))
+    if not 1 <= n <= 22:
+        return None
+    if m["bc"]:
+        return _r(m, "DATE", "absolute", year=1 - n * 100, grain="century", mod=_mod(m["mod"]))
+    return _r(m, "DATE", "absolute", year=(n - 1) * 100, grain="century", mod=_mod(m["mod"]))
+
+
+def _roman(s: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10}
+    total = 0
+    for a, b in zip(s, s[1:] + " ", strict=True):
+        v = values[a]
+        total += -v if b != " " and values[b] > v else v
+    return total
+
+
+@rule(
+    "season",
+    rf"(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|(?:the\s+)?{_MOD}[\s-]*|(?P<the>the\s+))?(?P<s>{SEASON})(?:\s+(?:of\s+|de\s+)?(?P<y>{YEAR4}))?(?!\w)",
+)
+def _season(m: re.Match[str], text: str) -> Reading | None:
+    season = SEASONS[m["s"].lower()]
+    if m["y"]:
+        return _r(m, "DATE", "absolute", year=int(m["y"]), grain="season", season=season)
+    if m["s"].lower() == "fall" and not (m["rel"] or m["the"] or m["mod"]):
+        return None
+    before = text[max(0, m.start() - 12) : m.start()].lower().split()
+    if not (m["rel"] or m["mod"]) and not (
+        before
+        and before[-1]
+        in ("in", "during", "this", "last", "next", "by", "until", "since", "en", "im")
+    ):
+        return None
+    rel = m["rel"].lower().split()[-1] if m["rel"] else ""
+    return _r(m, "DATE", "season", season=season, rel=rel)
+
+
+@rule(
+    "quarter",
+    rf"(?:(?:the|its|their|a)\s+)?(?:(?P<y1>{YEAR4})\s+)?(?:(?P<rel>latest|current|last|previous|past|next|coming|same|year-earlier|year-ago|prior-year|fiscal)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+|-)(?:fiscal\s+)?)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR4}))?(?![\w-])|\b(?P<q>Q[1-4])(?:\s+(?P<y3>{YEAR4}))?\b",
+)
+def _quarter(m: re.Match[str], text: str) -> Reading | None:
+    year = m["y1"] or m["y2"] or m["y3"]
+    if m["q"]:
+        n = int(m["q"][1])
+        unit = "quarter"
+    else:
+        unit = m["u"].lower()
+        o = (m["ord"] or "").lower()
+        n = {
+            "first": 1,
+            "1st": 1,
+            "second": 2,
+            "2nd": 2,
+            "third": 3,
+            "3rd": 3,
+            "fourth": 4,
+            "4th": 4,
+        }.get(o, 0)
+        if unit == "half" and (not n or n > 2):
+            return None
+        if not n and not m["rel"]:
+            if not m[0].lower().startswith("the "):
+                return None
+    rel = (m["rel"] or "").lower()
+    after = text[m.end() : m.end() + 10].lower()
+    if unit == "quarter" and re.match(
+        r"\s*(?:of\s+(?:a|an|the)\s+)?(?:mile|century|inch|point|pound|percent)", after
+    ):
+        return None
+    if year:
+        return _r(m, "DATE", "absolute", year=int(year), grain=unit, n=n or 1, rel=rel)
+    return _r(m, "DATE", "quarter", n=n, unit=unit, rel=rel)
+
+
+_REL = r"(?P<rel>last|this|next|coming|past|previous|following|current|preceding|same|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|this\s+past|this\s+coming)"
+
+
+@rule(
+    "relative",
+    rf"(?:(?P<pre>earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|by\s+the\s+end\s+of)[\s-]+)?{_REL}\s+(?P<u>week|weekend|month|year|decade|century|fiscal\s+year)(?!\w|-)",
+)
+def _relative(m: re.Match[str], text: str) -> Reading | None:
+    rel = m["rel"].lower()
+    unit = m["u"].lower().replace("fiscal ", "")
+    mod = (
+        _mod(m["pre"]) if m["pre"] and not m["pre"].lower().startswith(("earlier", "later")) else ""
+    )
+    if rel.startswith(("the past", "the last", "the next", "the coming")) or rel == "past":
+        # "the past year" is a duration in the TimeML convention; "the last week" too.
+        if unit in ("week", "month", "year", "decade", "century") and not m["pre"]:
+            grain, letter = UNITS[unit]
+            return _r(m, "DURATION", "duration", value=f"P{_period(1, letter)}")
+    step = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0,
+            "same": 0, "next": 1, "coming": 1, "following": 1}[rel.split()[-1]]  # fmt: skip
+    anaphoric = rel.split()[-1] in ("following", "preceding", "same") or (
+        rel.startswith("the ") and rel.split()[-1] in ("previous", "next")
+    )
+    start = m.start("pre") if m["pre"] and not m["pre"].lower().startswith("by") else m.start("rel")
+    if m["pre"] and m["pre"].lower().startswith("by "):
+        start = m.start("pre") + 3
+    return Reading(start, m.end(), "DATE", "anaphoric" if anaphoric else "deictic",
+                   {"unit": unit, "n": step, "mod": mod})  # fmt: skip
+
+
+def duration_value(n: float | None, letter: str, time_unit: bool = False) -> str:
+    """P3Y, P10Y ("a decade"), PT3H, and PXY when the count is vague."""
+    head = "PT" if time_unit else "P"
+    if n is None:
+        return head + "X" + {"10Y": "DE", "100Y": "CE", "1000Y": "ML"}.get(letter, letter)
+    return head + _period(n, letter)
+
+
+def _period(n: float, letter: str) -> str:
+    count = f"{n:g}" if isinstance(n, float) else str(n)
+    if letter == "10Y":
+        return f"{int(n * 10)}Y" if n == int(n) else f"{n * 10:g}Y"
+    if letter == "100Y":
+        return f"{int(n * 100)}Y"
+    if letter == "1000Y":
+        return f"{int(n * 1000)}Y"
+    return f"{count}{letter}"
+
+
+@rule(
+    "ago",
+    rf"(?:(?P<mod>about|almost|nearly|more\s+than|less\s+than|some|roughly|just|only|over|around)\s+)?(?P<n>{COUNT})\s+(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously|back)(?!\w)",
+)
+def _ago(m: re.Match[str], text: str) -> Reading | None:
+    unit_word = m["u"].lower()
+    grain, _ = UNITS[unit_word]
+    n_text = m["n"].lower()
+    n = _number(n_text)
+    direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "previously", "back") else 1
+    deictic = m["dir"].lower() in ("ago", "from now", "hence", "back")
+    if grain in ("hour", "minute", "second"):
+        return _r(
+            m,
+            "TIME" if deictic else "DATE",
+            "vague",
+            value="PAST_REF" if direction < 0 else "FUTURE_REF",
+        )
+    if n is None or n != int(n):
+        return _r(m, "DATE", "vague-offset", unit=grain, direction=direction, deictic=deictic)
+    if (
+        grain in ("millennium", "century", "decade", "year")
+        and n * {"millennium": 1000, "century": 100, "decade": 10, "year": 1}[grain] >= 10000
+    ):
+        return None  # deep time: the "deep" rule reads it
+    return _r(m, "DATE", "deictic" if deictic else "anaphoric", unit=grain, n=int(n) * direction,
+              plain=True)  # fmt: skip
+
+
+@rule(
+    "deep",
+    r"(?:(?:about|some|around|approximately|roughly|c\.|ca\.)\s+)?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|bn|k|ka|Ma|Ga|kya|mya)?\s+years\s+(?:ago|BP|before\s+present)(?!\w)",
+)
+def _deep(m: re.Match[str], text: str) -> Reading | None:
+    n = float(m["n"].replace(",", ""))
+    scale = (m["scale"] or "").lower()
+    n *= {"thousand": 1e3, "k": 1e3, "ka": 1e3, "kya": 1e3, "million": 1e6, "ma": 1e6,
+          "mya": 1e6, "billion": 1e9, "bn": 1e9, "ga": 1e9}.get(scale, 1)  # fmt: skip
+    if n < 10000:
+        return None
+    return _r(m, "DATE", "deep", years=n, text=m[0])
+
+
+@rule(
+    "deictic-word",
+    r"(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|aujourd'hui|aujourd’hui|hier|demain|gestern|heute|vorgestern|übermorgen|ayer|hoy|anteayer|pasado\s+mañana|mañana)(?:\s+(?P<part>morning|afternoon|evening|night))?(?!\w)",
+)
+def _deictic_word(m: re.Match[str], text: str) -> Reading | None:
+    w = re.sub(r"\s+", " ", m["w"].lower()).replace("’", "'")
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+               "the day before yesterday": -2, "the day after tomorrow": 2,
+               "aujourd'hui": 0, "hier": -1, "demain": 1, "gestern": -1, "heute": 0,
+               "vorgestern": -2, "übermorgen": 2, "ayer": -1, "hoy": 0, "anteayer": -2,
+               "pasado mañana": 2, "mañana": 1}  # fmt: skip
+    if w == "mañana" and re.match(r"\s+(?:de|por)\b", text[m.end() :]):
+        return None
+    part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}.get(
+        (m["part"] or "").lower(), ""
+    )
+    if w == "tonight":
+        part = "NI"
+    if w == "today" and re.match(r"['’]s\b", text[m.end() :]):
+        pass
+    type_ = "TIME" if part else "DATE"
+    return _r(m, type_, "deictic", unit="day", n=offsets[w], part=part)
+
+
+@rule(
+    "ref-word",
+    r"(?P<w>right\s+now|now|currently|presently|at\s+present|nowadays|these\s+days|the\s+present(?:\s+day)?|present-day|recently|lately|more\s+recently|until\s+recently|previously|formerly|in\s+the\s+past|the\s+past|once|the\s+future|the\s+near\s+future|in\s+future|future|soon|recent|current|actuellement|maintenant|récemment|derzeit|jetzt|kürzlich|bald|actualmente|ahora|recientemente|pronto)(?![\w-])",
+)
+def _ref_word(m: re.Match[str], text: str) -> Reading | None:
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    if w in ("once",):
+        return None
+    after = text[m.end() : m.end() + 16].lower()
+    before = text[max(0, m.start() - 16) : m.start()].lower()
+    if w == "the past" and re.match(
+        r"\s+(?:\w+\s+)?(?:year|month|week|day|decade|centur|quarter|\d|two|three|four|five|six|seven|eight|nine|ten|several|few)",
+        after,
+    ):
+        return None
+    if w in ("recent", "current", "future") and re.match(
+        r"\s+(?:years|months|weeks|days|quarters|decades)", after
+    ):
+        return None
+    if w == "now" and re.match(r"\s*(?:that|,\s*that)\b", after):
+        pass
+    if (
+        w == "now"
+        and re.search(r"\b(?:just|from|until|till|by)\s*$", before)
+        and not before.endswith("just ")
+    ):
+        pass
+    if (
+        w in ("current", "future", "recent")
+        and re.search(r"\b(?:the|a|an)\s*$", before) is None
+        and w == "future"
+    ):
+        pass
+    if w == "present-day":
+        w = "present day"
+    present = ("right now", "now", "currently", "presently", "at present", "nowadays", "these days",
+               "the present", "the present day", "present day", "current", "actuellement",
+               "maintenant", "derzeit", "jetzt", "actualmente", "ahora")  # fmt: skip
+    future = ("the future", "the near future", "in future", "future", "soon", "bald", "pronto")
+    value = "PRESENT_REF" if w in present else "FUTURE_REF" if w in future else "PAST_REF"
+    start = m.start()
+    if w == "in the past":
+        start += 3
+    elif w == "in future":
+        start += 3
+    elif w == "at present":
+        start += 3
+    return Reading(start, m.end(), "DATE", "vague", {"value": value})
+
+
+@rule(
+    "weekday",
+    rf"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|on|the\s+previous|the\s+following|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?(?!\w)",
+)
+def _weekday(m: re.Match[str], text: str) -> Reading | None:
+    name = m["wd"].lower()
+    if name in (
+        "monday tuesday wednesday thursday friday saturday sunday".split()
+    ) and not _capitalised(m["wd"]):
+        return None
+    after = text[m.end() : m.end() + 20]
+    if re.match(r",?\s+(?:" + MONTH + r")\s+\d", after, re.IGNORECASE):
+        return None  # the month-day rule reads "Friday, March 12"
+    rel = (m["rel"] or "").lower()
+    part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}.get(
+        (m["part"] or "").lower(), ""
+    )
+    start = m.start("wd") if rel in ("on", "early", "late", "earlier", "later", "") else m.start()
+    kind_rel = (
+        rel.split()[-1] if rel and rel not in ("on", "early", "late", "earlier", "later") else ""
+    )
+    return Reading(start, m.end(), "DATE", "weekday",
+                   {"weekday": WEEKDAYS[name], "rel": kind_rel, "part": part})  # fmt: skip
+
+
+@rule(
+    "time",
+    rf"(?:(?P<approx>about|around|at|shortly\s+(?:before|after))\s+)?(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})|(?P<h2>[01]?\d|2[0-3])[:h](?P<mi2>[0-5]\d)(?!\d|[.,]\d|:\d\d\d)|(?P<noon>noon|midnight|midday))(?:\s*(?P<tz>[ECMP][SD]T|GMT|UTC))?(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})\b)?",
+)
+def _time(m: re.Match[str], text: str) -> Reading | None:
+    if m["noon"]:
+        hour, minute = (12 if m["noon"].lower() in ("noon", "midday") else 0), 0
+    elif m["h"] is not None:
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+        ap = m["ap"].lower()
+        if hour > 12 or hour == 0:
+            return None
+        if ap.startswith("p") and hour < 12:
+            hour += 12
+        if ap.startswith("a") and hour == 12:
+            hour = 0
+    else:
+        hour, minute = int(m["h2"]), int(m["mi2"])
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        if re.search(r"(?:score|won|lost|beat|ratio|odds|[\d,])\s*$", before):
+            return None
+        after = text[m.end() : m.end() + 12].lower()
+        if re.match(r"\s*(?:win|victory|lead|loss|defeat|ratio|split|vote|majority)", after):
+            return None
+    start = (
+        m.start("h")
+        if m["h"] is not None
+        else m.start("h2")
+        if m["h2"] is not None
+        else m.start("noon")
+    )
+    weekday = WEEKDAYS[m["wd"].lower()] if m["wd"] and _capitalised(m["wd"]) else 0
+    end = (
+        m.end()
+        if weekday
+        else (
+            m.end("tz")
+            if m["tz"]
+            else m.end("ap")
+            if m["ap"]
+            else m.end("mi2")
+            if m["mi2"]
+            else m.end("noon")
+        )
+    )
+    return Reading(start, end, "TIME", "time", {"hour": hour, "minute": minute, "weekday": weekday})
+
+
+@rule(
+    "part-of-day",
+    r"(?P<rel>this|that|the\s+next|the\s+following|last|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<part>morning|afternoon|evening|night)(?!\w)",
+)
+def _part_of_day(m: re.Match[str], text: str) -> Reading | None:
+    rel = m["rel"].lower()
+    part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[m["part"].lower()]
+    if rel in ("that", "the next", "the following"):
+        return _r(
+            m,
+            "TIME",
+            "anaphoric",
+            unit="day",
+            n=1 if "next" in rel or "following" in rel else 0,
+            part=part,
+        )
+    return _r(m, "TIME", "deictic", unit="day", n=-1 if rel == "last" else 0, part=part)
+
+
+@rule(
+    "narrative",
+    rf"(?:(?P<pre>later|earlier|early|late)\s+)?(?:(?P<that>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<u>day|week|month|year|decade|century|weekend|spring|summer|autumn|fall|winter|morning|evening|night)|(?P<db>the\s+day\s+(?:before|after)|the\s+(?:week|month|year)\s+(?:before|after))(?!\s+(?:the|a|an|his|her|their|its|\w+'s)\b))(?!\w)",
+)
+def _narrative(m: re.Match[str], text: str) -> Reading | None:
+    if m["db"]:
+        words = m["db"].lower().split()
+        unit, n = words[1], (-1 if words[-1] == "before" else 1)
+        return _r(m, "DATE", "anaphoric", unit=unit, n=n)
+    rel = " ".join(m["that"].lower().split())
+    unit = m["u"].lower()
+    n = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
+         "the preceding": -1, "the prior": -1}[rel]  # fmt: skip
+    if unit in SEASONS:
+        return _r(
+            m,
+            "DATE",
+            "season",
+            season=SEASONS[unit],
+            rel="that" if n == 0 else ("next" if n > 0 else "last"),
+            anaphoric=True,
+        )
+    if unit in ("morning", "evening", "night"):
+        part = {"morning": "MO", "evening": "EV", "night": "NI"}[unit]
+        return _r(m, "TIME", "anaphoric", unit="day", n=n, part=part)
+    if n != 0 and rel != "that":
+        after = text[m.end() : m.end() + 20].lower()
+        if unit in ("day", "week", "month", "year") and re.match(r"\s+(?:of|in|for|to)\b", after):
+            pass
+    return _r(m, "DATE", "anaphoric", unit=unit, n=n)
+
+
+@rule(
+    "duration",
+    rf"(?:(?P<det>the|a|an|another|an\s+additional|each\s+of\s+the)\s+)?(?:(?P<mod>about|almost|nearly|more\s+than|less\s+than|at\s+least|up\s+to|over|under|only|just|roughly|some|approximately|no\s+more\s+than|no\s+less\s+than|the\s+past|the\s+last|the\s+next|the\s+first|the\s+final|past|last|next|first|final|recent|coming|ensuing)\s+)?(?P<n>{COUNT})(?:\s+(?:or|to|and)\s+(?P<n2>{COUNT}))?(?P<sep>[\s-]+)(?:trading\s+|business\s+|calendar\s+|full\s+|straight\s+|consecutive\s+)?(?P<u>{UNIT})(?P<old>[\s-]+old)?(?!\w)",
+)
+def _duration(m: re.Match[str], text: str) -> Reading | None:
+    unit_word = m["u"].lower()
+    grain, letter = UNITS[unit_word]
+    n_text = m["n"].lower()
+    if n_text in ("a", "an") and m["sep"].strip() == "-":
+        return None
+    after = text[m.end() : m.end() + 12].lower()
+    if re.match(r"\s+(?:ago|earlier|later|before|after|from\s+now|hence)\b", after):
+        return None
+    before = text[max(0, m.start() - 3) : m.start()]
+    if re.search(r"[$£€]\s*$", before):
+        return None
+    n = _number(n_text)
+    time_unit = grain in ("hour", "minute", "second")
+    n2 = _number(m["n2"].lower()) if m["n2"] else None
+    value = duration_value(n2 if n2 is not None else n, letter, time_unit)
+    start = m.start()
+    if m["det"] and m["det"].lower() in ("a", "an", "another") and n_text not in ("a", "an"):
+        start = m.start("mod") if m["mod"] else m.start("n")
+    return Reading(
+        start, m.end("u") if not m["old"] else m.end(), "DURATION", "duration", {"value": value}
+    )
+
+
+@rule(
+    "set",
+    rf"(?P<every>every|each|per)\s+(?:(?P<n>other|{COUNT})\s+)?(?P<u>{UNIT}|{WEEKDAY}|{MONTH}|{SEASON})(?!\w)|(?P<adv>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly|biweekly|bimonthly|semiannually|semi-annually|twice\s+a\s+(?:day|week|month|year)|once\s+a\s+(?:day|week|month|year)|a\s+year|a\s+month|a\s+week|a\s+day)(?!\w)",
+)
+def _set(m: re.Match[str], text: str) -> Reading | None:
+    if m["adv"]:
+        adv = m["adv"].lower()
+        if adv.startswith("a "):
+            before = text[max(0, m.start() - 14) : m.start()].lower()
+            if not re.search(
+                r"(?:[\d%]|dollars?|cents?|euros?|pounds?|times|million|billion)\s*$", before
+            ):
+                return None
+        after = text[m.end() : m.end() + 12].lower()
+        if adv in ("daily", "weekly", "monthly", "quarterly") and re.match(
+            r"\s+(?:newspaper|paper|magazine|journal|mail|news|telegraph|express|star|post|herald|show|report|meeting|dividend|basis|average|figures|payment)s?\b",
+            after,
+        ):
+            return None
+        if (
+            adv in ("daily", "weekly", "monthly")
+            and _capitalised(m["adv"])
+            and m.start() > 0
+            and text[m.start() - 1] != "\n"
+            and not text[max(0, m.start() - 2) : m.start()].strip() in (".", "")
+        ):
+            return None
+        unit = {"daily": "D", "nightly": "D", "weekly": "W", "monthly": "M", "yearly": "Y",
+                "annually": "Y", "quarterly": "3M", "hourly": "TH", "biweekly": "2W",
+                "bimonthly": "2M", "semiannually": "6M", "semi-annually": "6M"}.get(adv)  # fmt: skip
+        if unit is None:
+            unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}[adv.split()[-1]]
+        value = (
+            f"PT1{unit[1:]}"
+            if unit.startswith("T")
+            else f"P{unit}"
+            if unit[0].isdigit()
+            else f"P1{unit}"
+        )
+        return _r(m, "SET", "set", value=value)
+    u = m["u"].lower().rstrip(".")
+    if u in UNITS:
+        grain, letter = UNITS[u]
+        n = (
+            _number(m["n"].lower())
+            if m["n"] and m["n"].lower() != "other"
+            else (2 if m["n"] else 1)
+        )
+        value = (
+            f"P{_period(int(n or 1), letter)}"
+            if grain not in ("hour", "minute", "second")
+            else f"PT{int(n or 1)}{letter}"
+        )
+        return _r(m, "SET", "set", value=value)
+    if u in WEEKDAYS:
+        return _r(m, "SET", "set", value=f"XXXX-WXX-{WEEKDAYS[u]}")
+    if u in MONTHS:
+        return _r(m, "SET", "set", value=f"XXXX-{MONTHS[u]:02d}")
+    return _r(m, "SET", "set", value=f"XXXX-{SEASONS.get(u, 'XX')}")
+
+
+@rule(
+    "holiday",
+    rf"(?P<rel>last|next|this)?\s*(?P<h>{_alt(list(FIXED_HOLIDAYS) + list(MOVABLE_HOLIDAYS))})(?:\s+(?P<y>{YEAR4}))?(?!\w)",
+)
+def _holiday(m: re.Match[str], text: str) -> Reading | None:
+    name = m["h"].lower()
+    if not _capitalised(m["h"]) and name not in ("halloween",):
+        return None
+    start = m.start("rel") if m["rel"] else m.start("h")
+    data = {"holiday": name, "rel": (m["rel"] or "").lower()}
+    if m["y"]:
+        data["year"] = int(m["y"])
+    return Reading(start, m.end(), "DATE", "holiday", data)
+
+
+@rule("range-year", rf"(?P<a>{YEAR4})\s*[–—-]\s*(?P<b>\d\d)(?![\d%])")
+def _range_year(m: re.Match[str], text: str) -> Reading | None:
+    a = int(m["a"])
+    b = a // 100 * 100 + int(m["b"])
+    if b <= a:
+        return None
+    return _r(m, "DATE", "range", first={"year": a}, second={"year": b},
+              split=m.start("b"), a_end=m.end("a"))  # fmt: skip
+
+
+@rule(
+    "range-days",
+    rf"(?P<d1>{DAYNUM})\s*[–—-]\s*(?P<d2>{DAYNUM})\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?(?!\d)",
+)
+def _range_days(m: re.Match[str], text: str) -> Reading | None:
+    if not _month_ok(m["mon"], text, m.start("mon"), m.end(), strong=True):
+        return None
+    month = MONTHS[m["mon"].lower().rstrip(".")]
+    d1, d2 = int(re.sub(r"\D", "", m["d1"])), int(re.sub(r"\D", "", m["d2"]))
+    if d2 <= d1:
+        return None
+    year = {"year": int(m["y"])} if m["y"] else {}
+    return _r(m, "DATE", "range", first={"month": month, "day": d1, **year},
+              second={"month": month, "day": d2, **year}, split=m.start("d2"), a_end=m.end("d1"))  # fmt: skip
+
+
+@rule("range-months", rf"(?P<m1>{MONTH})\s*[–—-]\s*(?P<m2>{MONTH})\s+(?P<y>{YEAR4})(?!\d)")
+def _range_months(m: re.Match[str], text: str) -> Reading | None:
+    if not (
+        _month_ok(m["m1"], text, m.start(), m.end(), True)
+        and _month_ok(m["m2"], text, m.start("m2"), m.end(), True)
+    ):
+        return None
+    y = int(m["y"])
+    return _r(m, "DATE", "range", first={"year": y, "month": MONTHS[m["m1"].lower().rstrip(".")]},
+              second={"year": y, "month": MONTHS[m["m2"].lower().rstrip(".")]},
+              split=m.start("m2"), a_end=m.end("m1"))  # fmt: skip
+
+
+# --- running the rules ---------------------------------------------------------------------------
+#
+# Scanning the whole text with every rule costs a pass per rule. Instead one pass splits the text
+# into words, each rule names the words (or digits) it cannot match without, and the rule runs
+# only in a window around those words: about 20 times faster on news text.
+
+_UNIT_WORDS = set(UNITS) | {"weekend", "fiscal"}
+_PARTS = {"morning", "afternoon", "evening", "night"}
+_MONTHS = set(MONTHS)
+_TRIGGERS: dict[str, tuple[set[str], bool, int, int]] = {
+    # rule: (trigger words, triggered by digits, chars before the trigger, chars after)
+    "iso": (set(), True, 2, 30),
+    "iso-month": (set(), True, 2, 12),
+    "numeric": (set(), True, 8, 12),
+    "month-day": (_MONTHS, False, 40, 30),
+    "day-month": (_MONTHS, False, 40, 30),
+    "month-year": (_MONTHS, False, 4, 24),
+    "month": (_MONTHS, False, 50, 8),
+    "year": (set(), True, 30, 14),
+    "spoken-year": ({"nineteen", "twenty", "two", "thousand"}, False, 12, 40),
+    "decade": ({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                "nineties", "années", "jahre", "jahren"}, True, 40, 14),
+    "century": ({"century", "centuries", "siècle", "jahrhundert", "siglo"}, False, 60, 24),
+    "season": (set(SEASONS), False, 40, 20),
+    "quarter": ({"quarter", "half", "q1", "q2", "q3", "q4"}, False, 70, 24),
+    "relative": (_UNIT_WORDS, False, 50, 16),
+    "ago": ({"ago", "earlier", "later", "before", "after", "now", "hence", "previously",
+             "back"}, False, 60, 4),
+    "deep": ({"ago", "bp", "present"}, False, 60, 4),
+    "deictic-word": ({"today", "tonight", "yesterday", "tomorrow", "aujourd", "hier", "demain",
+                      "gestern", "heute", "vorgestern", "übermorgen", "ayer", "hoy",
+                      "anteayer", "mañana"}, False, 30, 20),
+    "ref-word": ({"now", "currently", "presently", "present", "nowadays", "days", "recently",
+                  "lately", "previously", "formerly", "past", "future", "soon", "recent",
+                  "current", "actuellement", "maintenant", "récemment", "derzeit", "jetzt",
+                  "kürzlich", "bald", "actualmente", "ahora", "recientemente", "pronto",
+                  "once", "day"}, False, 20, 20),
+    "weekday": (set(WEEKDAYS), False, 30, 24),
+    "time": ({"noon", "midnight", "midday"}, True, 40, 40),
+    "part-of-day": (_PARTS, False, 30, 4),
+    "narrative": (_UNIT_WORDS | set(SEASONS) | _PARTS | {"before", "after"}, False, 40, 30),
+    "duration": (_UNIT_WORDS, False, 70, 12),
+    "set": (_UNIT_WORDS | set(WEEKDAYS) | _MONTHS | set(SEASONS) | {
+        "daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "nightly",
+        "biweekly", "bimonthly", "semiannually", "semi"}, False, 30, 16),
+    "holiday": ({"new", "christmas", "boxing", "valentine", "halloween", "independence",
+                 "fourth", "bastille", "veterans", "armistice", "st", "may", "noël",
+                 "weihnachten", "navidad", "thanksgiving", "easter", "good", "labor", "labour",
+                 "memorial"}, False, 10, 30),
+    "range-year": (set(), True, 2, 12),
+    "range-days": (_MONTHS, False, 20, 16),
+    "range-months": (_MONTHS, False, 24, 24),
+}  # fmt: skip
+_WORDS = re.compile(r"\w+")
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """For each rule, the merged stretches of text it has to look at."""
+    by_word: dict[str, list[str]] = {}
+    digit_rules = [name for name, (_, digits, _, _) in _TRIGGERS.items() if digits]
+    for name, (words, _, _, _) in _TRIGGERS.items():
+        for word in words:
+            by_word.setdefault(word, []).append(name)
+    hits: dict[str, list[tuple[int, int]]] = {name: [] for name in _TRIGGERS}
+    for m in _WORDS.finditer(text):
+        word = m.group()
+        names = digit_rules if word[0].isdigit() else by_word.get(word.lower())
+        if names:
+            for name in names:
+                hits[name].append((m.start(), m.end()))
+    windows: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for name, spots in hits.items():
+        _, _, back, ahead = _TRIGGERS[name]
+        merged: list[tuple[int, int]] = []
+        for a, b in spots:
+            lo, hi = max(0, a - back), min(n, b + ahead)
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+            else:
+                merged.append((lo, hi))
+        windows[name] = merged
+    return windows
+
+
+def find(text: str) -> list[Reading]:
+    """Every temporal expression in `text`, as non-overlapping readings in text order."""
+    found: list[Reading] = []
+    seen: set[tuple[str, int, int]] = set()
+    windows = _windows(text)
+    n = len(text)
+    for name, pattern, reader in RULES:
+        for lo, hi in windows.get(name, ()):
+            # Widen to word boundaries so that no window starts or ends inside a word.
+            while lo > 0 and text[lo - 1].isalnum():
+                lo -= 1
+            while hi < n and text[hi].isalnum():
+                hi += 1
+            for m in pattern.finditer(text, lo, hi):
+                if m.end() == m.start() or (name, m.start(), m.end()) in seen:
+                    continue
+                seen.add((name, m.start(), m.end()))
+                try:
+                    reading = reader(m, text)
+                except (ValueError, KeyError, IndexError, OverflowError):
+                    reading = None
+                if reading is not None and reading.end > reading.start:
+                    reading.rule = name
+                    found.append(reading)
+    return _longest_first(found)
+
+
+_PRIORITY = {name: i for i, (name, _, _) in enumerate(RULES)}
+
+
+def _longest_first(found: list[Reading]) -> list[Reading]:
+    found.sort(key=lambda r: (-(r.end - r.start), r.start, _PRIORITY[r.rule]))
+    taken: list[Reading] = []
+    occupied: list[tuple[int, int]] = []
+    for r in found:
+        i = bisect.bisect_left(occupied, (r.start, r.start))
+        if any(0 <= j < len(occupied) and occupied[j][0] < r.end and r.start < occupied[j][1]
+               for j in (i - 1, i)):  # fmt: skip
+            continue
+        bisect.insort(occupied, (r.start, r.end))
+        taken.append(r)
+    taken.sort(key=lambda r: r.start)
+    return taken

@@ -1,0 +1,212 @@
+"""From temporal expressions to events: which dates mark something happening, a short title
+taken from the clause around each, the sentence as the description, and provenance.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, SourceRef
+from timeline.tagger import Timex
+
+TITLE_WORDS = 12
+DESCRIPTION_CHARS = 600
+
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sr jr gen gov sen rep lt col capt sgt cmdr adm inc corp co ltd
+    bros no nos vs etc al fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed
+    thu thur thurs fri sat sun approx ca c u.s a.m p.m e.g i.e dept est univ ave blvd mt ft""".split()
+)
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])|\n\s*\n|(?<=[^\s.])\n(?=[A-Z#*\-])"
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans, with abbreviations ("Mr.", "Jan.", "U.S.") and initials left alone."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group().startswith("."):
+            word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12) : m.start()])
+            w = word.group(1).lower() if word else ""
+            if (
+                w in _ABBREVIATIONS
+                or re.fullmatch(r"[a-z]", w)
+                or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)
+            ):
+                continue
+        end = m.end()
+        if text[start:end].strip():
+            spans.append(_strip(text, start, end))
+        start = end
+    if text[start:].strip():
+        spans.append(_strip(text, start, len(text)))
+    return spans
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+_CLAUSE_SPLIT = re.compile(
+    r"\s*(?:;|:|\s[–—]\s|,\s+(?:and|but|while|whereas|although|though|which|when|after|before|as|so)\s+|\band\s+then\b)\s*"
+)
+_LEADING = re.compile(
+    r"^(?:(?:on|in|at|by|since|during|from|until|till|of|around|about|before|after|as\s+of|"
+    r"early|late|le|la|en|au|am|im|um|seit|el|en|desde|then|and|but|so|also|later|earlier|"
+    r"that|this|when|while)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"(?:[\s,]*\b(?:on|in|at|by|since|during|from|until|till|of|around|about|before|after|"
+    r"as\s+of|le|en|au|am|im|el|the|a|an|and|or|to))+[\s,;:.]*$",
+    re.IGNORECASE,
+)
+
+
+def title_for(sentence: str, start: int, end: int) -> str:
+    """A short title from the clause holding sentence[start:end] (the date), without the date."""
+    bounds = [0]
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        if m.start() >= end or m.end() <= start:
+            bounds += [m.start(), m.end()]
+    bounds.append(len(sentence))
+    clauses = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+    here = next((i for i, (a, b) in enumerate(clauses) if a <= start < b or a < end <= b), 0)
+
+    def words_of(i: int) -> str:
+        a, b = clauses[i]
+        text = sentence[a:b]
+        if a <= start < b or a < end <= b:
+            before = sentence[a:start]
+            # "opened in March 1932 and" -> "opened and": the preposition goes with the date.
+            cut = re.sub(
+                r"(?i)\b(?:on|in|at|by|since|during|from|of|le|la|am|im|en|el|around|about|"
+                r"until|till|before|after)\s*$",
+                "",
+                before,
+            )
+            if cut.strip():
+                before = cut
+            text = before + " " + sentence[end:b]
+        return _tidy(text)
+
+    text = words_of(here)
+    if len(text.split()) < 3:
+        for j in (here + 1, here - 1):
+            if 0 <= j < len(clauses):
+                other = words_of(j)
+                if len(other.split()) >= 2:
+                    text = f"{text} {other}".strip() if len(text.split()) > 1 else other
+                    break
+    words = text.split()
+    if len(words) > TITLE_WORDS:
+        words = words[:TITLE_WORDS]
+        text = _TRAILING.sub("", " ".join(words)) + "…"
+    else:
+        text = " ".join(words)
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = text.strip(" ,;:.-–—\"'“”‘’()")
+    for _ in range(3):
+        text = _LEADING.sub("", text).strip(" ,;:")
+        text = _TRAILING.sub("", text).strip(" ,;:")
+    return text
+
+
+_CONTENT = re.compile(r"[A-Za-zÀ-ÿ]{4,}")
+_STOP = frozenset("that this with from have were their there which about after before would "
+                  "could said says also been into than then they them when where while will "
+                  "over more most some such only just very".split())  # fmt: skip
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower()[:6] for w in _CONTENT.findall(text)} - _STOP
+
+
+@dataclass(slots=True)
+class Found:
+    event: Event
+    words: set[str]
+
+
+def build_events(
+    text: str,
+    path: str,
+    timexes: list[Timex],
+    today: Day,
+    line_starts: list[int],
+    offset_map: list[int] | None = None,
+) -> tuple[list[Event], list[Timex]]:
+    """Events from the dates that mark something happening, and the date expressions that
+    could not be placed on the timeline (to be reported)."""
+    spans = sentences(text)
+    starts = [a for a, _ in spans]
+    found: list[Found] = []
+    unplaced: list[Timex] = []
+    skip: set[int] = set()
+    for i, t in enumerate(timexes):
+        if i in skip or t.type not in ("DATE", "TIME"):
+            continue
+        if t.date is None:
+            unplaced.append(t)
+            continue
+        k = bisect.bisect_right(starts, t.start) - 1
+        s0, s1 = spans[k] if k >= 0 else (0, len(text))
+        sentence = text[s0:s1]
+        title = title_for(sentence, t.start - s0, t.end - s0)
+        if len(title.split()) < 2:
+            unplaced.append(t)
+            continue
+        date, end, written = t.date, None, t.text
+        if t.range_to is not None and t.range_to < len(timexes):
+            other = timexes[t.range_to]
+            if other.date is not None:
+                end = other.date
+                skip.add(t.range_to)
+                written = text[t.start : other.end]
+        elif t.open_ended:
+            end = FuzzyDate(
+                today, today, Precision.DAY, frozenset({Qualifier.OPEN_ENDED}), "present"
+            )
+        date = FuzzyDate(
+            date.start,
+            date.end,
+            date.precision,
+            date.qualifiers,
+            written if end is None else t.text,
+        )
+        if end is not None and end.end < date.start:
+            end = None
+        src_start = offset_map[t.start] if offset_map else t.start
+        src_end = offset_map[t.end - 1] + 1 if offset_map else t.end
+        line = bisect.bisect_right(line_starts, src_start)
+        clean = re.sub(r"\s+", " ", sentence).strip()
+        if len(clean) > DESCRIPTION_CHARS:
+            clean = clean[: DESCRIPTION_CHARS - 1].rstrip() + "…"
+        ref = SourceRef(path, line, src_start, src_end, clean)
+        event = Event(date=date, title=title, end=end, description=clean, refs=(ref,))
+        words = _content_words(title)
+        for f in found:
+            same_days = (f.event.date.start, f.event.last_day) == (date.start, event.last_day)
+            if same_days and f.words & words and date.precision is Precision.DAY:
+                f.event = Event(
+                    date=f.event.date, title=f.event.title, end=f.event.end,
+                    description=f.event.description, refs=(*f.event.refs, ref),
+                )  # fmt: skip
+                break
+        else:
+            found.append(Found(event, words))
+    return [f.event for f in found], unplaced

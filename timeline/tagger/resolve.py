@@ -1,0 +1,385 @@
+"""Anchoring: from a `Reading` to a TIMEX3 value and the days it covers.
+
+Deictic expressions ("last year", "yesterday") count from the reference date. Anaphoric ones
+("the following year", "two days later", "that summer") count from the last date mentioned.
+Underspecified ones ("in October", "Friday", "the third quarter") take their year from the last
+date mentioned nearby if there is one, as narrative text does, and otherwise from the reference
+date, in the direction the verb's tense points: "Friday" in "said Friday" is the one before,
+in "will meet Friday" the one after.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field, replace
+
+from timeline.model import Day, FuzzyDate, Precision, Qualifier
+from timeline.tagger.detect import Reading
+from timeline.tagger.lexicon import FIXED_HOLIDAYS, FUTURE_WORDS, PAST_WORDS
+from timeline.tagger.values import Point
+
+# A date mentioned this many characters back (or less) still anchors "in October".
+NEAR = 1500
+UNIT_GRAIN = {"weekend": "week", "fiscal year": "year"}
+
+
+@dataclass(slots=True)
+class Resolved:
+    type: str
+    value: str
+    point: Point | None = None  # None for durations, sets and vague references
+    date: FuzzyDate | None = None  # the days it covers, for the timeline
+    qualifiers: frozenset[Qualifier] = frozenset()
+    anchored: bool = False  # counted from another date (the reference or a previous mention)
+
+
+@dataclass(slots=True)
+class Context:
+    ref: Day
+    text: str
+    last: Point | None = None  # the last date mentioned, at its grain
+    last_at: int = -(10**9)
+    last_year_at: int = -(10**9)
+    last_with_year: Point | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def remember(self, point: Point, at: int, has_year: bool) -> None:
+        self.last, self.last_at = point, at
+        if has_year:
+            self.last_with_year, self.last_year_at = point, at
+
+    def year_anchor(self, at: int) -> Point | None:
+        if self.last_with_year is not None and at - self.last_year_at <= NEAR:
+            return self.last_with_year
+        return None
+
+
+_WORD = re.compile(r"[\w']+")
+
+
+def tense(text: str, start: int, end: int) -> str:
+    """ "future", "past" or "present": the verbs in the clause around text[start:end]."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 120)
+    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
+    right = min([*right_candidates, end + 120])
+    words = [w.lower() for w in _WORD.findall(text[left + 1 : start])] + [
+        w.lower() for w in _WORD.findall(text[end:right])
+    ]
+    if any(w in ("will", "shall", "'ll", "going") or w.endswith("'ll") for w in words):
+        return "future"
+    if any(w in FUTURE_WORDS and w not in ("next", "coming", "later", "tomorrow", "soon")
+           for w in words):  # fmt: skip
+        return "future"
+    if any(w in PAST_WORDS or (len(w) > 4 and w.endswith("ed")) for w in words):
+        return "past"
+    return "present"
+
+
+def _ref_point(ctx: Context) -> Point:
+    return Point.of_day(ctx.ref)
+
+
+def _easter(year: int) -> tuple[int, int]:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * m + 114) // 31
+    day = (h + l_ - 7 * m + 114) % 31 + 1
+    return month, day
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> int:
+    """The day of the month of the n-th (or, for n = -1, last) ISO weekday."""
+    first = datetime.date(year, month, 1)
+    if n > 0:
+        offset = (weekday - first.isoweekday()) % 7
+        return 1 + offset + 7 * (n - 1)
+    last_day = datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)
+    return last_day.day - (last_day.isoweekday() - weekday) % 7
+
+
+def holiday_date(name: str, year: int) -> tuple[int, int]:
+    if name in FIXED_HOLIDAYS:
+        return FIXED_HOLIDAYS[name]
+    if name.startswith("thanksgiving"):
+        return 11, _nth_weekday(year, 11, 4, 4)
+    if name.startswith("easter"):
+        return _easter(year)
+    if name == "good friday":
+        m, d = _easter(year)
+        day = Day(year, m, d)
+        back = Day.from_ordinal(day.ordinal - 2)
+        return back.month, back.day
+    if name in ("labor day", "labour day"):
+        return 9, _nth_weekday(year, 9, 1, 1)
+    if name == "memorial day":
+        return 5, _nth_weekday(year, 5, 1, -1)
+    raise KeyError(name)
+
+
+def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = "") -> int:
+    """The year of an underspecified month (and day): see the module's docstring."""
+    ref = ctx.ref
+    if rel == "that":
+        anchor = ctx.year_anchor(r.start) or ctx.last
+        return anchor.first_day().year if anchor else ref.year
+    if rel in ("last", "previous", "past"):
+        return ref.year if (month, day) < (ref.month, ref.day) else ref.year - 1
+    if rel in ("next", "coming", "following"):
+        return ref.year if (month, day) > (ref.month, ref.day) else ref.year + 1
+    if rel == "this":
+        return ref.year
+    anchor = ctx.year_anchor(r.start)
+    if anchor is not None:
+        return anchor.first_day().year
+    t = tense(ctx.text, r.start, r.end)
+    if t == "past" and (month, day) > (ref.month, ref.day) and month - ref.month > 1:
+        return ref.year - 1
+    if t == "future" and (month, day) < (ref.month, ref.day):
+        return ref.year + 1
+    return ref.year
+
+
+def _weekday(ctx: Context, r: Reading, weekday: int, rel: str) -> Point:
+    base = ctx.ref
+    if (
+        not rel
+        and ctx.last is not None
+        and ctx.last.grain == "day"
+        and r.start - ctx.last_at <= 400
+    ):
+        base = ctx.last.first_day()
+        if abs(base.ordinal - ctx.ref.ordinal) <= 7:
+            base = ctx.ref
+    today = datetime.date(2000, 1, 3).isoweekday()  # noqa: F841 (kept simple below)
+    wd = datetime.date.fromordinal(base.ordinal).isoweekday() if base.year >= 1 else 1
+    t = "" if rel else tense(ctx.text, r.start, r.end)
+    if rel in ("last", "previous", "past"):
+        back = (wd - weekday) % 7 or 7
+        return Point.of_day(Day.from_ordinal(base.ordinal - back))
+    if rel in ("next", "coming", "following"):
+        ahead = (weekday - wd) % 7 or 7
+        return Point.of_day(Day.from_ordinal(base.ordinal + ahead))
+    if rel == "this":
+        return Point.of_day(Day.from_ordinal(base.ordinal + (weekday - wd)))
+    if t == "future":
+        ahead = (weekday - wd) % 7
+        return Point.of_day(Day.from_ordinal(base.ordinal + ahead))
+    back = (wd - weekday) % 7
+    return Point.of_day(Day.from_ordinal(base.ordinal - back))
+
+
+def _with_mod(date: FuzzyDate, mod: str) -> FuzzyDate:
+    """ "early 1990s": the first third; "late 2013": the last; "mid-March": the middle."""
+    if not mod:
+        return date
+    a, b = date.start.ordinal, date.end.ordinal
+    third = (b - a + 1) // 3
+    if mod == "START":
+        a, b = a, a + third
+    elif mod == "END":
+        a, b = b - third, b
+    else:
+        a, b = a + third, b - third
+    return FuzzyDate(Day.from_ordinal(a), Day.from_ordinal(max(a, b)), date.precision,
+                     date.qualifiers | {Qualifier.APPROXIMATE}, date.text)  # fmt: skip
+
+
+def _vague_span(ctx: Context, unit: str, direction: int) -> FuzzyDate:
+    """ "a few days ago": from a week back to two days back, marked approximate."""
+    days = {"day": (2, 7), "week": (10, 35), "month": (45, 200), "year": (500, 2000),
+            "decade": (5000, 20000), "century": (50000, 200000)}.get(unit, (2, 7))  # fmt: skip
+    r = ctx.ref.ordinal
+    if direction < 0:
+        a, b = r - days[1], r - days[0]
+    else:
+        a, b = r + days[0], r + days[1]
+    return FuzzyDate(Day.from_ordinal(a), Day.from_ordinal(b), Precision.DAY,
+                     frozenset({Qualifier.APPROXIMATE}))  # fmt: skip
+
+
+def resolve(r: Reading, ctx: Context) -> Resolved:
+    d = r.data
+    kind = r.kind
+    if kind in ("duration", "set"):
+        return Resolved(r.type, d["value"])
+    if kind == "vague":
+        return Resolved(r.type, d["value"])
+    if kind == "vague-offset":
+        unit = d["unit"]
+        value = "PAST_REF" if d["direction"] < 0 else "FUTURE_REF"
+        date = _vague_span(ctx, unit, d["direction"]) if d["deictic"] else None
+        return Resolved(r.type, value, None, date, frozenset({Qualifier.APPROXIMATE}), True)
+    if kind == "deep":
+        years = d["years"]
+        year = round(1950 - years)
+        step = 10 ** max(0, len(str(int(years))) - 3)
+        point = Point(year)
+        q = frozenset({Qualifier.APPROXIMATE})
+        date = FuzzyDate(Day(year - step // 2), Day(year + step // 2, 12, 31), Precision.DEEP, q)
+        return Resolved("DATE", point.value(), point, date, q)
+
+    point: Point
+    anchored = False
+    quals = frozenset(Qualifier(q) for q in d.get("qualifiers", ()))
+    mod = d.get("mod", "")
+    if kind == "absolute":
+        grain = d.get("grain")
+        if grain in ("decade", "century"):
+            point = Point(d["year"], grain)
+        elif grain == "season":
+            point = Point(d["year"], "season", season=d["season"])
+        elif grain in ("quarter", "half"):
+            year = d["year"] - (
+                1 if d.get("rel") in ("year-earlier", "year-ago", "prior-year") else 0
+            )
+            point = Point(year, grain, quarter=d["n"] if grain == "quarter" else 0,
+                          half=d["n"] if grain == "half" else 0)  # fmt: skip
+        elif "day" in d:
+            point = Point(d["year"], "day", d["month"], d["day"], hour=d.get("hour"),
+                          minute=d.get("minute", 0))  # fmt: skip
+        elif "month" in d:
+            point = Point(d["year"], "month", d["month"])
+        else:
+            point = Point(d["year"])
+    elif kind == "month-day":
+        point = Point(_pick_year(ctx, r, d["month"], d["day"]), "day", d["month"], d["day"])
+        anchored = True
+    elif kind == "month":
+        rel = d.get("rel", "")
+        point = Point(_pick_year(ctx, r, d["month"], 15, rel), "month", d["month"])
+        anchored = True
+    elif kind == "season":
+        rel = d.get("rel", "")
+        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[d["season"]]
+        point = Point(_pick_year(ctx, r, first, 15, rel), "season", season=d["season"])
+        anchored = True
+    elif kind == "holiday":
+        name = d["holiday"]
+        if "year" in d:
+            year = d["year"]
+        else:
+            month, day = holiday_date(name, ctx.ref.year)
+            year = _pick_year(ctx, r, month, day, d.get("rel", ""))
+        month, day = holiday_date(name, year)
+        point = Point(year, "day", month, day)
+        anchored = "year" not in d
+    elif kind == "quarter":
+        point, anchored = _quarter(ctx, r), True
+    elif kind == "weekday":
+        point, anchored = _weekday(ctx, r, d["weekday"], d.get("rel", "")), True
+        if d.get("part") and False:
+            point = Point(point.year, "day", point.month, point.day, part=d["part"])
+    elif kind == "deictic":
+        unit = UNIT_GRAIN.get(d["unit"], d["unit"])
+        base = _ref_point(ctx)
+        point = base.shift(d["n"], unit) if unit != "day" else base.shift(d["n"], "day")
+        if unit != "day":
+            point = (
+                point.at(unit)
+                if unit in ("week", "month", "year", "decade", "century", "quarter")
+                else point
+            )
+        if (
+            d.get("plain")
+            and unit == "year"
+            and ctx.last is not None
+            and ctx.last.grain == "quarter"
+            and r.start - ctx.last_at < 300
+        ):
+            point = (
+                ctx.last.at("quarter").shift(d["n"], "year")
+                if False
+                else Point(ctx.ref.year + d["n"], "quarter", quarter=ctx.last.quarter)
+            )
+        if d["unit"] == "weekend":
+            point = Point(point.year, "week", week=point.week, part="WE")
+        if d.get("part"):
+            point = Point(point.year, "day", point.month, point.day, part=d["part"])
+        anchored = True
+    elif kind == "anaphoric":
+        unit = UNIT_GRAIN.get(d["unit"], d["unit"])
+        anchor = ctx.last or _ref_point(ctx)
+        if d.get("plain") and unit == "year" and anchor.grain in ("quarter", "half"):
+            point = replace(anchor, year=anchor.year + d["n"])  # "a year earlier": that quarter
+        elif unit in ("day", "week", "month", "year", "decade", "century", "quarter"):
+            point = (
+                anchor.shift(d["n"], unit)
+                if d["n"]
+                else (anchor.at(unit) if _coarser_or_same(unit, anchor.grain) else anchor)
+            )
+            if _coarser_or_same(unit, point.grain) and unit != point.grain:
+                point = point.at(unit)
+        else:
+            point = anchor
+        if d.get("part") and point.grain == "day":
+            point = Point(point.year, "day", point.month, point.day, part=d["part"])
+        anchored = True
+    elif kind == "time":
+        if d.get("weekday"):
+            day_point = _weekday(ctx, r, d["weekday"], "")
+        elif ctx.last is not None and ctx.last.grain == "day" and r.start - ctx.last_at < 200:
+            day_point = ctx.last
+        else:
+            day_point = _ref_point(ctx)
+        point = Point(day_point.year, "day", day_point.month, day_point.day, hour=d["hour"],
+                      minute=d["minute"])  # fmt: skip
+        anchored = True
+    elif kind == "range":
+        raise AssertionError("ranges are split before resolution")
+    else:  # pragma: no cover
+        raise AssertionError(kind)
+
+    value = point.value()
+    if point.part == "WE":
+        value = f"{point.year:04d}-W{point.week:02d}-WE"
+    date = _with_mod(point.fuzzy("", quals), mod)
+    return Resolved(r.type, value, point, date, quals, anchored)
+
+
+def _coarser_or_same(a: str, b: str) -> bool:
+    from timeline.tagger.values import GRAINS
+
+    return GRAINS.index(a) <= GRAINS.index(b)
+
+
+def _quarter(ctx: Context, r: Reading) -> Point:
+    d = r.data
+    unit, n, rel = d["unit"], d["n"], d["rel"]
+    ref = Point.of_day(ctx.ref)
+    current = ref.at(unit)
+    if n:
+        anchor = ctx.year_anchor(r.start)
+        year = anchor.first_day().year if anchor else ctx.ref.year
+        if (
+            rel in ("year-earlier", "year-ago", "prior-year", "previous", "last", "past")
+            and not anchor
+        ):
+            year -= 1 if rel.startswith(("year", "prior")) else 0
+        elif rel in ("year-earlier", "year-ago", "prior-year"):
+            year -= 1
+        return Point(
+            year, unit, quarter=n if unit == "quarter" else 0, half=n if unit == "half" else 0
+        )
+    if rel in ("last", "previous", "past"):
+        return current.shift(-1, unit)
+    if rel in ("next", "coming"):
+        return current.shift(1, unit)
+    if rel in ("year-earlier", "year-ago", "prior-year"):
+        base = (
+            ctx.last if ctx.last is not None and ctx.last.grain == unit else current.shift(-1, unit)
+        )
+        return base.shift(-1, "year")
+    if rel == "same" and ctx.last is not None and ctx.last.grain == unit:
+        return ctx.last
+    # "the quarter", "the latest quarter": the one the text is about, else the one just ended.
+    if ctx.last is not None and ctx.last.grain == unit and r.start - ctx.last_at < NEAR:
+        return ctx.last
+    if rel in ("current", "this"):
+        return current
+    return current.shift(-1, unit) if tense(ctx.text, r.start, r.end) != "future" else current
