@@ -46,7 +46,19 @@ _OPEN_END = re.compile(r"\s*(?:-|–|—|to|until)\s*(?:the\s+)?(?:present|now|t
 _RANGE_HEAD = re.compile(r"(?:from|between|entre|von|de|du|desde)\s*$", re.IGNORECASE)
 
 
+def _narrative(readings: list[Reading], reference: Day) -> bool:
+    """Whether the text tells of other times than its own: history rather than news. News
+    anchors "in October" and "Friday" on its own date; history on the date it last gave.
+    No document type to choose: the text's own years decide."""
+    years = [r.data["year"] for r in readings if r.kind == "absolute" and "year" in r.data]
+    if len(years) < 2:
+        return False
+    far = sum(1 for y in years if abs(y - reference.year) > 2)
+    return far >= 3 and far / len(years) >= 0.7
+
+
 def _split_range(r: Reading) -> list[Reading]:
+    """ "1939–45" and "3–5 March 2013" are two dates: the first borrows what it leaves out."""
     first, second = dict(r.data["first"]), dict(r.data["second"])
     if "year" in second and "year" not in first:
         first["year"] = second["year"]
@@ -72,15 +84,18 @@ def tag(text: str, reference: Day) -> list[Timex]:
             readings.extend(_split_range(r))
         else:
             readings.append(r)
-    ctx = Context(ref=reference, text=text)
+    ctx = Context(ref=reference, text=text, narrative=_narrative(readings, reference))
     out: list[Timex] = []
     for r in readings:
         try:
             res = resolve(r, ctx)
         except (ValueError, KeyError, OverflowError, IndexError):
             continue
-        if res.point is not None and r.type in ("DATE", "TIME") and r.kind != "deep":
-            ctx.remember(res.point, r.end, True)
+        comparison = r.kind == "period" or r.data.get("compare")
+        if res.point is not None and r.type in ("DATE", "TIME") and r.kind != "deep" and not comparison:
+            # Only dates the text gives outright anchor the year of "in October" in news;
+            # in narrative text, "the following spring" anchors the next one too.
+            ctx.remember(res.point, r.end, r.kind == "absolute" or ctx.narrative)
         out.append(_timex(text, r, res))
     return _link_ranges(text, out, ranges)
 

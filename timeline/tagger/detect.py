@@ -48,14 +48,17 @@ def _alt(words: list[str] | set[str] | dict[str, Any]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
-MONTH = rf"(?:{_alt(MONTHS)})\.?"
+# Abbreviations take a full stop ("Sept."); full names never swallow the one that ends a
+# sentence ("... in October.").
+_ABBR = {name for name in MONTHS if len(name) <= 4 and name not in ("june", "july", "mai", "juni", "juli", "mars", "mayo", "may")}
+MONTH = rf"(?:(?:{_alt(_ABBR)})\.(?=\s)|{_alt(MONTHS)}(?![\w]))"
 WEEKDAY = rf"(?:{_alt(WEEKDAYS)})"
 SEASON = rf"(?:{_alt(SEASONS)})"
 NUMWORD = rf"(?:{_alt(NUMBERS)})"
 VAGUE = rf"(?:{_alt(VAGUE_NUMBERS)})"
 UNIT = rf"(?:{_alt(UNITS)})"
 ORD = rf"(?:{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
-DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.)?"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.(?=\s*\w))?"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d|2100)"
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -66,7 +69,7 @@ SPOKEN_YEAR = (
 COUNT = rf"(?:\d+(?:[.,]\d+)?|{NUMWORD}(?:[- ](?:{SMALL}))?|{VAGUE})"
 PART = r"(?:morning|afternoon|evening|night)"
 TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|Z))?"
-AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o['’]clock)"
 
 _WORD_BEFORE = re.compile(r"(\S+)\s*$")
 
@@ -261,7 +264,7 @@ _MOD = r"(?P<mod>early|late|mid|mid-|the\s+(?:beginning|end|middle|start)\s+of|(
 
 @rule(
     "month",
-    rf"(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|{_MOD}[\s-]*)?(?P<mon>{MONTH})(?![\w'])",
+    rf"(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|{_MOD}[\s-]*)?(?P<mon>{MONTH})(?:\s+(?:of\s+)?(?P<ty>this|last|next)\s+year)?(?![\w'])",
 )
 def _month(m: re.Match[str], text: str) -> Reading | None:
     strong = bool(m["rel"] or m["mod"])
@@ -284,8 +287,11 @@ def _month(m: re.Match[str], text: str) -> Reading | None:
         if not strong:
             return None
     rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
-    return _r(m, "DATE", "month", month=MONTHS[m["mon"].lower().rstrip(".")], rel=rel,
-              mod=_mod(m["mod"]))  # fmt: skip
+    month = MONTHS[m["mon"].lower().rstrip(".")]
+    if m["ty"]:
+        step = {"this": 0, "last": -1, "next": 1}[m["ty"].lower()]
+        return _r(m, "DATE", "month", month=month, year_step=step, mod=_mod(m["mod"]))
+    return _r(m, "DATE", "month", month=month, rel=rel, mod=_mod(m["mod"]))
 
 
 def _mod(text: str | None) -> str:
@@ -301,7 +307,7 @@ def _mod(text: str | None) -> str:
 
 @rule(
     "year",
-    rf"(?:(?P<approx>c\.|ca\.|circa|around|about|approximately|um|vers|hacia)\s+)?(?:(?P<ad>AD|A\.D\.)\s*(?P<ady>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|av\.\s*J\.-C\.|v\.\s*Chr\.|a\.\s*C\.)|(?P<plain>{YEAR4}))(?P<q>\?)?(?![\w'’]|[.,]\d|-\d|\s*(?:%|percent))",
+    rf"(?:(?P<approx>c\.|ca\.|circa|around|about|approximately|um|vers|hacia)\s+)?(?:(?P<pre>mid|early|late|pre|post)-|(?P<pre2>early|late|mid)\s+)?(?:(?P<ad>AD|A\.D\.)\s*(?P<ady>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|av\.\s*J\.-C\.|v\.\s*Chr\.|a\.\s*C\.)|(?P<plain>{YEAR4}))(?P<q>\?)?(?![\w'’]|[.,]\d|-\d|\s*(?:%|percent))",
 )
 def _year(m: re.Match[str], text: str) -> Reading | None:
     qualifiers = []
@@ -325,10 +331,20 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
             re.IGNORECASE,
         ):
             return None
-        if re.search(r"\d[\d,.]*$|[-–]$", before) and not re.search(r"\d{4}\s*[-–]\s*$", before):
+        if (
+            re.search(r"\d[\d,.]*$|[-–]$", before)
+            and not re.search(r"\d{4}\s*[-–]\s*$", before)
+            and not m["pre"]
+            and not m["pre2"]
+        ):
             return None
         word = re.match(r"\s+([a-z]+)", after)
         if word and word[1] in COUNTED:
+            return None
+        # Before 1500, a bare four-digit number is more often a count than a year, unless a
+        # word before it says it is a year: "in 1066", "since 1215".
+        if y < 1500 and not re.search(r"(?i)\b(?:in|of|since|from|until|till|by|before|after|"
+                                      r"during|around|year|c\.|circa|en|im|um|seit|desde|vers)\s*$", before):
             return None
         if re.match(r"\s*(?:to|-|–)\s*\d+\s*(?:%|percent)", after):
             return None
@@ -337,7 +353,11 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
         if m["approx"] and m["approx"].lower() in ("c.", "ca.", "circa")
         else (m.start("ad") if m["ad"] else m.start("y") if m["y"] else m.start("plain"))
     )
-    return Reading(span_start, m.end(), "DATE", "absolute", {"year": y, "qualifiers": qualifiers})
+    if m["pre"] or m["pre2"]:
+        span_start = m.start("pre") if m["pre"] else m.start("pre2")
+    mod = {"mid": "MID", "early": "START", "late": "END"}.get((m["pre"] or m["pre2"] or "").lower(), "")
+    data = {"year": y, "qualifiers": qualifiers, "mod": mod}
+    return Reading(span_start, m.end(), "DATE", "absolute", data)
 
 
 @rule(
@@ -440,7 +460,7 @@ def _season(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "quarter",
-    rf"(?:(?:the|its|their|a)\s+)?(?:(?P<y1>{YEAR4})\s+)?(?:(?P<rel>latest|current|last|previous|past|next|coming|same|year-earlier|year-ago|prior-year|fiscal)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+|-)(?:fiscal\s+)?)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR4}))?(?![\w-])|\b(?P<q>Q[1-4])(?:\s+(?P<y3>{YEAR4}))?\b",
+    rf"(?:(?P<ys>this|last|next)\s+year['’]s\s+)?(?:(?:the|its|their|a)\s+)?(?:(?P<y1>{YEAR4})(?:['’]s)?\s+)?(?:(?P<rel>latest|current|last|previous|past|next|coming|same|year-earlier|year-ago|prior-year|fiscal)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+|-)(?:fiscal\s+)?)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR4}))?(?![\w-])|\b(?P<q>Q[1-4])(?:\s+(?P<y3>{YEAR4}))?\b",
 )
 def _quarter(m: re.Match[str], text: str) -> Reading | None:
     year = m["y1"] or m["y2"] or m["y3"]
@@ -466,6 +486,8 @@ def _quarter(m: re.Match[str], text: str) -> Reading | None:
             if not m[0].lower().startswith("the "):
                 return None
     rel = (m["rel"] or "").lower()
+    if m["ys"]:
+        rel = {"this": "this-year", "last": "last-year", "next": "next-year"}[m["ys"].lower()]
     after = text[m.end() : m.end() + 10].lower()
     if unit == "quarter" and re.match(
         r"\s*(?:of\s+(?:a|an|the)\s+)?(?:mile|century|inch|point|pound|percent)", after
@@ -584,8 +606,6 @@ def _deictic_word(m: re.Match[str], text: str) -> Reading | None:
     part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}.get(
         (m["part"] or "").lower(), ""
     )
-    if w == "tonight":
-        part = "NI"
     if w == "today" and re.match(r"['’]s\b", text[m.end() :]):
         pass
     type_ = "TIME" if part else "DATE"
@@ -598,8 +618,8 @@ def _deictic_word(m: re.Match[str], text: str) -> Reading | None:
 )
 def _ref_word(m: re.Match[str], text: str) -> Reading | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
-    if w in ("once",):
-        return None
+    if w in ("once", "previously", "soon", "future", "recent", "current", "formerly"):
+        return None  # more often not a time than a time, in measured news text
     after = text[m.end() : m.end() + 16].lower()
     before = text[max(0, m.start() - 16) : m.start()].lower()
     if w == "the past" and re.match(
@@ -644,7 +664,7 @@ def _ref_word(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "weekday",
-    rf"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|on|the\s+previous|the\s+following|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?(?!\w)",
+    rf"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|on|the\s+previous|the\s+following|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?(?![\w-])",
 )
 def _weekday(m: re.Match[str], text: str) -> Reading | None:
     name = m["wd"].lower()
@@ -679,9 +699,10 @@ def _time(m: re.Match[str], text: str) -> Reading | None:
         ap = m["ap"].lower()
         if hour > 12 or hour == 0:
             return None
-        if ap.startswith("p") and hour < 12:
+        pm = ap.startswith("p") or ap.endswith(("afternoon", "evening", "night"))
+        if pm and hour < 12:
             hour += 12
-        if ap.startswith("a") and hour == 12:
+        if (ap.startswith("a") or ap.endswith("morning")) and hour == 12:
             hour = 0
     else:
         hour, minute = int(m["h2"]), int(m["mi2"])
@@ -717,10 +738,12 @@ def _time(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "part-of-day",
-    r"(?P<rel>this|that|the\s+next|the\s+following|last|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+(?P<part>morning|afternoon|evening|night)(?!\w)",
+    r"(?:(?P<rel>this|that|the\s+next|the\s+following|last|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+|(?P<mid>mid|late|early)[\s-]?)(?P<part>morning|afternoon|evening|night)(?!\w)",
 )
 def _part_of_day(m: re.Match[str], text: str) -> Reading | None:
-    rel = m["rel"].lower()
+    rel = (m["rel"] or "this").lower()
+    if m["mid"] and not re.search(r"(?i)\b(?:in|by|at|until|since|the)\s*$", text[max(0, m.start() - 8) : m.start()]) and m["part"].lower() not in ("afternoon", "morning"):
+        return None
     part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[m["part"].lower()]
     if rel in ("that", "the next", "the following"):
         return _r(
@@ -782,6 +805,11 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
     before = text[max(0, m.start() - 3) : m.start()]
     if re.search(r"[$£€]\s*$", before):
         return None
+    if n_text in ("a", "an") and not m["det"] and not m["mod"]:
+        # "$5 a year" is a rate: a SET.
+        before = text[max(0, m.start() - 14) : m.start()].lower()
+        if re.search(r"(?:[\d%]|dollars?|cents?|euros?|pounds?|times|once|twice)\s*$", before):
+            return _r(m, "SET", "set", value=duration_value(1, letter, grain in ("hour", "minute", "second")))
     n = _number(n_text)
     time_unit = grain in ("hour", "minute", "second")
     n2 = _number(m["n2"].lower()) if m["n2"] else None
@@ -789,6 +817,8 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
     start = m.start()
     if m["det"] and m["det"].lower() in ("a", "an", "another") and n_text not in ("a", "an"):
         start = m.start("mod") if m["mod"] else m.start("n")
+    if m["old"] or m["sep"].strip() == "-":
+        start = m.start("n")  # "a five-year plan": the determiner belongs to the plan
     return Reading(
         start, m.end("u") if not m["old"] else m.end(), "DURATION", "duration", {"value": value}
     )
@@ -909,6 +939,55 @@ def _range_months(m: re.Match[str], text: str) -> Reading | None:
               split=m.start("m2"), a_end=m.end("m1"))  # fmt: skip
 
 
+@rule(
+    "period",
+    r"(?:(?P<det>the|a|its|their)\s+)?(?P<w>year-earlier|year-ago|year-before|prior-year|"
+    r"latest|same|comparable|corresponding|current|full|fiscal|calendar)[\s-]+"
+    r"(?P<u>period|year|quarter)(?:\s+(?:a\s+year\s+(?:earlier|ago)|last\s+year))?(?![\w-])"
+    r"|(?P<adj>year-earlier|year-ago)(?![\w-])",
+)
+def _period_word(m: re.Match[str], text: str) -> Reading | None:
+    if m["adj"]:
+        return _r(m, "DATE", "period", which="year-earlier", unit="period")
+    w, unit = m["w"].lower(), m["u"].lower()
+    if unit == "quarter":
+        return None  # the quarter rule reads these
+    if unit == "year":
+        if w in ("year-earlier", "year-ago", "year-before", "prior-year"):
+            return _r(m, "DATE", "deictic", unit="year", n=-1)
+        if w in ("full", "fiscal", "current", "calendar", "same"):
+            return _r(m, "DATE", "deictic", unit="year", n=0)
+        return None
+    tail = m[0].lower()
+    which = "year-earlier" if w in ("year-earlier", "year-ago", "year-before", "prior-year") or tail.endswith(("earlier", "ago", "last year")) else w
+    return _r(m, "DATE", "period", which=which, unit="period")
+
+
+@rule(
+    "vague-plural",
+    r"(?P<w>recent|past|coming|next\s+few|past\s+few|last\s+few|the\s+coming|in\s+coming)\s+"
+    r"(?P<u>years|months|weeks|days|decades)(?!\w)",
+)
+def _vague_plural(m: re.Match[str], text: str) -> Reading | None:
+    w = m["w"].lower()
+    before = text[max(0, m.start() - 6) : m.start()].lower()
+    if w in ("past", "next few", "past few", "last few") or before.endswith("the "):
+        return None  # "the past few years" is a duration: the duration rule reads it
+    value = "FUTURE_REF" if "coming" in w else "PAST_REF"
+    start = m.start() + (3 if w.startswith("in ") else 0)
+    return Reading(start, m.end(), "DATE", "vague", {"value": value})
+
+
+@rule("weekend", r"(?:(?P<rel>this|last|next|the\s+previous|the\s+following|the)\s+)weekend(?!\w)")
+def _weekend(m: re.Match[str], text: str) -> Reading | None:
+    rel = m["rel"].lower()
+    if rel in ("this", "last", "next"):
+        return None  # the relative rule reads these
+    if rel == "the":
+        return _r(m, "DATE", "weekend", n=None)
+    return _r(m, "DATE", "anaphoric", unit="weekend", n=-1 if "previous" in rel else 1)
+
+
 # --- running the rules ---------------------------------------------------------------------------
 #
 # Scanning the whole text with every rule costs a pass per rule. Instead one pass splits the text
@@ -950,7 +1029,7 @@ _TRIGGERS: dict[str, tuple[set[str], bool, int, int]] = {
     "time": ({"noon", "midnight", "midday"}, True, 40, 40),
     "part-of-day": (_PARTS, False, 30, 4),
     "narrative": (_UNIT_WORDS | set(SEASONS) | _PARTS | {"before", "after"}, False, 40, 30),
-    "duration": (_UNIT_WORDS, False, 70, 12),
+    "duration": (_UNIT_WORDS, False, 50, 12),
     "set": (_UNIT_WORDS | set(WEEKDAYS) | _MONTHS | set(SEASONS) | {
         "daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "nightly",
         "biweekly", "bimonthly", "semiannually", "semi"}, False, 30, 16),
@@ -959,10 +1038,23 @@ _TRIGGERS: dict[str, tuple[set[str], bool, int, int]] = {
                  "weihnachten", "navidad", "thanksgiving", "easter", "good", "labor", "labour",
                  "memorial"}, False, 10, 30),
     "range-year": (set(), True, 2, 12),
+    "period": ({"period", "year", "earlier", "ago", "before", "prior"}, False, 40, 30),
+    "vague-plural": ({"years", "months", "weeks", "days", "decades"}, False, 24, 4),
+    "weekend": ({"weekend"}, False, 24, 4),
     "range-days": (_MONTHS, False, 20, 16),
     "range-months": (_MONTHS, False, 24, 24),
 }  # fmt: skip
 _WORDS = re.compile(r"\w+")
+# Which number-shaped words wake which rules: a rule that needs a year ignores "35".
+_DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(r"\d{4}"),
+    "iso-month": re.compile(r"\d{4}"),
+    "range-year": re.compile(r"\d{4}"),
+    "numeric": re.compile(r"\d{1,2}"),
+    "year": re.compile(r"\d{1,4}(?:BC|AD|BCE|CE)?"),
+    "decade": re.compile(r"\d{1,3}0s|\d0s|\d{4}er|\d{2,4}"),
+    "time": re.compile(r"\d{1,2}(?:am|pm|h\d\d)?"),
+}
 
 
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
@@ -975,7 +1067,10 @@ def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     hits: dict[str, list[tuple[int, int]]] = {name: [] for name in _TRIGGERS}
     for m in _WORDS.finditer(text):
         word = m.group()
-        names = digit_rules if word[0].isdigit() else by_word.get(word.lower())
+        if word[0].isdigit():
+            names = [n for n in digit_rules if _DIGIT_SHAPES[n].fullmatch(word)]
+        else:
+            names = by_word.get(word.lower())
         if names:
             for name in names:
                 hits[name].append((m.start(), m.end()))

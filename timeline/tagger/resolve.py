@@ -19,8 +19,10 @@ from timeline.tagger.detect import Reading
 from timeline.tagger.lexicon import FIXED_HOLIDAYS, FUTURE_WORDS, PAST_WORDS
 from timeline.tagger.values import Point
 
-# A date mentioned this many characters back (or less) still anchors "in October".
-NEAR = 1500
+# How far back (in characters) a mentioned date still anchors "in October": in narrative text,
+# a few paragraphs; in news, which counts from its own date, only the same sentence or so.
+NEAR_NARRATIVE = 1500
+NEAR_NEWS = 60
 UNIT_GRAIN = {"weekend": "week", "fiscal year": "year"}
 
 
@@ -43,6 +45,7 @@ class Context:
     last_year_at: int = -(10**9)
     last_with_year: Point | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    narrative: bool = False  # the text tells of other times than its own date (see `tag`)
 
     def remember(self, point: Point, at: int, has_year: bool) -> None:
         self.last, self.last_at = point, at
@@ -50,7 +53,8 @@ class Context:
             self.last_with_year, self.last_year_at = point, at
 
     def year_anchor(self, at: int) -> Point | None:
-        if self.last_with_year is not None and at - self.last_year_at <= NEAR:
+        near = NEAR_NARRATIVE if self.narrative else NEAR_NEWS
+        if self.last_with_year is not None and at - self.last_year_at <= near:
             return self.last_with_year
         return None
 
@@ -58,21 +62,51 @@ class Context:
 _WORD = re.compile(r"[\w']+")
 
 
-def tense(text: str, start: int, end: int) -> str:
-    """ "future", "past" or "present": the verbs in the clause around text[start:end]."""
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 120)
-    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
-    right = min([*right_candidates, end + 120])
-    words = [w.lower() for w in _WORD.findall(text[left + 1 : start])] + [
-        w.lower() for w in _WORD.findall(text[end:right])
-    ]
-    if any(w in ("will", "shall", "'ll", "going") or w.endswith("'ll") for w in words):
+_CLAUSE_EDGE = re.compile(r"[.;:!?\n]|,|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|[\"“”]")
+
+
+def _verdict(words: list[str]) -> str:
+    if any(w in ("will", "shall", "'ll", "going", "wo") or w.endswith("'ll") for w in words):
         return "future"
     if any(w in FUTURE_WORDS and w not in ("next", "coming", "later", "tomorrow", "soon")
            for w in words):  # fmt: skip
         return "future"
-    if any(w in PAST_WORDS or (len(w) > 4 and w.endswith("ed")) for w in words):
+    if any(w in PAST_WORDS for w in words):
         return "past"
+    if any(len(w) > 4 and w.endswith("ed") for w in words):
+        return "past?"  # "-ed" may be a participle: "the reduced dividend is payable"
+    return ""
+
+
+def tense(text: str, start: int, end: int) -> str:
+    """ "future", "past" or "present": the verbs of the clause around text[start:end], the
+    ones before it first ("said on Tuesday that it would" is past: the saying)."""
+    lo = max(0, start - 100)
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, lo, start)]
+    left = text[edges[-1] if edges else lo : start]
+    stop = _CLAUSE_EDGE.search(text, end, min(len(text), end + 100))
+    right = text[end : stop.start() if stop else min(len(text), end + 100)]
+    weak = ""
+    for part in (left, right):
+        verdict = _verdict([w.lower() for w in _WORD.findall(part)])
+        if verdict == "past?":
+            weak = weak or "past"
+        elif verdict:
+            return verdict
+    return weak or "present"
+
+
+def strong_tense(text: str, start: int, end: int) -> str:
+    """ `tense`, but "present" where the only sign of the past is a word ending in "-ed"."""
+    lo = max(0, start - 100)
+    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, lo, start)]
+    left = text[edges[-1] if edges else lo : start]
+    stop = _CLAUSE_EDGE.search(text, end, min(len(text), end + 100))
+    right = text[end : stop.start() if stop else min(len(text), end + 100)]
+    for part in (left, right):
+        verdict = _verdict([w.lower() for w in _WORD.findall(part)])
+        if verdict and verdict != "past?":
+            return verdict
     return "present"
 
 
@@ -137,26 +171,32 @@ def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = ""
     anchor = ctx.year_anchor(r.start)
     if anchor is not None:
         return anchor.first_day().year
-    t = tense(ctx.text, r.start, r.end)
-    if t == "past" and (month, day) > (ref.month, ref.day) and month - ref.month > 1:
-        return ref.year - 1
-    if t == "future" and (month, day) < (ref.month, ref.day):
-        return ref.year + 1
-    return ref.year
+    # The nearest such date to the reference, in the direction the tense points.
+    day = min(day, 28)
+    now = ref.ordinal
+    candidates = [(y, Day(y, month, day).ordinal - now) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    t = strong_tense(ctx.text, r.start, r.end)
+    if t == "past":
+        before = [c for c in candidates if c[1] <= 3]
+        return before[-1][0]
+    if t == "future":
+        return next(c for c in candidates if c[1] >= -3)[0]
+    return min(candidates, key=lambda c: abs(c[1]))[0]
 
 
 def _weekday(ctx: Context, r: Reading, weekday: int, rel: str) -> Point:
     base = ctx.ref
+    # Only narrative text counts weekdays from a day it gave ("On 3 March 1990 ... on
+    # Friday"), and only from a day well away from its own date.
     if (
         not rel
+        and ctx.narrative
         and ctx.last is not None
         and ctx.last.grain == "day"
-        and r.start - ctx.last_at <= 400
+        and r.start - ctx.last_at <= 300
+        and abs(ctx.last.first_day().ordinal - ctx.ref.ordinal) > 366
     ):
         base = ctx.last.first_day()
-        if abs(base.ordinal - ctx.ref.ordinal) <= 7:
-            base = ctx.ref
-    today = datetime.date(2000, 1, 3).isoweekday()  # noqa: F841 (kept simple below)
     wd = datetime.date.fromordinal(base.ordinal).isoweekday() if base.year >= 1 else 1
     t = "" if rel else tense(ctx.text, r.start, r.end)
     if rel in ("last", "previous", "past"):
@@ -252,7 +292,10 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         anchored = True
     elif kind == "month":
         rel = d.get("rel", "")
-        point = Point(_pick_year(ctx, r, d["month"], 15, rel), "month", d["month"])
+        if "year_step" in d:  # "January this year", "June last year"
+            point = Point(ctx.ref.year + d["year_step"], "month", d["month"])
+        else:
+            point = Point(_pick_year(ctx, r, d["month"], 15, rel), "month", d["month"])
         anchored = True
     elif kind == "season":
         rel = d.get("rel", "")
@@ -307,6 +350,7 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         anchor = ctx.last or _ref_point(ctx)
         if d.get("plain") and unit == "year" and anchor.grain in ("quarter", "half"):
             point = replace(anchor, year=anchor.year + d["n"])  # "a year earlier": that quarter
+            d["compare"] = True  # a comparison, not a new point in the story
         elif unit in ("day", "week", "month", "year", "decade", "century", "quarter"):
             point = (
                 anchor.shift(d["n"], unit)
@@ -319,6 +363,21 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
             point = anchor
         if d.get("part") and point.grain == "day":
             point = Point(point.year, "day", point.month, point.day, part=d["part"])
+        anchored = True
+    elif kind == "period":
+        # "the year-earlier period": the quarter (or year) the text is about, a year back.
+        base = ctx.last if ctx.last is not None and ctx.last.grain in ("quarter", "half", "month") else None
+        if base is None:
+            base = Point.of_day(ctx.ref).at("quarter").shift(-1, "quarter")
+        point = base.shift(-1, "year", keep=True) if d["which"] == "year-earlier" else base
+        anchored = True
+    elif kind == "weekend":
+        ref = Point.of_day(ctx.ref).at("week")
+        step = 1 if tense(ctx.text, r.start, r.end) == "future" else (0 if ctx.ref.year < 1 else -1)
+        if step == -1 and datetime.date.fromordinal(ctx.ref.ordinal).isoweekday() >= 6:
+            step = 0
+        week = ref.shift(step, "week")
+        point = Point(week.year, "week", week=week.week, part="WE")
         anchored = True
     elif kind == "time":
         if d.get("weekday"):
@@ -353,15 +412,18 @@ def _quarter(ctx: Context, r: Reading) -> Point:
     unit, n, rel = d["unit"], d["n"], d["rel"]
     ref = Point.of_day(ctx.ref)
     current = ref.at(unit)
+    if n and rel.endswith("-year"):
+        year = ctx.ref.year + {"this-year": 0, "last-year": -1, "next-year": 1}[rel]
+        return Point(year, unit, quarter=n if unit == "quarter" else 0, half=n if unit == "half" else 0)
     if n:
         anchor = ctx.year_anchor(r.start)
         year = anchor.first_day().year if anchor else ctx.ref.year
-        if (
-            rel in ("year-earlier", "year-ago", "prior-year", "previous", "last", "past")
-            and not anchor
-        ):
-            year -= 1 if rel.startswith(("year", "prior")) else 0
-        elif rel in ("year-earlier", "year-ago", "prior-year"):
+        if not anchor and not rel:
+            first = Point(year, unit, quarter=n if unit == "quarter" else 0,
+                          half=n if unit == "half" else 0)  # fmt: skip
+            if first.first_day() > ctx.ref and tense(ctx.text, r.start, r.end) == "past":
+                year -= 1  # "sales rose in the fourth quarter", said in March
+        if rel in ("year-earlier", "year-ago", "prior-year"):
             year -= 1
         return Point(
             year, unit, quarter=n if unit == "quarter" else 0, half=n if unit == "half" else 0
@@ -374,11 +436,11 @@ def _quarter(ctx: Context, r: Reading) -> Point:
         base = (
             ctx.last if ctx.last is not None and ctx.last.grain == unit else current.shift(-1, unit)
         )
-        return base.shift(-1, "year")
+        return base.shift(-1, "year", keep=True)
     if rel == "same" and ctx.last is not None and ctx.last.grain == unit:
         return ctx.last
     # "the quarter", "the latest quarter": the one the text is about, else the one just ended.
-    if ctx.last is not None and ctx.last.grain == unit and r.start - ctx.last_at < NEAR:
+    if ctx.last is not None and ctx.last.grain == unit and r.start - ctx.last_at < NEAR_NARRATIVE:
         return ctx.last
     if rel in ("current", "this"):
         return current

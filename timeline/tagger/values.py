@@ -150,10 +150,10 @@ class Point:
                 return Point(iso.year, "week", week=iso.week)
         return Point(d.year, "day", d.month, d.day)
 
-    def shift(self, n: int, unit: str) -> Point:
+    def shift(self, n: int, unit: str, keep: bool = False) -> Point:
         """`n` units later (earlier when negative), at this point's grain or the unit's,
-        whichever is coarser."""
-        grain = coarser(self.grain, unit)
+        whichever is coarser; at this point's own grain with `keep` ("the year-ago quarter")."""
+        grain = self.grain if keep else coarser(self.grain, unit)
         p = self.at(grain) if GRAINS.index(grain) <= GRAINS.index(self.grain) else self
         match unit:
             case "millennium" | "century" | "decade" | "year":

@@ -1,0 +1,121 @@
+"""The tagger: a table of sentences with every expression each must yield, and properties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.model import Day
+from timeline.tagger import tag
+
+TABLE = Path(__file__).parent / "data" / "tagger" / "sentences.txt"
+
+
+@dataclass(frozen=True)
+class Case:
+    line: int
+    section: str
+    reference: Day
+    sentence: str
+    expected: tuple[tuple[str, str, str], ...]
+
+
+def load_cases() -> list[Case]:
+    cases: list[Case] = []
+    reference, section = Day(2017, 11, 18), ""
+    current: dict[str, object] | None = None
+
+    def close() -> None:
+        if current is not None:
+            cases.append(Case(**current))  # type: ignore[arg-type]
+
+    for n, raw in enumerate(TABLE.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if line.startswith("@ "):
+            reference = Day(*map(int, line[2:].split("-")))
+        elif line.startswith("## "):
+            section = line[3:]
+        elif line.startswith("> "):
+            close()
+            current = {"line": n, "section": section, "reference": reference,
+                       "sentence": line[2:], "expected": ()}  # fmt: skip
+        elif line.startswith("= "):
+            assert current is not None, f"line {n}: an expectation with no sentence"
+            text, kind, value = (part.strip() for part in line[2:].split("|"))
+            current["expected"] = (*current["expected"], (text, kind, value))  # type: ignore[misc]
+    close()
+    return cases
+
+
+CASES = load_cases()
+
+
+def test_the_table_is_big_enough() -> None:
+    assert len(CASES) >= 150
+    sections = {c.section for c in CASES}
+    for needed in ("Look-alikes that are not dates", "Ranges", "French", "German", "Spanish"):
+        assert needed in sections
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"line{c.line}" for c in CASES])
+def test_sentence(case: Case) -> None:
+    found = tuple((t.text, t.type, t.value) for t in tag(case.sentence, case.reference))
+    assert found == case.expected, case.sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("In 2013, it closed.", 3, 7), ("It closed in 2006, 7 years before.", 13, 17)],
+)
+def test_spans_are_exact(text: str, start: int, end: int) -> None:
+    first = tag(text, Day(2017, 1, 1))[0]
+    assert (first.start, first.end) == (start, end)
+    assert text[first.start : first.end] == first.text
+
+
+def test_dates_carry_their_days() -> None:
+    [march] = tag("It opened in March 2013.", Day(2017, 1, 1))
+    assert march.date is not None
+    assert (march.date.start, march.date.end) == (Day(2013, 3, 1), Day(2013, 3, 31))
+    assert march.date.precision.value == "month"
+    [bc] = tag("Caesar died in 44 BC.", Day(2017, 1, 1))
+    assert bc.date is not None and bc.date.start == Day(-43)
+
+
+def test_ranges_are_linked() -> None:
+    found = tag("The war lasted from 1914 to 1918.", Day(2017, 1, 1))
+    assert found[0].range_to == 1
+    [start] = [t for t in tag("The archive ran 1996–present.", Day(2017, 1, 1))]
+    assert start.open_ended
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises_and_is_deterministic(text: str) -> None:
+    first = tag(text, Day(2017, 11, 18))
+    assert first == tag(text, Day(2017, 11, 18))
+    for t in first:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["In", "1990", "March", "May", "last", "year", "ago", "two", "days", "later", "the",
+             "1939–45", "Friday", "c.", "BC", "from", "to", "$4", "billion", "-", "–", "3",
+             "quarter", "spring", "every", "week", "12/25/2016", "44", "century", "19th", ","]
+        ),  # fmt: skip
+        max_size=25,
+    ),
+    st.integers(min_value=-3000, max_value=3000),
+)
+def test_date_like_noise_never_raises(words: list[str], year: int) -> None:
+    text = " ".join(words)
+    for t in tag(text, Day(year or 1, 6, 15)):
+        assert text[t.start : t.end] == t.text
