@@ -58,7 +58,9 @@ NUMWORD = rf"(?:{_alt(NUMBERS)})"
 VAGUE = rf"(?:{_alt(VAGUE_NUMBERS)})"
 UNIT = rf"(?:{_alt(UNITS)})"
 ORD = rf"(?:{_alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
-DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.(?=\s*\w))?"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?"
+# Before a month, German writes "3. März": the full stop belongs to the day.
+DAYNUM_DOT = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.)?"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d|2100)"
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -229,7 +231,7 @@ def _month_day_reading(m: re.Match[str], day: int, mon: str, year: str | None) -
 
 @rule(
     "day-month",
-    rf"{_WD_HEAD}(?P<d>{DAYNUM})\s+(?:of\s+|de\s+)?(?P<mon>{MONTH}){_YEAR_TAIL}?(?![\d])",
+    rf"{_WD_HEAD}(?P<d>{DAYNUM_DOT})\s+(?:of\s+|de\s+)?(?P<mon>{MONTH}){_YEAR_TAIL}?(?![\d])",
 )
 def _day_month(m: re.Match[str], text: str) -> Reading | None:
     if not _month_ok(m["mon"], text, m.start("mon"), m.end(), strong=True):
@@ -802,6 +804,8 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
     after = text[m.end() : m.end() + 12].lower()
     if re.match(r"\s+(?:ago|earlier|later|before|after|from\s+now|hence)\b", after):
         return None
+    if m["old"]:
+        return None  # an age ("a 52-year-old"), not a stretch of time
     before = text[max(0, m.start() - 3) : m.start()]
     if re.search(r"[$£€]\s*$", before):
         return None
@@ -940,6 +944,17 @@ def _range_months(m: re.Match[str], text: str) -> Reading | None:
 
 
 @rule(
+    "plural-units",
+    r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blast\s)|"
+    r"(?<=\bafter\s)|(?<=\bfor\sthe\s)|(?<=\bover\sthe\s))(?P<u>years|months|weeks|days|decades|"
+    r"centuries|hours|minutes)(?!\s+(?:ago|earlier|later|before|after|of\s+the))(?![\w-])",
+)
+def _plural_units(m: re.Match[str], text: str) -> Reading | None:
+    grain, letter = UNITS[m["u"].lower()]
+    return _r(m, "DURATION", "duration", value=duration_value(None, letter, grain in ("hour", "minute")))
+
+
+@rule(
     "period",
     r"(?:(?P<det>the|a|its|their)\s+)?(?P<w>year-earlier|year-ago|year-before|prior-year|"
     r"latest|same|comparable|corresponding|current|full|fiscal|calendar)[\s-]+"
@@ -1041,6 +1056,8 @@ _TRIGGERS: dict[str, tuple[set[str], bool, int, int]] = {
     "period": ({"period", "year", "earlier", "ago", "before", "prior"}, False, 40, 30),
     "vague-plural": ({"years", "months", "weeks", "days", "decades"}, False, 24, 4),
     "weekend": ({"weekend"}, False, 24, 4),
+    "plural-units": ({"years", "months", "weeks", "days", "decades", "centuries", "hours",
+                      "minutes"}, False, 12, 4),
     "range-days": (_MONTHS, False, 20, 16),
     "range-months": (_MONTHS, False, 24, 24),
 }  # fmt: skip
@@ -1057,65 +1074,115 @@ _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
 }
 
 
-def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each rule, the merged stretches of text it has to look at."""
-    by_word: dict[str, list[str]] = {}
-    digit_rules = [name for name, (_, digits, _, _) in _TRIGGERS.items() if digits]
-    for name, (words, _, _, _) in _TRIGGERS.items():
+# How many words before its trigger word a rule's match can start: "the past three years"
+# starts three words before "years". A rule is only tried at those word starts.
+_BEFORE_WORDS = {
+    "iso": 0, "iso-month": 0, "numeric": 0, "range-year": 0, "range-days": 2,
+    "month-day": 3, "day-month": 4, "month-year": 0, "month": 4, "year": 2,
+    "spoken-year": 3, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
+    "ago": 6, "deep": 6, "deictic-word": 4, "ref-word": 3, "weekday": 3, "time": 3,
+    "part-of-day": 3, "narrative": 4, "duration": 6, "set": 3, "holiday": 1, "period": 4,
+    "vague-plural": 3, "weekend": 3, "plural-units": 0, "range-months": 2,
+}  # fmt: skip
+_TOKENS = re.compile(r"\w+|['’]\d")
+_WORD_END = re.compile(r"\W|$")
+
+
+def _trigger_table() -> tuple[dict[str, tuple[tuple[str, int, int], ...]], tuple[str, ...]]:
+    by_word: dict[str, list[tuple[str, int, int]]] = {}
+    for name, (words, _, _, ahead) in _TRIGGERS.items():
         for word in words:
-            by_word.setdefault(word, []).append(name)
-    hits: dict[str, list[tuple[int, int]]] = {name: [] for name in _TRIGGERS}
-    for m in _WORDS.finditer(text):
-        word = m.group()
-        if word[0].isdigit():
-            names = [n for n in digit_rules if _DIGIT_SHAPES[n].fullmatch(word)]
-        else:
-            names = by_word.get(word.lower())
-        if names:
-            for name in names:
-                hits[name].append((m.start(), m.end()))
-    windows: dict[str, list[tuple[int, int]]] = {}
+            by_word.setdefault(word, []).append((name, _BEFORE_WORDS[name], ahead))
+    digit_rules = tuple(name for name, (_, digits, _, _) in _TRIGGERS.items() if digits)
+    return {w: tuple(v) for w, v in by_word.items()}, digit_rules
+
+
+_BY_WORD, _DIGIT_RULES = _trigger_table()
+
+# The words an expression can start with when it does not start with its trigger word: the
+# determiners, modifiers and numbers of the rules' prefixes. Other words are never tried.
+_STARTERS = frozenset(
+    """the a an its their another additional each every of per this that last next coming
+    past previous following current preceding same prior early late earlier later mid end
+    beginning start middle by c ca circa around about approximately um vers hacia ad almost
+    nearly more less at up over under only just roughly some no final first recent ensuing
+    shortly before after on in le la les el den du de des am im fiscal year right until near
+    these once present full calendar comparable corresponding latest third fourth second
+    half couple dozen few several many number numerous plusieurs quelques mehrere einige
+    varios unos entre von desde from between années twice once day week month""".split()
+) | frozenset(w.split()[0] for w in NUMBERS) | frozenset(ORDINALS) | frozenset(
+    _CENT_WORDS
+) | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(SEASONS) | frozenset(
+    f"{r}{suffix}"
+    for r in "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi".split()
+    for suffix in ("e", "er")
+)
+
+
+def _starts(text: str) -> dict[str, dict[int, int]]:
+    """For each rule, the word starts where it may match, each with how far it may read."""
+    spans = [m.span() for m in _TOKENS.finditer(text)]
+    words = _TOKENS.findall(text.lower())
+    if len(words) != len(spans):  # lower-casing changed the words ("İ"): do it one by one
+        words = [text[a:b].lower() for a, b in spans]
+    by_word, starters = _BY_WORD, _STARTERS
+    hot = [k for k, w in enumerate(words) if w in by_word or w[0] in _NUMERIC_START]
+    out: dict[str, dict[int, int]] = {name: {} for name in _TRIGGERS}
     n = len(text)
-    for name, spots in hits.items():
-        _, _, back, ahead = _TRIGGERS[name]
-        merged: list[tuple[int, int]] = []
-        for a, b in spots:
-            lo, hi = max(0, a - back), min(n, b + ahead)
-            if merged and lo <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+    for k in hot:
+        word = words[k]
+        entries = by_word.get(word)
+        if entries is None:
+            original = text[spans[k][0] : spans[k][1]]
+            if word[0].isdigit():
+                entries = tuple(
+                    (r, _BEFORE_WORDS[r], _TRIGGERS[r][3])
+                    for r in _DIGIT_RULES
+                    if _DIGIT_SHAPES[r].fullmatch(original)
+                )
             else:
-                merged.append((lo, hi))
-        windows[name] = merged
-    return windows
+                entries = (("decade", _BEFORE_WORDS["decade"], _TRIGGERS["decade"][3]),)
+        end = spans[k][1]
+        for name, before, ahead in entries:
+            limit = min(n, end + ahead)
+            edge = _WORD_END.search(text, limit)  # never stop reading inside a word
+            limit = edge.start() if edge else n
+            spots = out[name]
+            for j in range(max(0, k - before), k + 1):
+                if j < k and words[j] not in starters and not words[j][0].isdigit():
+                    continue
+                s = spans[j][0]
+                if spots.get(s, -1) < limit:
+                    spots[s] = limit
+    return out
+
+
+_NUMERIC_START = frozenset("0123456789'’")
 
 
 def find(text: str) -> list[Reading]:
     """Every temporal expression in `text`, as non-overlapping readings in text order."""
     found: list[Reading] = []
     seen: set[tuple[str, int, int]] = set()
-    windows = _windows(text)
     n = len(text)
-    for name, pattern, reader in RULES:
-        for lo, hi in windows.get(name, ()):
-            # Widen to word boundaries so that no window starts or ends inside a word.
-            while lo > 0 and text[lo - 1].isalnum():
-                lo -= 1
-            while hi < n and text[hi].isalnum():
-                hi += 1
-            for m in pattern.finditer(text, lo, hi):
-                if m.end() == m.start() or (name, m.start(), m.end()) in seen:
-                    continue
-                seen.add((name, m.start(), m.end()))
-                try:
-                    reading = reader(m, text)
-                except (ValueError, KeyError, IndexError, OverflowError):
-                    reading = None
-                if reading is not None and reading.end > reading.start:
-                    reading.rule = name
-                    found.append(reading)
+    for name, spots in _starts(text).items():
+        pattern, reader = _BY_NAME[name]
+        for start, limit in spots.items():
+            m = pattern.match(text, start, limit)
+            if m is None or m.end() == m.start() or (name, m.start(), m.end()) in seen:
+                continue
+            seen.add((name, m.start(), m.end()))
+            try:
+                reading = reader(m, text)
+            except (ValueError, KeyError, IndexError, OverflowError):
+                reading = None
+            if reading is not None and reading.end > reading.start:
+                reading.rule = name
+                found.append(reading)
     return _longest_first(found)
 
 
+_BY_NAME = {name: (pattern, reader) for name, pattern, reader in RULES}
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(RULES)}
 
 

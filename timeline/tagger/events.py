@@ -99,7 +99,7 @@ def title_for(sentence: str, start: int, end: int) -> str:
         return _tidy(text)
 
     text = words_of(here)
-    if len(text.split()) < 3:
+    if len(text.split()) < 2:
         for j in (here + 1, here - 1):
             if 0 <= j < len(clauses):
                 other = words_of(j)
@@ -132,8 +132,11 @@ _STOP = frozenset("that this with from have were their there which about after b
                   "over more most some such only just very".split())  # fmt: skip
 
 
+_STOP4 = frozenset(w[:4] for w in _STOP)
+
+
 def _content_words(text: str) -> set[str]:
-    return {w.lower()[:6] for w in _CONTENT.findall(text)} - _STOP
+    return {w.lower()[:4] for w in _CONTENT.findall(text)} - _STOP4
 
 
 @dataclass(slots=True)

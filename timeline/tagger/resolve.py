@@ -316,7 +316,7 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         point, anchored = _quarter(ctx, r), True
     elif kind == "weekday":
         point, anchored = _weekday(ctx, r, d["weekday"], d.get("rel", "")), True
-        if d.get("part") and False:
+        if d.get("part") in ("NI", "EV"):  # "Wednesday night": TimeBank writes the part
             point = Point(point.year, "day", point.month, point.day, part=d["part"])
     elif kind == "deictic":
         unit = UNIT_GRAIN.get(d["unit"], d["unit"])

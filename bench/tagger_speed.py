@@ -1,0 +1,72 @@
+"""Tagger speed: all of TBAQ's text in one batch, timeline against dateparser.search_dates.
+
+    python3 bench/tagger_speed.py [--runs 3]
+
+Both taggers read the same documents, each with its creation date as the reference, in the
+same process, alternating runs; the figure to compare across machines is the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from tagger_tbaq import SHARED, documents  # noqa: E402
+
+from timeline.model import Day  # noqa: E402
+from timeline.tagger import tag  # noqa: E402
+
+
+def run_ours(docs: list[dict[str, str]]) -> int:
+    found = 0
+    for d in docs:
+        found += len(tag(d["text"], Day(*map(int, d["dct"][:10].split("-")))))
+    return found
+
+
+def run_search_dates(docs: list[dict[str, str]]) -> int:
+    from dateparser.search import search_dates
+
+    found = 0
+    for d in docs:
+        base = datetime.datetime.fromisoformat(d["dct"][:10])
+        found += len(search_dates(d["text"], languages=["en"],
+                                  settings={"RELATIVE_BASE": base}) or [])  # fmt: skip
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    docs = documents(SHARED / "corpora" / "tbaq")
+    size = sum(len(d["text"].encode("utf-8")) for d in docs)
+    run_ours(docs[:3])
+    run_search_dates(docs[:3])  # both warmed up: imports, caches, compiled patterns
+    ours, theirs = [], []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        n_ours = run_ours(docs)
+        ours.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        n_theirs = run_search_dates(docs)
+        theirs.append(time.perf_counter() - t)
+    a, b = statistics.median(ours), statistics.median(theirs)
+    print(f"{len(docs)} documents, {size / 1e3:.0f} kB, median of {args.runs} runs")
+    print("| tagger | seconds | MB/s | expressions found |")
+    print("|---|---:|---:|---:|")
+    print(f"| timeline | {a:.2f} | {size / a / 1e6:.2f} | {n_ours} |")
+    print(f"| dateparser.search_dates | {b:.2f} | {size / b / 1e6:.3f} | {n_theirs} |")
+    print(f"\ntimeline is {b / a:.0f}x as fast as search_dates")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""Prose in: plain text, Markdown and HTML, through the tagger to events and back out."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+from timeline.model import Day, Severity
+from timeline.pipeline import extract, load
+from timeline.sources import ReadOptions
+from timeline.sources.text import dateline, mentions, read, read_html, read_markdown
+
+ROOT = Path(__file__).parent.parent
+DATA = Path(__file__).parent / "data" / "tagger"
+TODAY = ReadOptions(today=Day(2026, 11, 24))
+
+
+def test_golden_article_events(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The events of a short article, as `extract` writes them. Reviewed by eye; to update
+    after a deliberate change, run with UPDATE_GOLDEN=1 and read the diff."""
+    monkeypatch.chdir(ROOT)
+    data, loaded = extract(["tests/data/tagger/article.txt"], TODAY)
+    golden = DATA / "article.events.yaml"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_bytes(data)
+    assert data.decode() == golden.read_text(encoding="utf-8")
+    # The bridge's opening is told twice and is one event with both sources.
+    opening = [e for e in loaded.timeline.events if e.date.start == Day(1932, 3, 19)]
+    assert len(opening) == 1 and [r.line for r in opening[0].refs] == [5, 13]
+
+
+def test_events_have_provenance() -> None:
+    text = (DATA / "article.txt").read_text(encoding="utf-8")
+    result = read(text, "article.txt", TODAY)
+    event = next(e for e in result.timeline.events if e.date.text == "spring 2021")
+    [ref] = event.refs
+    assert text[ref.start : ref.end] == "spring 2021"
+    assert text.count("\n", 0, ref.start) + 1 == ref.line
+    assert ref.sentence == "A replacement bridge is due to open in spring 2021."
+    assert event.title == "A replacement bridge is due to open"
+    assert event.description == ref.sentence
+
+
+def test_durations_sets_and_vague_words_are_not_events() -> None:
+    text = "Reported on 3 May 2011.\n\nThe talks lasted three weeks. Ferries run every day. Prices are high now."
+    result = read(text, "t.txt", ReadOptions(reference_date=Day(2011, 5, 3)))
+    assert result.timeline.events == ()
+    notes = [d for d in result.diagnostics if d.severity is Severity.NOTE]
+    assert notes and '"now"' in notes[0].message and "t.txt" in str(notes[0])
+
+
+@pytest.mark.parametrize(
+    ("head", "day"),
+    [
+        ("18 November 2017\n\nThe council met.", Day(2017, 11, 18)),
+        ("WASHINGTON, Nov. 18, 2017 — The council met.", Day(2017, 11, 18)),
+        ("Published: 2017-11-18\nThe council met.", Day(2017, 11, 18)),
+        ("The council met in 1990 and again in 1991.", None),
+    ],
+)
+def test_dateline(head: str, day: Day | None) -> None:
+    assert dateline(head) == day
+
+
+def test_anchor_falls_back_to_today_with_a_warning() -> None:
+    result = read("The council met last year.", "t.txt", TODAY)
+    assert result.timeline.settings.reference_date == Day(2026, 11, 24)
+    [warning] = [d for d in result.diagnostics if d.severity is Severity.WARNING]
+    assert "--ref-date" in warning.message and "2026-11-24" in warning.message
+    assert result.timeline.events[0].date.start == Day(2025)
+
+
+HTML = """<!doctype html><html><head><title>Page title</title>
+<meta property="article:published_time" content="2017-11-18T09:00:00Z">
+<style>.x { content: "1 January 1999"; }</style>
+<script>var d = "2 February 2002";</script></head>
+<body><h1>Bridge news</h1><p>The bridge opened on 3&nbsp;March 2013 &amp; closed last year.</p>
+<template><p>4 April 2004</p></template><noscript>5 May 2005</noscript></body></html>"""
+
+
+def test_html_reads_visible_text_only_with_offsets_into_the_source() -> None:
+    found = mentions(HTML, "page.html", "html", TODAY)
+    assert [m["value"] for m in found] == ["2013-03-03", "2016"]
+    first = found[0]
+    assert HTML[first["start"] : first["end"]] == "3&nbsp;March 2013"  # type: ignore[misc]
+    assert first["text"] == "3&nbsp;March 2013"
+    assert first["line"] == 5
+    result = read_html(HTML, "page.html", TODAY)
+    assert result.timeline.title == "Bridge news"
+    assert result.timeline.settings.reference_date == Day(2017, 11, 18)
+    assert {e.date.start for e in result.timeline.events} == {Day(2013, 3, 3), Day(2016)}
+
+
+MARKDOWN = """---
+title: Notes
+date: 2017-11-18
+---
+# The bridge
+
+The **bridge** opened on [19 March 1932](https://example.org/1932). It closed last year.
+"""
+
+
+def test_markdown_front_matter_and_markup() -> None:
+    result = read_markdown(MARKDOWN, "notes.md", TODAY)
+    assert result.timeline.title == "Notes"
+    assert result.timeline.settings.reference_date == Day(2017, 11, 18)
+    days = sorted(e.date.start for e in result.timeline.events)
+    assert days == [Day(1932, 3, 19), Day(2016)]
+    found = mentions(MARKDOWN, "notes.md", "markdown", TODAY)
+    for m in found:
+        assert MARKDOWN[m["start"] : m["end"]] == m["text"]  # type: ignore[misc]
+    assert "2017-11-18" not in [m["value"] for m in found]  # the front matter is not prose
+
+
+def test_cli_mentions_are_json_lines(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("In 2013, it closed. It reopened last year.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(src), "--mentions", "--ref-date", "2017-11-18"])
+    assert result.exit_code == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(m["text"], m["type"], m["value"], m["start"], m["end"], m["line"]) for m in lines] == [
+        ("2013", "DATE", "2013", 3, 7, 1),
+        ("last year", "DATE", "2016", 32, 41, 1),
+    ]
+    assert set(lines[0]) == {"path", "line", "start", "end", "text", "type", "value"}
+
+
+def test_extracted_yaml_builds_back(tmp_path: Path) -> None:
+    out = tmp_path / "events.yaml"
+    runner = CliRunner()
+    result = runner.invoke(app, ["extract", str(DATA / "article.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    again = load([str(out)], TODAY).timeline
+    first = load([str(DATA / "article.txt")], TODAY).timeline
+    assert [(e.date.start, e.date.end, e.title) for e in again.events] == [
+        (e.date.start, e.date.end, e.title) for e in first.events
+    ]
+    result = runner.invoke(app, ["validate", str(out)])
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_extract_other_formats(fmt: str) -> None:
+    result = CliRunner().invoke(app, ["extract", str(DATA / "article.txt"), "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert "1932-03-19" in result.stdout
