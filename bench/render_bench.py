@@ -94,7 +94,7 @@ def load_times(pages: dict[str, Path], runs: int) -> dict[str, tuple[float, floa
                     const r = gd._fullLayout.xaxis.range;
                     const a = Number(r[0]), b = Number(r[1]);
                     return typeof a === 'number' && !isNaN(a)
-                      ? Plotly.relayout(gd, {{'xaxis.range': [a + (b - a) * 0.4, a + (b - a) * 0.5]}})
+                      ? Plotly.relayout(gd, {{'xaxis.range': [a + (b - a) * .4, a + (b - a) * .5]}})
                       : Plotly.relayout(gd, {{'xaxis.autorange': true}}); }}"""
                 )
                 page.wait_for_function(zoom_done[name], timeout=300_000, polling=20)
@@ -114,8 +114,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
-    print("| events | build: timeline | build: bare scatter | ratio | load: timeline | "
-          "load: bare scatter | ratio | zoom: timeline | zoom: bare scatter | page size |")
+    print(
+        "| events | build: timeline | build: bare scatter | ratio | load: timeline | "
+        "load: bare scatter | ratio | zoom: timeline | zoom: bare scatter | page size |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         for n in (int(s) for s in args.sizes.split(",")):

@@ -141,7 +141,8 @@ def main() -> None:
     if args.heideltime:
         systems["HeidelTime"] = heideltime
     print(
-        "| system | part | types | strict F1 | relaxed F1 | value accuracy | value F1 | type accuracy |"
+        "| system | part | types | strict F1 | relaxed F1 | value accuracy | value F1 "
+        "| type accuracy |"
     )
     print("|---|---|---|---:|---:|---:|---:|---:|")
     for name, fn in systems.items():

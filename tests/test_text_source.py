@@ -47,7 +47,10 @@ def test_events_have_provenance() -> None:
 
 
 def test_durations_sets_and_vague_words_are_not_events() -> None:
-    text = "Reported on 3 May 2011.\n\nThe talks lasted three weeks. Ferries run every day. Prices are high now."
+    text = (
+        "Reported on 3 May 2011.\n\n"
+        "The talks lasted three weeks. Ferries run every day. Prices are high now."
+    )
     result = read(text, "t.txt", ReadOptions(reference_date=Day(2011, 5, 3)))
     assert result.timeline.events == ()
     notes = [d for d in result.diagnostics if d.severity is Severity.NOTE]
@@ -121,7 +124,9 @@ def test_markdown_front_matter_and_markup() -> None:
 def test_cli_mentions_are_json_lines(tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text("In 2013, it closed. It reopened last year.", encoding="utf-8")
-    result = CliRunner().invoke(app, ["extract", str(src), "--mentions", "--ref-date", "2017-11-18"])
+    result = CliRunner().invoke(
+        app, ["extract", str(src), "--mentions", "--ref-date", "2017-11-18"]
+    )
     assert result.exit_code == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(m["text"], m["type"], m["value"], m["start"], m["end"], m["line"]) for m in lines] == [

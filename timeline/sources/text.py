@@ -229,8 +229,9 @@ def _html(source: str) -> Prose:
             if found and found[0].date is not None:
                 anchor = found[0].date.start
                 break
-    return Prose(text, source, parser.offsets, title[:200] if title else None,
-                 anchor or dateline(text), "the page's metadata" if anchor else "the dateline")  # fmt: skip
+    origin = "the page's metadata" if anchor else "the dateline"
+    short = title[:200] if title else None
+    return Prose(text, source, parser.offsets, short, anchor or dateline(text), origin)
 
 
 # --- reading ------------------------------------------------------------------------------------

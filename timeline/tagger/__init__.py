@@ -92,7 +92,12 @@ def tag(text: str, reference: Day) -> list[Timex]:
         except (ValueError, KeyError, OverflowError, IndexError):
             continue
         comparison = r.kind == "period" or r.data.get("compare")
-        if res.point is not None and r.type in ("DATE", "TIME") and r.kind != "deep" and not comparison:
+        if (
+            res.point is not None
+            and r.type in ("DATE", "TIME")
+            and r.kind != "deep"
+            and not comparison
+        ):
             # Only dates the text gives outright anchor the year of "in October" in news;
             # in narrative text, "the following spring" anchors the next one too.
             ctx.remember(res.point, r.end, r.kind == "absolute" or ctx.narrative)

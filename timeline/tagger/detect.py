@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,13 +44,17 @@ class Reading:
     rule: str = ""
 
 
-def _alt(words: list[str] | set[str] | dict[str, Any]) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 # Abbreviations take a full stop ("Sept."); full names never swallow the one that ends a
 # sentence ("... in October.").
-_ABBR = {name for name in MONTHS if len(name) <= 4 and name not in ("june", "july", "mai", "juni", "juli", "mars", "mayo", "may")}
+_ABBR = {
+    name
+    for name in MONTHS
+    if len(name) <= 4 and name not in ("june", "july", "mai", "juni", "juli", "mars", "mayo", "may")
+}
 MONTH = rf"(?:(?:{_alt(_ABBR)})\.(?=\s)|{_alt(MONTHS)}(?![\w]))"
 WEEKDAY = rf"(?:{_alt(WEEKDAYS)})"
 SEASON = rf"(?:{_alt(SEASONS)})"
@@ -224,7 +228,7 @@ def _month_day_reading(m: re.Match[str], day: int, mon: str, year: str | None) -
         else m.start("d")
     )
     if year:
-        y, era = _year_value(year)
+        y, _ = _year_value(year)
         return Reading(start, m.end(), "DATE", "absolute", {"year": y, "month": month, "day": day})
     return Reading(start, m.end(), "DATE", "month-day", {"month": month, "day": day})
 
@@ -345,8 +349,11 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
             return None
         # Before 1500, a bare four-digit number is more often a count than a year, unless a
         # word before it says it is a year: "in 1066", "since 1215".
-        if y < 1500 and not re.search(r"(?i)\b(?:in|of|since|from|until|till|by|before|after|"
-                                      r"during|around|year|c\.|circa|en|im|um|seit|desde|vers)\s*$", before):
+        if y < 1500 and not re.search(
+            r"(?i)\b(?:in|of|since|from|until|till|by|before|after|"
+            r"during|around|year|c\.|circa|en|im|um|seit|desde|vers)\s*$",
+            before,
+        ):
             return None
         if re.match(r"\s*(?:to|-|–)\s*\d+\s*(?:%|percent)", after):
             return None
@@ -357,7 +364,9 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
     )
     if m["pre"] or m["pre2"]:
         span_start = m.start("pre") if m["pre"] else m.start("pre2")
-    mod = {"mid": "MID", "early": "START", "late": "END"}.get((m["pre"] or m["pre2"] or "").lower(), "")
+    mod = {"mid": "MID", "early": "START", "late": "END"}.get(
+        (m["pre"] or m["pre2"] or "").lower(), ""
+    )
     data = {"year": y, "qualifiers": qualifiers, "mod": mod}
     return Reading(span_start, m.end(), "DATE", "absolute", data)
 
@@ -516,7 +525,7 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
     if rel.startswith(("the past", "the last", "the next", "the coming")) or rel == "past":
         # "the past year" is a duration in the TimeML convention; "the last week" too.
         if unit in ("week", "month", "year", "decade", "century") and not m["pre"]:
-            grain, letter = UNITS[unit]
+            letter = UNITS[unit][1]
             return _r(m, "DURATION", "duration", value=f"P{_period(1, letter)}")
     step = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0,
             "same": 0, "next": 1, "coming": 1, "following": 1}[rel.split()[-1]]  # fmt: skip
@@ -744,7 +753,13 @@ def _time(m: re.Match[str], text: str) -> Reading | None:
 )
 def _part_of_day(m: re.Match[str], text: str) -> Reading | None:
     rel = (m["rel"] or "this").lower()
-    if m["mid"] and not re.search(r"(?i)\b(?:in|by|at|until|since|the)\s*$", text[max(0, m.start() - 8) : m.start()]) and m["part"].lower() not in ("afternoon", "morning"):
+    if (
+        m["mid"]
+        and not re.search(
+            r"(?i)\b(?:in|by|at|until|since|the)\s*$", text[max(0, m.start() - 8) : m.start()]
+        )
+        and m["part"].lower() not in ("afternoon", "morning")
+    ):
         return None
     part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[m["part"].lower()]
     if rel in ("that", "the next", "the following"):
@@ -761,7 +776,7 @@ def _part_of_day(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "narrative",
-    rf"(?:(?P<pre>later|earlier|early|late)\s+)?(?:(?P<that>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<u>day|week|month|year|decade|century|weekend|spring|summer|autumn|fall|winter|morning|evening|night)|(?P<db>the\s+day\s+(?:before|after)|the\s+(?:week|month|year)\s+(?:before|after))(?!\s+(?:the|a|an|his|her|their|its|\w+'s)\b))(?!\w)",
+    r"(?:(?P<pre>later|earlier|early|late)\s+)?(?:(?P<that>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<u>day|week|month|year|decade|century|weekend|spring|summer|autumn|fall|winter|morning|evening|night)|(?P<db>the\s+day\s+(?:before|after)|the\s+(?:week|month|year)\s+(?:before|after))(?!\s+(?:the|a|an|his|her|their|its|\w+'s)\b))(?!\w)",
 )
 def _narrative(m: re.Match[str], text: str) -> Reading | None:
     if m["db"]:
@@ -813,7 +828,12 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
         # "$5 a year" is a rate: a SET.
         before = text[max(0, m.start() - 14) : m.start()].lower()
         if re.search(r"(?:[\d%]|dollars?|cents?|euros?|pounds?|times|once|twice)\s*$", before):
-            return _r(m, "SET", "set", value=duration_value(1, letter, grain in ("hour", "minute", "second")))
+            return _r(
+                m,
+                "SET",
+                "set",
+                value=duration_value(1, letter, grain in ("hour", "minute", "second")),
+            )
     n = _number(n_text)
     time_unit = grain in ("hour", "minute", "second")
     n2 = _number(m["n2"].lower()) if m["n2"] else None
@@ -852,7 +872,7 @@ def _set(m: re.Match[str], text: str) -> Reading | None:
             and _capitalised(m["adv"])
             and m.start() > 0
             and text[m.start() - 1] != "\n"
-            and not text[max(0, m.start() - 2) : m.start()].strip() in (".", "")
+            and text[max(0, m.start() - 2) : m.start()].strip() not in (".", "")
         ):
             return None
         unit = {"daily": "D", "nightly": "D", "weekly": "W", "monthly": "M", "yearly": "Y",
@@ -951,7 +971,9 @@ def _range_months(m: re.Match[str], text: str) -> Reading | None:
 )
 def _plural_units(m: re.Match[str], text: str) -> Reading | None:
     grain, letter = UNITS[m["u"].lower()]
-    return _r(m, "DURATION", "duration", value=duration_value(None, letter, grain in ("hour", "minute")))
+    return _r(
+        m, "DURATION", "duration", value=duration_value(None, letter, grain in ("hour", "minute"))
+    )
 
 
 @rule(
@@ -974,7 +996,12 @@ def _period_word(m: re.Match[str], text: str) -> Reading | None:
             return _r(m, "DATE", "deictic", unit="year", n=0)
         return None
     tail = m[0].lower()
-    which = "year-earlier" if w in ("year-earlier", "year-ago", "year-before", "prior-year") or tail.endswith(("earlier", "ago", "last year")) else w
+    which = (
+        "year-earlier"
+        if w in ("year-earlier", "year-ago", "year-before", "prior-year")
+        or tail.endswith(("earlier", "ago", "last year"))
+        else w
+    )
     return _r(m, "DATE", "period", which=which, unit="period")
 
 
@@ -1101,8 +1128,9 @@ _BY_WORD, _DIGIT_RULES = _trigger_table()
 
 # The words an expression can start with when it does not start with its trigger word: the
 # determiners, modifiers and numbers of the rules' prefixes. Other words are never tried.
-_STARTERS = frozenset(
-    """the a an its their another additional each every of per this that last next coming
+_STARTERS = (
+    frozenset(
+        """the a an its their another additional each every of per this that last next coming
     past previous following current preceding same prior early late earlier later mid end
     beginning start middle by c ca circa around about approximately um vers hacia ad almost
     nearly more less at up over under only just roughly some no final first recent ensuing
@@ -1110,12 +1138,18 @@ _STARTERS = frozenset(
     these once present full calendar comparable corresponding latest third fourth second
     half couple dozen few several many number numerous plusieurs quelques mehrere einige
     varios unos entre von desde from between années twice once day week month""".split()
-) | frozenset(w.split()[0] for w in NUMBERS) | frozenset(ORDINALS) | frozenset(
-    _CENT_WORDS
-) | frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(SEASONS) | frozenset(
-    f"{r}{suffix}"
-    for r in "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi".split()
-    for suffix in ("e", "er")
+    )
+    | frozenset(w.split()[0] for w in NUMBERS)
+    | frozenset(ORDINALS)
+    | frozenset(_CENT_WORDS)
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | frozenset(SEASONS)
+    | frozenset(
+        f"{r}{suffix}"
+        for r in "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi".split()
+        for suffix in ("e", "er")
+    )
 )
 
 
@@ -1164,7 +1198,6 @@ def find(text: str) -> list[Reading]:
     """Every temporal expression in `text`, as non-overlapping readings in text order."""
     found: list[Reading] = []
     seen: set[tuple[str, int, int]] = set()
-    n = len(text)
     for name, spots in _starts(text).items():
         pattern, reader = _BY_NAME[name]
         for start, limit in spots.items():

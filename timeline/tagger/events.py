@@ -17,7 +17,8 @@ DESCRIPTION_CHARS = 600
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sr jr gen gov sen rep lt col capt sgt cmdr adm inc corp co ltd
     bros no nos vs etc al fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed
-    thu thur thurs fri sat sun approx ca c u.s a.m p.m e.g i.e dept est univ ave blvd mt ft""".split()
+    thu thur thurs fri sat sun approx ca c u.s a.m p.m e.g i.e dept est univ ave blvd mt
+    ft""".split()
 )
 _SENTENCE_END = re.compile(
     r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])|\n\s*\n|(?<=[^\s.])\n(?=[A-Z#*\-])"

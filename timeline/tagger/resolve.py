@@ -97,7 +97,7 @@ def tense(text: str, start: int, end: int) -> str:
 
 
 def strong_tense(text: str, start: int, end: int) -> str:
-    """ `tense`, but "present" where the only sign of the past is a word ending in "-ed"."""
+    """`tense`, but "present" where the only sign of the past is a word ending in "-ed"."""
     lo = max(0, start - 100)
     edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, lo, start)]
     left = text[edges[-1] if edges else lo : start]
@@ -174,7 +174,9 @@ def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = ""
     # The nearest such date to the reference, in the direction the tense points.
     day = min(day, 28)
     now = ref.ordinal
-    candidates = [(y, Day(y, month, day).ordinal - now) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    candidates = [
+        (y, Day(y, month, day).ordinal - now) for y in (ref.year - 1, ref.year, ref.year + 1)
+    ]
     t = strong_tense(ctx.text, r.start, r.end)
     if t == "past":
         before = [c for c in candidates if c[1] <= 3]
@@ -259,10 +261,9 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         years = d["years"]
         year = round(1950 - years)
         step = 10 ** max(0, len(str(int(years))) - 3)
-        point = Point(year)
         q = frozenset({Qualifier.APPROXIMATE})
         date = FuzzyDate(Day(year - step // 2), Day(year + step // 2, 12, 31), Precision.DEEP, q)
-        return Resolved("DATE", point.value(), point, date, q)
+        return Resolved("DATE", Point(year).value(), Point(year), date, q)
 
     point: Point
     anchored = False
@@ -366,10 +367,18 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         anchored = True
     elif kind == "period":
         # "the year-earlier period": the quarter (or year) the text is about, a year back.
-        base = ctx.last if ctx.last is not None and ctx.last.grain in ("quarter", "half", "month") else None
-        if base is None:
-            base = Point.of_day(ctx.ref).at("quarter").shift(-1, "quarter")
-        point = base.shift(-1, "year", keep=True) if d["which"] == "year-earlier" else base
+        period_base: Point | None = (
+            ctx.last
+            if ctx.last is not None and ctx.last.grain in ("quarter", "half", "month")
+            else None
+        )
+        if period_base is None:
+            period_base = Point.of_day(ctx.ref).at("quarter").shift(-1, "quarter")
+        point = (
+            period_base.shift(-1, "year", keep=True)
+            if d["which"] == "year-earlier"
+            else period_base
+        )
         anchored = True
     elif kind == "weekend":
         ref = Point.of_day(ctx.ref).at("week")
@@ -414,7 +423,9 @@ def _quarter(ctx: Context, r: Reading) -> Point:
     current = ref.at(unit)
     if n and rel.endswith("-year"):
         year = ctx.ref.year + {"this-year": 0, "last-year": -1, "next-year": 1}[rel]
-        return Point(year, unit, quarter=n if unit == "quarter" else 0, half=n if unit == "half" else 0)
+        return Point(
+            year, unit, quarter=n if unit == "quarter" else 0, half=n if unit == "half" else 0
+        )
     if n:
         anchor = ctx.year_anchor(r.start)
         year = anchor.first_day().year if anchor else ctx.ref.year

@@ -45,8 +45,7 @@ class Point:
         y = self.year
         match self.grain:
             case "millennium":
-                a = y
-                return Day(a), Day(a + 999, 12, 31)
+                return Day(y), Day(y + 999, 12, 31)
             case "century":
                 return Day(y), Day(y + 99, 12, 31)
             case "decade":
@@ -67,8 +66,8 @@ class Point:
                 return Day(y, self.month), Day(y, self.month, days_in_month(y, self.month))
             case "week":
                 monday = datetime.date.fromisocalendar(y, self.week, 1)
-                a = Day(monday.year, monday.month, monday.day)
-                return a, Day.from_ordinal(a.ordinal + 6)
+                first = Day(monday.year, monday.month, monday.day)
+                return first, Day.from_ordinal(first.ordinal + 6)
             case _:
                 d = Day(y, self.month, self.day)
                 return d, d
