@@ -121,9 +121,11 @@ def hover_card(event: Event) -> str:
         )
     if event.description:
         parts.append(_wrap(_clip(event.description, HOVER_DESCRIPTION)))
-    for ref in event.refs[:2]:
-        if ref.sentence:
+    for ref in event.refs[:3]:  # only prose events carry their sentence
+        if ref.sentence and ref.sentence != event.description:
             parts.append(f"<i>“{_wrap(_clip(ref.sentence, 200))}”</i><br>— {e(ref.where())}")
+        elif ref.sentence:
+            parts.append(f"— {e(ref.where())}")
     if event.source:
         parts.append(f"<i>source:</i> {_wrap(_clip(event.source, 160))}")
     if event.url:

@@ -265,11 +265,8 @@
     var lane = data.lanes[e.g];
     if (lane || e.tags) detail.appendChild(el("p", "hint", [lane].concat(e.tags || []).filter(Boolean).join(" · ")));
     if (e.s) detail.appendChild(el("p", "", e.s));
-    if (e.q) {
-      var bq = el("blockquote", "", "“" + e.q + "”");
-      detail.appendChild(bq);
-      detail.appendChild(el("p", "hint", "— " + e.at));
-    }
+    if (e.q && e.q !== e.s) detail.appendChild(el("blockquote", "", "“" + e.q + "”"));
+    if (e.at) detail.appendChild(el("p", "hint", "— " + e.at));
     if (e.src) detail.appendChild(el("p", "hint", "Source: " + e.src));
     var href = safeHref(e.u);
     if (href) {
