@@ -54,7 +54,13 @@ def _narrative(readings: list[Reading], reference: Day) -> bool:
     if len(years) < 2:
         return False
     far = sum(1 for y in years if abs(y - reference.year) > 2)
-    return far >= 3 and far / len(years) >= 0.7
+    # News speaks of its own days: "yesterday", "on Friday", "last week".
+    own_days = sum(
+        1
+        for r in readings
+        if r.kind in ("weekday", "deictic") and r.data.get("unit", "day") in ("day", "week")
+    )
+    return far >= 3 and far / len(years) >= 0.7 and own_days < 2
 
 
 def _split_range(r: Reading) -> list[Reading]:
@@ -91,7 +97,11 @@ def tag(text: str, reference: Day) -> list[Timex]:
             res = resolve(r, ctx)
         except (ValueError, KeyError, OverflowError, IndexError):
             continue
-        comparison = r.kind == "period" or r.data.get("compare")
+        comparison = (
+            r.kind == "period"
+            or r.data.get("compare")
+            or r.data.get("rel") in ("year-earlier", "year-ago", "prior-year")
+        )
         if (
             res.point is not None
             and r.type in ("DATE", "TIME")

@@ -69,8 +69,10 @@ YEAR4 = r"(?:1[0-9]\d\d|20\d\d|2100)"
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
          "fifteen|sixteen|seventeen|eighteen|nineteen")  # fmt: skip
+TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# "nineteen ninety-four", "twenty oh five", "twenty twelve"; never "twenty six" (a count).
 SPOKEN_YEAR = (
-    rf"(?:nineteen|twenty)[- ](?:(?:{TENS})(?:[- ](?:{SMALL}))?|hundred|oh[- ](?:{SMALL})|{SMALL})"
+    rf"(?:nineteen|twenty)[- ](?:(?:{TENS})(?:[- ](?:{SMALL}))?|hundred|oh[- ](?:{SMALL})|{TEENS})"
 )
 COUNT = rf"(?:\d+(?:[.,]\d+)?|{NUMWORD}(?:[- ](?:{SMALL}))?|{VAGUE})"
 PART = r"(?:morning|afternoon|evening|night)"
@@ -471,7 +473,7 @@ def _season(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "quarter",
-    rf"(?:(?P<ys>this|last|next)\s+year['’]s\s+)?(?:(?:the|its|their|a)\s+)?(?:(?P<y1>{YEAR4})(?:['’]s)?\s+)?(?:(?P<rel>latest|current|last|previous|past|next|coming|same|year-earlier|year-ago|prior-year|fiscal)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+|-)(?:fiscal\s+)?)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR4}))?(?![\w-])|\b(?P<q>Q[1-4])(?:\s+(?P<y3>{YEAR4}))?\b",
+    rf"(?:(?P<ys>this|last|next)\s+year['’]s\s+)?(?:(?:the|its|their|a)\s+)?(?:(?P<y1>{YEAR4})(?:['’]s)?\s+)?(?:(?P<rel>latest|current|this|last|previous|past|next|coming|same|year-earlier|year-ago|prior-year|fiscal)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+|-)(?:fiscal\s+)?)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR4}))?(?![\w-])|\b(?P<q>Q[1-4])(?:\s+(?P<y3>{YEAR4}))?\b",
 )
 def _quarter(m: re.Match[str], text: str) -> Reading | None:
     year = m["y1"] or m["y2"] or m["y3"]
@@ -568,6 +570,13 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
     n_text = m["n"].lower()
     n = _number(n_text)
     direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "previously", "back") else 1
+    if m["dir"].lower() in ("before", "after") and re.match(r"\s+[\w$]", text[m.end() :]):
+        # "two days after the vote": counted from an event, not from a date.
+        grain, letter = UNITS[m["u"].lower()]
+        value = duration_value(
+            _number(m["n"].lower()), letter, grain in ("hour", "minute", "second")
+        )
+        return Reading(m.start(), m.end("u"), "DURATION", "duration", {"value": value})
     deictic = m["dir"].lower() in ("ago", "from now", "hence", "back")
     if grain in ("hour", "minute", "second"):
         return _r(
@@ -629,7 +638,7 @@ def _deictic_word(m: re.Match[str], text: str) -> Reading | None:
 )
 def _ref_word(m: re.Match[str], text: str) -> Reading | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
-    if w in ("once", "previously", "soon", "future", "recent", "current", "formerly"):
+    if w in ("once", "previously", "soon", "future", "recent", "formerly"):
         return None  # more often not a time than a time, in measured news text
     after = text[m.end() : m.end() + 16].lower()
     before = text[max(0, m.start() - 16) : m.start()].lower()
@@ -964,6 +973,14 @@ def _range_months(m: re.Match[str], text: str) -> Reading | None:
 
 
 @rule(
+    "year-end",
+    r"(?:(?:at|by|around|near|before|until|toward|towards)\s+)?(?P<w>(?:the\s+)?(?:end|close)\s+of\s+the\s+year|year-end|year\s+end)(?![\w-])",
+)
+def _year_end(m: re.Match[str], text: str) -> Reading | None:
+    return Reading(m.start("w"), m.end(), "DATE", "deictic", {"unit": "year", "n": 0, "mod": "END"})
+
+
+@rule(
     "plural-units",
     r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\btook\s)|(?<=\blast\s)|"
     r"(?<=\bafter\s)|(?<=\bfor\sthe\s)|(?<=\bover\sthe\s))(?P<u>years|months|weeks|days|decades|"
@@ -1083,6 +1100,7 @@ _TRIGGERS: dict[str, tuple[set[str], bool, int, int]] = {
     "period": ({"period", "year", "earlier", "ago", "before", "prior"}, False, 40, 30),
     "vague-plural": ({"years", "months", "weeks", "days", "decades"}, False, 24, 4),
     "weekend": ({"weekend"}, False, 24, 4),
+    "year-end": ({"year", "end"}, False, 30, 24),
     "plural-units": ({"years", "months", "weeks", "days", "decades", "centuries", "hours",
                       "minutes"}, False, 12, 4),
     "range-days": (_MONTHS, False, 20, 16),
@@ -1109,7 +1127,7 @@ _BEFORE_WORDS = {
     "spoken-year": 3, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
     "ago": 6, "deep": 6, "deictic-word": 4, "ref-word": 3, "weekday": 3, "time": 3,
     "part-of-day": 3, "narrative": 4, "duration": 6, "set": 3, "holiday": 1, "period": 4,
-    "vague-plural": 3, "weekend": 3, "plural-units": 0, "range-months": 2,
+    "vague-plural": 3, "weekend": 3, "plural-units": 0, "range-months": 2, "year-end": 4,
 }  # fmt: skip
 _TOKENS = re.compile(r"\w+|['’]\d")
 _WORD_END = re.compile(r"\W|$")
@@ -1133,7 +1151,7 @@ _STARTERS = (
         """the a an its their another additional each every of per this that last next coming
     past previous following current preceding same prior early late earlier later mid end
     beginning start middle by c ca circa around about approximately um vers hacia ad almost
-    nearly more less at up over under only just roughly some no final first recent ensuing
+    nearly more less at up over under only just roughly some no final first recent ensuing post pre
     shortly before after on in le la les el den du de des am im fiscal year right until near
     these once present full calendar comparable corresponding latest third fourth second
     half couple dozen few several many number numerous plusieurs quelques mehrere einige

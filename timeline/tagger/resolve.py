@@ -62,52 +62,66 @@ class Context:
 _WORD = re.compile(r"[\w']+")
 
 
-_CLAUSE_EDGE = re.compile(r"[.;:!?\n]|,|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|[\"“”]")
+_SENTENCE_EDGE = re.compile(r"[.;:!?\n]|[\"“”]")
+_CLAUSE_EDGE = re.compile(r"[.;:!?\n,]|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|[\"“”]")
+_PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
 
 
-def _verdict(words: list[str]) -> str:
-    if any(w in ("will", "shall", "'ll", "going", "wo") or w.endswith("'ll") for w in words):
+def _marker(words: list[str], i: int) -> str:
+    """What words[i] says of the tense, if anything."""
+    w = words[i]
+    if w in ("will", "shall", "'ll", "wo", "going") or w.endswith("'ll"):
         return "future"
-    if any(w in FUTURE_WORDS and w not in ("next", "coming", "later", "tomorrow", "soon")
-           for w in words):  # fmt: skip
+    if w in FUTURE_WORDS and w not in ("next", "coming", "later", "tomorrow", "soon"):
         return "future"
-    if any(w in PAST_WORDS for w in words):
+    if w in PAST_WORDS:
         return "past"
-    if any(len(w) > 4 and w.endswith("ed") for w in words):
+    if (
+        w in _PERFECT
+        and i + 1 < len(words)
+        and (words[i + 1] == "been" or words[i + 1].endswith(("ed", "en")))
+    ):
+        return "past"  # the present perfect: "have been searching"
+    if len(w) > 4 and w.endswith("ed"):
         return "past?"  # "-ed" may be a participle: "the reduced dividend is payable"
     return ""
 
 
-def tense(text: str, start: int, end: int) -> str:
-    """ "future", "past" or "present": the verbs of the clause around text[start:end], the
-    ones before it first ("said on Tuesday that it would" is past: the saying)."""
-    lo = max(0, start - 100)
-    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, lo, start)]
-    left = text[edges[-1] if edges else lo : start]
+def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
+    """The verb nearest the expression decides: first those before it in its sentence, nearest
+    first ("said on Tuesday that it would" is past: the saying), then those after it in its
+    clause."""
+    lo = max(0, start - 120)
+    sentence = [m.end() for m in _SENTENCE_EDGE.finditer(text, lo, start)]
+    s0 = sentence[-1] if sentence else lo
+    clause = [m.end() for m in _CLAUSE_EDGE.finditer(text, s0, start)]
+    c0 = clause[-1] if clause else s0
+    left = [w.lower() for w in _WORD.findall(text[c0:start])]
     stop = _CLAUSE_EDGE.search(text, end, min(len(text), end + 100))
-    right = text[end : stop.start() if stop else min(len(text), end + 100)]
+    right = [
+        w.lower()
+        for w in _WORD.findall(text[end : stop.start() if stop else min(len(text), end + 100)])
+    ]
     weak = ""
-    for part in (left, right):
-        verdict = _verdict([w.lower() for w in _WORD.findall(part)])
-        if verdict == "past?":
-            weak = weak or "past"
-        elif verdict:
-            return verdict
-    return weak or "present"
+    # Its own clause, the words before it first, nearest first.
+    for words, order in ((left, range(len(left) - 1, -1, -1)), (right, range(len(right)))):
+        for i in order:
+            verdict = _marker(words, i)
+            if verdict == "past?":
+                weak = weak or "past"
+            elif verdict:
+                return verdict
+    return (weak if weak_counts else "") or "present"
+
+
+def tense(text: str, start: int, end: int) -> str:
+    """ "future", "past" or "present" for the expression at text[start:end]."""
+    return _tense(text, start, end, True)
 
 
 def strong_tense(text: str, start: int, end: int) -> str:
     """`tense`, but "present" where the only sign of the past is a word ending in "-ed"."""
-    lo = max(0, start - 100)
-    edges = [m.end() for m in _CLAUSE_EDGE.finditer(text, lo, start)]
-    left = text[edges[-1] if edges else lo : start]
-    stop = _CLAUSE_EDGE.search(text, end, min(len(text), end + 100))
-    right = text[end : stop.start() if stop else min(len(text), end + 100)]
-    for part in (left, right):
-        verdict = _verdict([w.lower() for w in _WORD.findall(part)])
-        if verdict and verdict != "past?":
-            return verdict
-    return "present"
+    return _tense(text, start, end, False)
 
 
 def _ref_point(ctx: Context) -> Point:
@@ -317,7 +331,7 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         point, anchored = _quarter(ctx, r), True
     elif kind == "weekday":
         point, anchored = _weekday(ctx, r, d["weekday"], d.get("rel", "")), True
-        if d.get("part") in ("NI", "EV"):  # "Wednesday night": TimeBank writes the part
+        if d.get("part") in ():  # "Wednesday night": the day; news rarely means the part
             point = Point(point.year, "day", point.month, point.day, part=d["part"])
     elif kind == "deictic":
         unit = UNIT_GRAIN.get(d["unit"], d["unit"])

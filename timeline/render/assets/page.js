@@ -144,7 +144,7 @@
       for (var k = a; k <= b; k++) { if (r[k]) { free = false; break; } }
       if (!free) continue;
       for (k = a; k <= b; k++) r[k] = 1;
-      out.x.push(e.xm); out.y.push(e.y); out.text.push(t);
+      out.x.push(e.xm); out.y.push(e.y); out.text.push("\u2002" + t);  // clear of the marker
     }
     return out;
   }
