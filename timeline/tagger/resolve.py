@@ -330,9 +330,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
     elif kind == "quarter":
         point, anchored = _quarter(ctx, r), True
     elif kind == "weekday":
+        # "Wednesday night" is valued as the day: news rarely means the part alone.
         point, anchored = _weekday(ctx, r, d["weekday"], d.get("rel", "")), True
-        if d.get("part") in ():  # "Wednesday night": the day; news rarely means the part
-            point = Point(point.year, "day", point.month, point.day, part=d["part"])
     elif kind == "deictic":
         unit = UNIT_GRAIN.get(d["unit"], d["unit"])
         base = _ref_point(ctx)
