@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from timeline.tagger.lexicon import (
@@ -1066,7 +1067,7 @@ _TRIGGERS: dict[str, tuple[set[str], bool, int, int]] = {
     "month-year": (_MONTHS, False, 4, 24),
     "month": (_MONTHS, False, 50, 8),
     "year": (set(), True, 30, 14),
-    "spoken-year": ({"nineteen", "twenty", "two", "thousand"}, False, 12, 40),
+    "spoken-year": ({"nineteen", "twenty", "thousand"}, False, 12, 40),
     "decade": ({"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
                 "nineties", "années", "jahre", "jahren"}, True, 40, 14),
     "century": ({"century", "centuries", "siècle", "jahrhundert", "siglo"}, False, 60, 24),
@@ -1124,7 +1125,7 @@ _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
 _BEFORE_WORDS = {
     "iso": 0, "iso-month": 0, "numeric": 0, "range-year": 0, "range-days": 2,
     "month-day": 3, "day-month": 4, "month-year": 0, "month": 4, "year": 2,
-    "spoken-year": 3, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
+    "spoken-year": 4, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
     "ago": 6, "deep": 6, "deictic-word": 4, "ref-word": 3, "weekday": 3, "time": 3,
     "part-of-day": 3, "narrative": 4, "duration": 6, "set": 3, "holiday": 1, "period": 4,
     "vague-plural": 3, "weekend": 3, "plural-units": 0, "range-months": 2, "year-end": 4,
@@ -1171,12 +1172,48 @@ _STARTERS = (
 )
 
 
+_SPLIT = re.compile(r"(\w+|['’]\d)")
+_DIGIT_ENTRIES: dict[str, tuple[tuple[str, int, int], ...]] = {}
+
+
+# What must follow a number for a rule to be worth trying: "1998-" for ISO dates, "10:"
+# or "10 a.m." for times. Most numbers in news are amounts, and this skips them cheaply.
+_DIGIT_FOLLOW: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(r"-\d"),
+    "iso-month": re.compile(r"-\d"),
+    "range-year": re.compile(r"\s*[-–—]\s*\d"),
+    "numeric": re.compile(r"[/.]\d"),
+    "time": re.compile(r"[:h]\d|\s*(?:[ap]\.?m\b|in\s+the\s|at\s+night|o['’]clock)", re.IGNORECASE),
+    "decade": re.compile(r"['’]?s\b|er\b|(?<=[sr])"),
+}
+
+
+def _digit_entries(token: str, text: str, end: int) -> tuple[tuple[str, int, int], ...]:
+    shaped = _DIGIT_ENTRIES.get(token)
+    if shaped is None:
+        shaped = tuple(
+            (r, _BEFORE_WORDS[r], _TRIGGERS[r][3])
+            for r in _DIGIT_RULES
+            if _DIGIT_SHAPES[r].fullmatch(token)
+        )
+        if len(_DIGIT_ENTRIES) < 100_000:
+            _DIGIT_ENTRIES[token] = shaped
+    return tuple(
+        e for e in shaped if e[0] not in _DIGIT_FOLLOW or _DIGIT_FOLLOW[e[0]].match(text, end)
+    )
+
+
 def _starts(text: str) -> dict[str, dict[int, int]]:
     """For each rule, the word starts where it may match, each with how far it may read."""
-    spans = [m.span() for m in _TOKENS.finditer(text)]
-    words = _TOKENS.findall(text.lower())
-    if len(words) != len(spans):  # lower-casing changed the words ("İ"): do it one by one
-        words = [text[a:b].lower() for a, b in spans]
+    # Split into [gap, word, gap, word, ...]; the running sum of lengths gives each word's
+    # start. All of it runs in C, which matters: this touches every word of the text.
+    parts = _SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    originals = parts[1::2]
+    starts = offsets[0::2]
+    words = _SPLIT.split(text.lower())[1::2]
+    if len(words) != len(originals):  # lower-casing changed the words ("İ"): one by one
+        words = [w.lower() for w in originals]
     by_word, starters = _BY_WORD, _STARTERS
     hot = [k for k, w in enumerate(words) if w in by_word or w[0] in _NUMERIC_START]
     out: dict[str, dict[int, int]] = {name: {} for name in _TRIGGERS}
@@ -1185,16 +1222,11 @@ def _starts(text: str) -> dict[str, dict[int, int]]:
         word = words[k]
         entries = by_word.get(word)
         if entries is None:
-            original = text[spans[k][0] : spans[k][1]]
             if word[0].isdigit():
-                entries = tuple(
-                    (r, _BEFORE_WORDS[r], _TRIGGERS[r][3])
-                    for r in _DIGIT_RULES
-                    if _DIGIT_SHAPES[r].fullmatch(original)
-                )
+                entries = _digit_entries(originals[k], text, starts[k] + len(originals[k]))
             else:
                 entries = (("decade", _BEFORE_WORDS["decade"], _TRIGGERS["decade"][3]),)
-        end = spans[k][1]
+        end = starts[k] + len(originals[k])
         for name, before, ahead in entries:
             limit = min(n, end + ahead)
             edge = _WORD_END.search(text, limit)  # never stop reading inside a word
@@ -1203,7 +1235,7 @@ def _starts(text: str) -> dict[str, dict[int, int]]:
             for j in range(max(0, k - before), k + 1):
                 if j < k and words[j] not in starters and not words[j][0].isdigit():
                     continue
-                s = spans[j][0]
+                s = starts[j]
                 if spots.get(s, -1) < limit:
                     spots[s] = limit
     return out

@@ -80,7 +80,8 @@ for _grain, _letter, _names in (
     ("millennium", "1000Y", "millennium millennia millenniums"),
     ("century", "100Y", "century centuries siècle siècles jahrhundert jahrhunderte siglo siglos"),
     ("decade", "10Y", "decade decades décennie décennies jahrzehnt jahrzehnte década décadas"),
-    ("year", "Y", "year years yr yrs an ans année années jahr jahre jahren año años"),
+    # Not the French "an": in English text it is the article.
+    ("year", "Y", "year years yr yrs ans année années jahr jahre jahren año años"),
     ("quarter", "Q", "quarter quarters"),
     ("month", "M", "month months mois monat monate monaten mes meses"),
     ("week", "W", "week weeks semaine semaines woche wochen semana semanas"),
