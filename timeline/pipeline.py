@@ -224,16 +224,22 @@ def merge(timelines: Sequence[Timeline], options: ReadOptions) -> Timeline:
         return Timeline(())
     first = timelines[0]
     by_key: dict[tuple[object, ...], Event] = {}
+    # The sources of each event, in order, without repeats: a dict, so that a document that
+    # tells the same thing 100,000 times costs linear time.
+    refs: dict[tuple[object, ...], dict[SourceRef, None]] = {}
     for timeline in timelines:
         for event in timeline.events:
             key = (event.first_day, event.last_day, event.title.casefold(), event.group)
-            seen = by_key.get(key)
-            if seen is None:
+            if key not in by_key:
                 by_key[key] = event
+                refs[key] = dict.fromkeys(event.refs)
             else:
-                refs = seen.refs + tuple(r for r in event.refs if r not in seen.refs)
-                by_key[key] = replace(seen, refs=refs)
-    events = tuple(sorted(by_key.values(), key=Event.sort_key))
+                refs[key].update(dict.fromkeys(event.refs))
+    merged = [
+        e if len(refs[k]) == len(e.refs) else replace(e, refs=tuple(refs[k]))
+        for k, e in by_key.items()
+    ]
+    events = tuple(sorted(merged, key=Event.sort_key))
     groups = {g.name: g for t in reversed(timelines) for g in t.groups}
     eras = {(e.name, e.start.start): e for t in timelines for e in t.eras}
     sources = tuple(dict.fromkeys(s for t in timelines for s in t.sources))

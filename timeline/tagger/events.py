@@ -5,8 +5,9 @@ taken from the clause around each, the sentence as the description, and provenan
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, SourceRef
 from timeline.tagger import Timex
@@ -72,6 +73,16 @@ _TRAILING = re.compile(
 )
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"(?i)\b(?:on|in|at|by|since|during|from|of|le|la|am|im|en|el|around|about|until|till|"
+    r"before|after)\s*$"
+)
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)")
+
+
+@functools.lru_cache(maxsize=4096)
 def title_for(sentence: str, start: int, end: int) -> str:
     """A short title from the clause holding sentence[start:end] (the date), without the date."""
     bounds = [0]
@@ -88,12 +99,7 @@ def title_for(sentence: str, start: int, end: int) -> str:
         if a <= start < b or a < end <= b:
             before = sentence[a:start]
             # "opened in March 1932 and" -> "opened and": the preposition goes with the date.
-            cut = re.sub(
-                r"(?i)\b(?:on|in|at|by|since|during|from|of|le|la|am|im|en|el|around|about|"
-                r"until|till|before|after)\s*$",
-                "",
-                before,
-            )
+            cut = _PREPOSITION_BEFORE.sub("", before)
             if cut.strip():
                 before = cut
             text = before + " " + sentence[end:b]
@@ -117,9 +123,9 @@ def title_for(sentence: str, start: int, end: int) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"\(\s*\)", "", text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+    text = _EMPTY_BRACKETS.sub("", text)
     text = text.strip(" ,;:.-–—\"'“”‘’()")
     for _ in range(3):
         text = _LEADING.sub("", text).strip(" ,;:")
@@ -144,6 +150,7 @@ def _content_words(text: str) -> set[str]:
 class Found:
     event: Event
     words: set[str]
+    refs: list[SourceRef]
 
 
 def build_events(
@@ -159,6 +166,8 @@ def build_events(
     spans = sentences(text)
     starts = [a for a, _ in spans]
     found: list[Found] = []
+    by_days: dict[tuple[int, int], list[Found]] = {}  # the same event told twice: same days
+    exact: dict[tuple[tuple[int, int], str], Found] = {}
     unplaced: list[Timex] = []
     skip: set[int] = set()
     for i, t in enumerate(timexes):
@@ -202,15 +211,24 @@ def build_events(
             clean = clean[: DESCRIPTION_CHARS - 1].rstrip() + "…"
         ref = SourceRef(path, line, src_start, src_end, clean)
         event = Event(date=date, title=title, end=end, description=clean, refs=(ref,))
+        key = (date.start.ordinal, event.last_day.ordinal)
+        same = exact.get((key, title.casefold()))
+        if same is not None:  # told again in the same words
+            same.refs.append(ref)
+            continue
         words = _content_words(title)
-        for f in found:
-            same_days = (f.event.date.start, f.event.last_day) == (date.start, event.last_day)
-            if same_days and f.words & words and date.precision is Precision.DAY:
-                f.event = Event(
-                    date=f.event.date, title=f.event.title, end=f.event.end,
-                    description=f.event.description, refs=(*f.event.refs, ref),
-                )  # fmt: skip
+        # Told again in other words: the same day and a word in common. Only days are precise
+        # enough to say so, and a few candidates are enough to look at.
+        candidates = by_days.get(key, []) if date.precision is Precision.DAY else []
+        for f in candidates[:20]:
+            if f.words & words:
+                f.refs.append(ref)
                 break
         else:
-            found.append(Found(event, words))
-    return [f.event for f in found], unplaced
+            found.append(Found(event, words, [ref]))
+            exact[(key, title.casefold())] = found[-1]
+            candidates.append(found[-1])
+            if date.precision is Precision.DAY:
+                by_days[key] = candidates
+    events = [f.event if len(f.refs) == 1 else replace(f.event, refs=tuple(f.refs)) for f in found]
+    return events, unplaced
