@@ -221,6 +221,12 @@
   // The first drawing is done in one go: ticks and labels are worked out for the width the
   // chart will have, and go into the figure before plotly draws it.
   function prepare() {
+    if (gd.clientWidth < 700) {  // a phone: shorter lane names' margin, a legend without title
+      figure.layout.margin.l = 96;
+      figure.layout.legend.title = { text: "" };
+      figure.layout.font.size = 11;
+      figure.layout.yaxis.tickfont = { size: 10 };
+    }
     var m = figure.layout.margin, width = Math.max(200, gd.clientWidth - m.l - m.r);
     var first = layoutFor(view(figure.layout.xaxis.range, width)), lab = first.labels;
     var trace = figure.data[meta.labelTrace];
