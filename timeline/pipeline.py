@@ -218,6 +218,9 @@ def _shifted(result: ReadResult, chars: int, lines: int) -> ReadResult:
     return ReadResult(replace(result.timeline, events=events), diagnostics, result.format)
 
 
+MAX_REFS = 50  # sources kept per event (see timeline.tagger.events.MAX_REFS)
+
+
 def merge(timelines: Sequence[Timeline], options: ReadOptions) -> Timeline:
     """One timeline from many: events deduplicated and in a total order."""
     if not timelines:
@@ -233,8 +236,8 @@ def merge(timelines: Sequence[Timeline], options: ReadOptions) -> Timeline:
             if key not in by_key:
                 by_key[key] = event
                 refs[key] = dict.fromkeys(event.refs)
-            else:
-                refs[key].update(dict.fromkeys(event.refs))
+            elif len(refs[key]) < MAX_REFS:
+                refs[key].update(dict.fromkeys(event.refs[: MAX_REFS - len(refs[key])]))
     merged = [
         e if len(refs[k]) == len(e.refs) else replace(e, refs=tuple(refs[k]))
         for k, e in by_key.items()

@@ -13,6 +13,9 @@ from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, SourceRe
 from timeline.tagger import Timex
 
 TITLE_WORDS = 12
+# Sources kept per event: a document that tells the same thing 100,000 times needs a few
+# quotes on the page, not all of them in memory.
+MAX_REFS = 50
 DESCRIPTION_CHARS = 600
 
 _ABBREVIATIONS = frozenset(
@@ -214,7 +217,8 @@ def build_events(
         key = (date.start.ordinal, event.last_day.ordinal)
         same = exact.get((key, title.casefold()))
         if same is not None:  # told again in the same words
-            same.refs.append(ref)
+            if len(same.refs) < MAX_REFS:
+                same.refs.append(ref)
             continue
         words = _content_words(title)
         # Told again in other words: the same day and a word in common. Only days are precise
@@ -222,7 +226,8 @@ def build_events(
         candidates = by_days.get(key, []) if date.precision is Precision.DAY else []
         for f in candidates[:20]:
             if f.words & words:
-                f.refs.append(ref)
+                if len(f.refs) < MAX_REFS:
+                    f.refs.append(ref)
                 break
         else:
             found.append(Found(event, words, [ref]))
