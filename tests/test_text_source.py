@@ -155,3 +155,18 @@ def test_extract_other_formats(fmt: str) -> None:
     result = CliRunner().invoke(app, ["extract", str(DATA / "article.txt"), "--format", fmt])
     assert result.exit_code == 0, result.stderr
     assert "1932-03-19" in result.stdout
+
+
+def test_prose_dates_read_like_yaml_dates() -> None:
+    """A date given outright goes through the same normaliser as events.yaml's dates."""
+    from timeline.dates import parse_date
+
+    text = (
+        "Railways spread across Europe in the 19th century. "
+        "Der Vertrag wurde am 3. März 1990 unterzeichnet."
+    )
+    result = read(text, "t.txt", ReadOptions(reference_date=Day(2017, 1, 1)))
+    got = {(e.date.start, e.date.end) for e in result.timeline.events}
+    for written in ("19th century", "3. März 1990"):
+        want = parse_date(written)
+        assert (want.start, want.end) in got

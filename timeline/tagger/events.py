@@ -136,6 +136,27 @@ def _tidy(text: str) -> str:
     return text
 
 
+def _normalised(t: Timex) -> FuzzyDate:
+    """The days of a date the text gives outright, read by the same normaliser as YAML dates
+    (`timeline.dates`: its fast path, then dateparser, cached), so that "the 19th century" in
+    an article and in events.yaml are the same days. The tagger's reading stands when the
+    normaliser cannot read the words alone or reads them as another year."""
+    assert t.date is not None
+    if t.anchored:
+        return t.date
+    from timeline.dates import parse_date
+    from timeline.errors import DateError
+
+    try:
+        parsed = parse_date(t.text)
+    except DateError:
+        return t.date
+    if parsed.end < t.date.start or t.date.end < parsed.start:
+        return t.date  # read as another time altogether: keep the tagger's reading
+    return FuzzyDate(parsed.start, parsed.end, parsed.precision,
+                     parsed.qualifiers | t.date.qualifiers, t.text)  # fmt: skip
+
+
 _CONTENT = re.compile(r"[A-Za-zÀ-ÿ]{4,}")
 _STOP = frozenset("that this with from have were their there which about after before would "
                   "could said says also been into than then they them when where while will "
@@ -186,7 +207,7 @@ def build_events(
         if len(title.split()) < 2:
             unplaced.append(t)
             continue
-        date, end, written = t.date, None, t.text
+        date, end, written = _normalised(t), None, t.text
         if t.range_to is not None and t.range_to < len(timexes):
             other = timexes[t.range_to]
             if other.date is not None:
