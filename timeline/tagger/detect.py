@@ -1110,13 +1110,13 @@ _TRIGGERS: dict[str, tuple[set[str], bool, int, int]] = {
 _WORDS = re.compile(r"\w+")
 # Which number-shaped words wake which rules: a rule that needs a year ignores "35".
 _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
-    "iso": re.compile(r"\d{4}"),
-    "iso-month": re.compile(r"\d{4}"),
-    "range-year": re.compile(r"\d{4}"),
-    "numeric": re.compile(r"\d{1,2}"),
-    "year": re.compile(r"\d{1,4}(?:BC|AD|BCE|CE)?"),
-    "decade": re.compile(r"\d{1,3}0s|\d0s|\d{4}er|\d{2,4}"),
-    "time": re.compile(r"\d{1,2}(?:am|pm|h\d\d)?"),
+    "iso": re.compile(r"\d{4}", re.IGNORECASE),
+    "iso-month": re.compile(r"\d{4}", re.IGNORECASE),
+    "range-year": re.compile(r"\d{4}", re.IGNORECASE),
+    "numeric": re.compile(r"\d{1,2}", re.IGNORECASE),
+    "year": re.compile(r"\d{1,4}(?:BC|AD|BCE|CE)?", re.IGNORECASE),
+    "decade": re.compile(r"\d{1,3}0s|\d0s|\d{4}er|\d{2,4}", re.IGNORECASE),
+    "time": re.compile(r"\d{1,2}(?:am|pm|h\d\d)?", re.IGNORECASE),
 }
 
 
@@ -1198,6 +1198,8 @@ def _digit_entries(token: str, text: str, end: int) -> tuple[tuple[str, int, int
         )
         if len(_DIGIT_ENTRIES) < 100_000:
             _DIGIT_ENTRIES[token] = shaped
+    if not token.isdigit():  # "10am", "1990s", "44bc": the word says what it is
+        return shaped
     return tuple(
         e for e in shaped if e[0] not in _DIGIT_FOLLOW or _DIGIT_FOLLOW[e[0]].match(text, end)
     )
@@ -1207,13 +1209,14 @@ def _starts(text: str) -> dict[str, dict[int, int]]:
     """For each rule, the word starts where it may match, each with how far it may read."""
     # Split into [gap, word, gap, word, ...]; the running sum of lengths gives each word's
     # start. All of it runs in C, which matters: this touches every word of the text.
-    parts = _SPLIT.split(text)
+    lower = text.lower()
+    # Lower-casing almost never changes a text's length; when it does ("İ"), split the text
+    # itself and lower each word, so that offsets stay true.
+    parts = _SPLIT.split(lower if len(lower) == len(text) else text)
     offsets = list(accumulate(map(len, parts)))
-    originals = parts[1::2]
+    originals = parts[1::2]  # lower-cased unless that changed the length; digits either way
     starts = offsets[0::2]
-    words = _SPLIT.split(text.lower())[1::2]
-    if len(words) != len(originals):  # lower-casing changed the words ("İ"): one by one
-        words = [w.lower() for w in originals]
+    words = originals if len(lower) == len(text) else [w.lower() for w in originals]
     by_word, starters = _BY_WORD, _STARTERS
     hot = [k for k, w in enumerate(words) if w in by_word or w[0] in _NUMERIC_START]
     out: dict[str, dict[int, int]] = {name: {} for name in _TRIGGERS}
@@ -1226,17 +1229,26 @@ def _starts(text: str) -> dict[str, dict[int, int]]:
                 entries = _digit_entries(originals[k], text, starts[k] + len(originals[k]))
             else:
                 entries = (("decade", _BEFORE_WORDS["decade"], _TRIGGERS["decade"][3]),)
-        end = starts[k] + len(originals[k])
+        start, end = starts[k], starts[k] + len(originals[k])
+        # The words before this one that an expression could start with, nearest last; worked
+        # out once for all the rules this word wakes.
+        if not entries:
+            continue
+        reach = max(e[1] for e in entries)
+        earlier = [
+            (k - j, starts[j])
+            for j in range(max(0, k - reach), k)
+            if words[j] in starters or words[j][0].isdigit()
+        ]
         for name, before, ahead in entries:
             limit = min(n, end + ahead)
             edge = _WORD_END.search(text, limit)  # never stop reading inside a word
             limit = edge.start() if edge else n
             spots = out[name]
-            for j in range(max(0, k - before), k + 1):
-                if j < k and words[j] not in starters and not words[j][0].isdigit():
-                    continue
-                s = starts[j]
-                if spots.get(s, -1) < limit:
+            if spots.get(start, -1) < limit:
+                spots[start] = limit
+            for distance, s in earlier:
+                if distance <= before and spots.get(s, -1) < limit:
                     spots[s] = limit
     return out
 
