@@ -170,3 +170,20 @@ def test_prose_dates_read_like_yaml_dates() -> None:
     for written in ("19th century", "3. März 1990"):
         want = parse_date(written)
         assert (want.start, want.end) in got
+
+
+def test_two_dates_in_one_clause_are_one_event_on_the_narrower() -> None:
+    text = (
+        "Apollo 7 launched in October 1968. Two months later, Apollo 8 orbited the Moon over "
+        "Christmas. In the 1970s, budgets shrank, and the Saturn V never flew again after 1973."
+    )
+    events = read(text, "t.md", TODAY).timeline.events
+    titles = {e.title: (e.date.start, e.date.end) for e in events}
+    assert titles["Apollo 8 orbited the Moon over Christmas"] == (
+        Day(1968, 12, 25),
+        Day(1968, 12, 25),
+    )
+    # Different clauses stay different events.
+    assert titles["Budgets shrank"][0] == Day(1970)
+    assert titles["The Saturn V never flew again"][0] == Day(1973)
+    assert len(events) == 4

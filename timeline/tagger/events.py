@@ -136,6 +136,15 @@ def _tidy(text: str) -> str:
     return text
 
 
+def _refines(prior: tuple[Found, Timex], t: Timex) -> bool:
+    """Whether `t` is a narrower date inside the one the sentence's event already has."""
+    date = prior[0].event.date
+    assert t.date is not None
+    if prior[0].event.end is not None or t.date == date:
+        return False
+    return date.start <= t.date.start and t.date.end <= date.end
+
+
 def _normalised(t: Timex) -> FuzzyDate:
     """The days of a date the text gives outright, read by the same normaliser as YAML dates
     (`timeline.dates`: its fast path, then dateparser, cached), so that "the 19th century" in
@@ -192,6 +201,7 @@ def build_events(
     found: list[Found] = []
     by_days: dict[tuple[int, int], list[Found]] = {}  # the same event told twice: same days
     exact: dict[tuple[tuple[int, int], str], Found] = {}
+    in_sentence: dict[int, tuple[Found, Timex]] = {}  # sentence -> its event and its date
     unplaced: list[Timex] = []
     skip: set[int] = set()
     for i, t in enumerate(timexes):
@@ -203,6 +213,20 @@ def build_events(
         k = bisect.bisect_right(starts, t.start) - 1
         s0, s1 = spans[k] if k >= 0 else (0, len(text))
         sentence = text[s0:s1]
+        # "Two months later, Apollo 8 orbited the Moon over Christmas": one event, on the
+        # narrower of two dates in one sentence when one holds the other.
+        prior = in_sentence.get(k)
+        if (
+            prior is not None
+            and t.range_to is None
+            and _refines(prior, t)
+            and not _CLAUSE_SPLIT.search(text, prior[1].end, t.start)  # the same clause
+        ):
+            f = prior[0]
+            narrower = _normalised(t)
+            f.event = replace(f.event, date=replace(narrower, text=t.text))
+            in_sentence[k] = (f, t)
+            continue
         title = title_for(sentence, t.start - s0, t.end - s0)
         if len(title.split()) < 2:
             unplaced.append(t)
@@ -252,6 +276,8 @@ def build_events(
                 break
         else:
             found.append(Found(event, words, [ref]))
+            if end is None:
+                in_sentence[k] = (found[-1], t)
             exact[(key, title.casefold())] = found[-1]
             candidates.append(found[-1])
             if date.precision is Precision.DAY:
