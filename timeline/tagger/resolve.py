@@ -191,7 +191,9 @@ def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = ""
     candidates = [
         (y, Day(y, month, day).ordinal - now) for y in (ref.year - 1, ref.year, ref.year + 1)
     ]
-    t = strong_tense(ctx.text, r.start, r.end)
+    # A day ("payable Jan. 2") needs a sure sign of the past; a month ("received in March") is
+    # more often told of afterwards, so a word in "-ed" is enough.
+    t = (tense if r.kind == "month" else strong_tense)(ctx.text, r.start, r.end)
     if t == "past":
         before = [c for c in candidates if c[1] <= 3]
         return before[-1][0]
@@ -268,9 +270,16 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         return Resolved(r.type, d["value"])
     if kind == "vague-offset":
         unit = d["unit"]
+        q = frozenset({Qualifier.APPROXIMATE})
+        if not d["deictic"] and ctx.last is not None:
+            # "a few days later": near the date last given, at the coarser of its grain and
+            # the unit's.
+            grain = UNIT_GRAIN.get(unit, unit)
+            near = ctx.last.at(grain) if _coarser_or_same(grain, ctx.last.grain) else ctx.last
+            return Resolved(r.type, near.value(), None, near.fuzzy("", q), q, True)
         value = "PAST_REF" if d["direction"] < 0 else "FUTURE_REF"
         date = _vague_span(ctx, unit, d["direction"]) if d["deictic"] else None
-        return Resolved(r.type, value, None, date, frozenset({Qualifier.APPROXIMATE}), True)
+        return Resolved(r.type, value, None, date, q, True)
     if kind == "deep":
         years = d["years"]
         year = round(1950 - years)
