@@ -116,10 +116,11 @@ def tag(text: str, reference: Day) -> list[Timex]:
 
 
 def _timex(text: str, r: Reading, res: Resolved) -> Timex:
+    written = text[r.start : r.end]
     date = res.date
-    if date is not None:
-        date = replace(date, text=text[r.start : r.end])
-    return Timex(r.start, r.end, text[r.start : r.end], res.type, res.value, date, res.anchored)
+    if date is not None:  # (not dataclasses.replace: this runs for every expression)
+        date = FuzzyDate(date.start, date.end, date.precision, date.qualifiers, written)
+    return Timex(r.start, r.end, written, res.type, res.value, date, res.anchored)
 
 
 def _link_ranges(text: str, out: list[Timex], split: set[int]) -> list[Timex]:

@@ -1234,9 +1234,11 @@ def _starts(text: str) -> dict[str, dict[int, int]]:
         # out once for all the rules this word wakes.
         if not entries:
             continue
-        reach = max(e[1] for e in entries)
+        reach = _REACH.get(entries)
+        if reach is None:
+            reach = _REACH[entries] = max(e[1] for e in entries)
         earlier = [
-            (k - j, starts[j])
+            (k - j, starts[j], words[j])
             for j in range(max(0, k - reach), k)
             if words[j] in starters or words[j][0].isdigit()
         ]
@@ -1247,12 +1249,39 @@ def _starts(text: str) -> dict[str, dict[int, int]]:
             spots = out[name]
             if spots.get(start, -1) < limit:
                 spots[start] = limit
-            for distance, s in earlier:
-                if distance <= before and spots.get(s, -1) < limit:
+            allowed = _RULE_STARTERS.get(name, starters)
+            for distance, s, w in earlier:
+                if (
+                    distance <= before
+                    and (w in allowed or w[0].isdigit())
+                    and spots.get(s, -1) < limit
+                ):
                     spots[s] = limit
     return out
 
 
+# Rules whose expressions can only start with a few words (or their trigger) say which.
+_RULE_STARTERS: dict[str, frozenset[str]] = {
+    "set": frozenset("every each per twice once a".split()),
+    "narrative": frozenset(
+        "later earlier early late that the same following next previous preceding prior".split()
+    ),
+    "relative": frozenset(
+        """earlier later early late mid the end beginning start middle of by last this next
+        coming past previous following current preceding same""".split()
+    ),
+    "year": frozenset(
+        "c ca circa around about approximately um vers hacia ad mid early late pre post".split()
+    ),
+    "year-end": frozenset(
+        "at by around near before until toward towards the end close of year".split()
+    ),
+    "period": frozenset(
+        """the a its their year earlier ago before prior latest same comparable corresponding
+        current full fiscal calendar""".split()
+    ),
+}
+_REACH: dict[tuple[tuple[str, int, int], ...], int] = {}  # the furthest a word's rules look back
 _NUMERIC_START = frozenset("0123456789'’")
 
 
