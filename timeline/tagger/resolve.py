@@ -62,8 +62,9 @@ class Context:
 _WORD = re.compile(r"[\w']+")
 
 
-_SENTENCE_EDGE = re.compile(r"[.;:!?\n]|[\"“”]")
 _CLAUSE_EDGE = re.compile(r"[.;:!?\n,]|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|[\"“”]")
+# The end of the last clause edge before a point: ".*" runs to the point and backs off.
+_LAST_CLAUSE_EDGE = re.compile(r"(?s:.*)(?:" + _CLAUSE_EDGE.pattern + ")")
 _PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
 
 
@@ -92,16 +93,10 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
     first ("said on Tuesday that it would" is past: the saying), then those after it in its
     clause."""
     lo = max(0, start - 120)
-    sentence = [m.end() for m in _SENTENCE_EDGE.finditer(text, lo, start)]
-    s0 = sentence[-1] if sentence else lo
-    clause = [m.end() for m in _CLAUSE_EDGE.finditer(text, s0, start)]
-    c0 = clause[-1] if clause else s0
-    left = [w.lower() for w in _WORD.findall(text[c0:start])]
+    edge = _LAST_CLAUSE_EDGE.match(text, lo, start)
+    left = _WORD.findall(text[edge.end() if edge else lo : start].lower())
     stop = _CLAUSE_EDGE.search(text, end, min(len(text), end + 100))
-    right = [
-        w.lower()
-        for w in _WORD.findall(text[end : stop.start() if stop else min(len(text), end + 100)])
-    ]
+    right = _WORD.findall(text[end : stop.start() if stop else min(len(text), end + 100)].lower())
     weak = ""
     # Its own clause, the words before it first, nearest first.
     for words, order in ((left, range(len(left) - 1, -1, -1)), (right, range(len(right)))):
