@@ -101,6 +101,9 @@ def tag(text: str, reference: Day) -> list[Timex]:
             r.kind == "period"
             or r.data.get("compare")
             or r.data.get("rel") in ("year-earlier", "year-ago", "prior-year")
+            # "up from $3 million a year ago": in news, the figure a year back is compared
+            # with, and the story stays where it was.
+            or (r.data.get("plain") and r.data.get("unit") == "year" and not ctx.narrative)
         )
         if (
             res.point is not None

@@ -496,6 +496,8 @@ def _quarter(m: re.Match[str], text: str) -> Reading | None:
             "fourth": 4,
             "4th": 4,
         }.get(o, 0)
+        if not n and year and m["y2"] and (m["rel"] or "").lower() == "last":
+            n = 2 if unit == "half" else 4  # "the last half of 1989"
         if unit == "half" and (not n or n > 2):
             return None
         if not n and not m["rel"]:
