@@ -187,3 +187,18 @@ def test_two_dates_in_one_clause_are_one_event_on_the_narrower() -> None:
     assert titles["Budgets shrank"][0] == Day(1970)
     assert titles["The Saturn V never flew again"][0] == Day(1973)
     assert len(events) == 4
+
+
+def test_a_range_is_one_event_titled_without_either_end() -> None:
+    text = (
+        "Reported on 10 February 1999.\n\n"
+        "Talks ran from 3 to 5 March 1998. The summit was held in Washington on April 24 "
+        "and 25. The war lasted from 1914 to 1918."
+    )
+    events = read(text, "t.txt", ReadOptions(reference_date=Day(1999, 2, 10))).timeline.events
+    spans = {e.title: (e.date.start, e.last_day) for e in events}
+    assert spans == {
+        "Talks ran": (Day(1998, 3, 3), Day(1998, 3, 5)),
+        "The summit was held in Washington": (Day(1998, 4, 24), Day(1998, 4, 25)),
+        "The war lasted": (Day(1914), Day(1918, 12, 31)),
+    }

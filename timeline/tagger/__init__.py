@@ -143,8 +143,10 @@ def _link_ranges(text: str, out: list[Timex], split: set[int]) -> list[Timex]:
         between = text[t.end : u.start]
         if not (i in split or _CONNECTOR.fullmatch(between)):
             continue
-        if between.strip().lower() == "and" and not _RANGE_HEAD.search(
-            text[max(0, t.start - 12) : t.start]
+        if (
+            i not in split
+            and between.strip().lower() == "and"
+            and not _RANGE_HEAD.search(text[max(0, t.start - 12) : t.start])
         ):
             continue
         first = t

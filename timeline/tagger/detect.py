@@ -575,7 +575,9 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
     n_text = m["n"].lower()
     n = _number(n_text)
     direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "previously", "back") else 1
-    if m["dir"].lower() in ("before", "after") and re.match(r"\s+[\w$]", text[m.end() :]):
+    if m["dir"].lower() in ("before", "after") and re.match(
+        r"\s+[\w$]", text[m.end() : m.end() + 40]
+    ):
         # "two days after the vote": counted from an event, not from a date.
         grain, letter = UNITS[m["u"].lower()]
         value = duration_value(
@@ -626,12 +628,12 @@ def _deictic_word(m: re.Match[str], text: str) -> Reading | None:
                "aujourd'hui": 0, "hier": -1, "demain": 1, "gestern": -1, "heute": 0,
                "vorgestern": -2, "übermorgen": 2, "ayer": -1, "hoy": 0, "anteayer": -2,
                "pasado mañana": 2, "mañana": 1}  # fmt: skip
-    if w == "mañana" and re.match(r"\s+(?:de|por)\b", text[m.end() :]):
+    if w == "mañana" and re.match(r"\s+(?:de|por)\b", text[m.end() : m.end() + 40]):
         return None
     part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}.get(
         (m["part"] or "").lower(), ""
     )
-    if w == "today" and re.match(r"['’]s\b", text[m.end() :]):
+    if w == "today" and re.match(r"['’]s\b", text[m.end() : m.end() + 3]):
         pass
     type_ = "TIME" if part else "DATE"
     return _r(m, type_, "deictic", unit="day", n=offsets[w], part=part)
@@ -790,7 +792,7 @@ def _part_of_day(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "narrative",
-    r"(?:(?P<pre>later|earlier|early|late)\s+)?(?:(?P<that>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior)\s+(?P<u>day|week|month|year|decade|century|weekend|spring|summer|autumn|fall|winter|morning|evening|night)|(?P<db>the\s+day\s+(?:before|after)|the\s+(?:week|month|year)\s+(?:before|after))(?!\s+(?:the|a|an|his|her|their|its|\w+'s)\b))(?!\w)",
+    r"(?:(?P<pre>later|earlier|early|late)\s+(?:in\s+)?)?(?:(?P<that>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior|(?<=in\s)the)\s+(?P<u>day|week|month|quarter|year|decade|century|weekend|spring|summer|autumn|fall|winter|morning|evening|night)|(?P<db>the\s+day\s+(?:before|after)|the\s+(?:week|month|year)\s+(?:before|after))(?!\s+(?:the|a|an|his|her|their|its|\w+'s)\b))(?!\w)",
 )
 def _narrative(m: re.Match[str], text: str) -> Reading | None:
     if m["db"]:
@@ -798,9 +800,11 @@ def _narrative(m: re.Match[str], text: str) -> Reading | None:
         unit, n = words[1], (-1 if words[-1] == "before" else 1)
         return _r(m, "DATE", "anaphoric", unit=unit, n=n)
     rel = " ".join(m["that"].lower().split())
+    if rel == "the" and not m["pre"]:
+        return None  # "in the year ended Sept. 30"; but "earlier in the year"
     unit = m["u"].lower()
     n = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
-         "the preceding": -1, "the prior": -1}[rel]  # fmt: skip
+         "the preceding": -1, "the prior": -1, "the": 0}[rel]  # fmt: skip
     if unit in SEASONS:
         return _r(
             m,
@@ -950,11 +954,15 @@ def _range_year(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "range-days",
-    rf"(?P<d1>{DAYNUM})\s*[–—-]\s*(?P<d2>{DAYNUM})\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR4}))?(?!\d)",
+    rf"(?P<d1>{DAYNUM_DOT})(?:\s*[–—-]\s*|\s+(?:to|and|through|au|et|bis|und|al|y)\s+)(?P<d2>{DAYNUM_DOT})\s+(?:de\s+)?(?P<mon>{MONTH})(?:,?\s+(?:de\s+)?(?P<y>{YEAR4}))?(?!\d)",
 )
 def _range_days(m: re.Match[str], text: str) -> Reading | None:
     if not _month_ok(m["mon"], text, m.start("mon"), m.end(), strong=True):
         return None
+    return _day_range(m)
+
+
+def _day_range(m: re.Match[str]) -> Reading | None:
     month = MONTHS[m["mon"].lower().rstrip(".")]
     d1, d2 = int(re.sub(r"\D", "", m["d1"])), int(re.sub(r"\D", "", m["d2"]))
     if d2 <= d1:
@@ -962,6 +970,22 @@ def _range_days(m: re.Match[str], text: str) -> Reading | None:
     year = {"year": int(m["y"])} if m["y"] else {}
     return _r(m, "DATE", "range", first={"month": month, "day": d1, **year},
               second={"month": month, "day": d2, **year}, split=m.start("d2"), a_end=m.end("d1"))  # fmt: skip
+
+
+_COUNTED = re.compile(r"\s+(?!(?:in|at|on|of|and|to|for|when|with|during)\b)[a-z]")
+
+
+@rule(
+    "range-month-days",
+    rf"(?P<mon>{MONTH})\s+(?P<d1>{DAYNUM})(?:\s*[–—-]\s*|\s+(?:to|and|through)\s+)(?P<d2>{DAYNUM})(?![\d:]|\.\d)(?:,?\s+(?P<y>{YEAR4}))?(?!\d)",
+)
+def _range_month_days(m: re.Match[str], text: str) -> Reading | None:
+    """ "April 24-25", "March 3 to 5, 2020"."""
+    if not m["y"] and _COUNTED.match(text, m.end()):
+        return None  # "March 3 and 25 people": a count
+    if not _month_ok(m["mon"], text, m.start(), m.end(), strong=True):
+        return None
+    return _day_range(m)
 
 
 @rule("range-months", rf"(?P<m1>{MONTH})\s*[–—-]\s*(?P<m2>{MONTH})\s+(?P<y>{YEAR4})(?!\d)")
@@ -1111,6 +1135,7 @@ _TRIGGERS: dict[str, tuple[set[str], bool]] = {
     "plural-units": ({"years", "months", "weeks", "days", "decades", "centuries", "hours",
                       "minutes"}, False),
     "range-days": (_MONTHS, False),
+    "range-month-days": (_MONTHS, False),
     "range-months": (_MONTHS, False),
 }  # fmt: skip
 _WORDS = re.compile(r"\w+")
@@ -1129,7 +1154,8 @@ _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
 # How many words before its trigger word a rule's match can start: "the past three years"
 # starts three words before "years". A rule is only tried at those word starts.
 _BEFORE_WORDS = {
-    "iso": 0, "iso-month": 0, "numeric": 0, "range-year": 0, "range-days": 2,
+    "iso": 0, "iso-month": 0, "numeric": 0, "range-year": 0, "range-days": 4,
+    "range-month-days": 0,
     "month-day": 3, "day-month": 4, "month-year": 0, "month": 4, "year": 2,
     "spoken-year": 4, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
     "ago": 6, "deep": 6, "deictic-word": 4, "ref-word": 3, "weekday": 3, "time": 3,
@@ -1370,7 +1396,7 @@ _PREV: dict[str, frozenset[str]] = {
     "weekend": frozenset({"this", "last", "next", "previous", "following", "the"}),
     "relative": _REL_LAST | {"fiscal"},
     "narrative": frozenset(
-        "that same following next previous preceding prior day week month year".split()
+        "that same following next previous preceding prior the day week month year".split()
     ),
     "duration": _COUNT_LAST
     | frozenset("trading business calendar full straight consecutive".split()),

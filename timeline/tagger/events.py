@@ -227,17 +227,20 @@ def build_events(
             f.event = replace(f.event, date=replace(narrower, text=t.text))
             in_sentence[k] = (f, t)
             continue
-        title = title_for(sentence, t.start - s0, t.end - s0)
+        j = t.range_to
+        other = timexes[j] if j is not None and j < len(timexes) else None
+        if other is None or other.date is None:
+            j, other = None, None
+        # A range's title leaves out both of its ends: "Talks ran from 3 to 5 March".
+        title = title_for(sentence, t.start - s0, (other.end if other else t.end) - s0)
         if len(title.split()) < 2:
             unplaced.append(t)
             continue
         date, end, written = _normalised(t), None, t.text
-        if t.range_to is not None and t.range_to < len(timexes):
-            other = timexes[t.range_to]
-            if other.date is not None:
-                end = other.date
-                skip.add(t.range_to)
-                written = text[t.start : other.end]
+        if j is not None and other is not None:
+            end = other.date
+            skip.add(j)
+            written = text[t.start : other.end]
         elif t.open_ended:
             end = FuzzyDate(
                 today, today, Precision.DAY, frozenset({Qualifier.OPEN_ENDED}), "present"
