@@ -11,6 +11,7 @@ When readings overlap, the longest wins, then the earlier.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -172,6 +173,18 @@ def _iso(m: re.Match[str], text: str) -> Reading | None:
         return _r(m, "TIME", "absolute", year=y, month=mo, day=d, hour=int(m["H"]),
                   minute=int(m["M"]))  # fmt: skip
     return _r(m, "DATE", "absolute", year=y, month=mo, day=d)
+
+
+@rule(
+    "week-number",
+    rf"(?<![\w-])(?P<iy>{YEAR4})-?W(?P<iw>[0-5]\d)(?![\w-])|(?:(?:the\s+)?(?:week|semaine|KW|Kalenderwoche|semana)\s+(?P<w>[1-5]?\d)(?:\s+(?:of|de|del)\s+|,?\s+)(?P<y>{YEAR4}))(?!\d)",
+)
+def _week_number(m: re.Match[str], text: str) -> Reading | None:
+    """ "2013-W12", "week 12 of 2013", "KW 12 2013": ISO weeks."""
+    year, week = int(m["iy"] or m["y"]), int(m["iw"] or m["w"])
+    if not 1 <= week <= datetime.date(year, 12, 28).isocalendar().week:
+        return None
+    return _r(m, "DATE", "absolute", year=year, grain="week", n=week)
 
 
 @rule("iso-month", r"(?<![\d-])(?P<y>1\d\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])")
@@ -703,6 +716,11 @@ def _weekday(m: re.Match[str], text: str) -> Reading | None:
     if re.match(r",?\s+(?:" + MONTH + r")\s+\d", after, re.IGNORECASE):
         return None  # the month-day rule reads "Friday, March 12"
     rel = (m["rel"] or "").lower()
+    if not rel and re.search(
+        r"\b(?:on\s+an?|any|one|some)\s+$", text[max(0, m.start() - 9) : m.start()], re.I
+    ):
+        # "on a Tuesday": some Tuesday or other, not a day to put on a timeline.
+        return Reading(m.start(), m.end(), "DATE", "vague", {"value": f"XXXX-WXX-{WEEKDAYS[name]}"})
     part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}.get(
         (m["part"] or "").lower(), ""
     )
@@ -1088,6 +1106,7 @@ _UNIT_WORDS = set(UNITS) | {"weekend", "fiscal"}
 _PARTS = {"morning", "afternoon", "evening", "night"}
 _MONTHS = set(MONTHS)
 _TRIGGERS: dict[str, tuple[set[str], bool]] = {
+    "week-number": ({"week", "semaine", "kw", "kalenderwoche", "semana"}, True),
     # rule: (trigger words, whether numbers wake it too)
     "iso": (set(), True),
     "iso-month": (set(), True),
@@ -1141,6 +1160,7 @@ _TRIGGERS: dict[str, tuple[set[str], bool]] = {
 _WORDS = re.compile(r"\w+")
 # Which number-shaped words wake which rules: a rule that needs a year ignores "35".
 _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
+    "week-number": re.compile(r"\d{4}(?:w\d\d)?", re.IGNORECASE),
     "iso": re.compile(r"\d{4}", re.IGNORECASE),
     "iso-month": re.compile(r"\d{4}", re.IGNORECASE),
     "range-year": re.compile(r"\d{4}", re.IGNORECASE),
@@ -1155,7 +1175,7 @@ _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
 # starts three words before "years". A rule is only tried at those word starts.
 _BEFORE_WORDS = {
     "iso": 0, "iso-month": 0, "numeric": 0, "range-year": 0, "range-days": 4,
-    "range-month-days": 0,
+    "range-month-days": 0, "week-number": 1,
     "month-day": 3, "day-month": 4, "month-year": 0, "month": 4, "year": 2,
     "spoken-year": 4, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
     "ago": 6, "deep": 6, "deictic-word": 4, "ref-word": 3, "weekday": 3, "time": 3,
@@ -1213,6 +1233,7 @@ _DIGIT_ENTRIES: dict[str, Any] = {}
 # What must follow a number for a rule to be worth trying: "1998-" for ISO dates, "10:"
 # or "10 a.m." for times. Most numbers in news are amounts, and this skips them cheaply.
 _DIGIT_FOLLOW: dict[str, re.Pattern[str]] = {
+    "week-number": re.compile(r"-?W\d", re.IGNORECASE),
     "iso": re.compile(r"-\d"),
     "iso-month": re.compile(r"-\d"),
     "range-year": re.compile(r"\s*[-–—]\s*\d"),

@@ -305,6 +305,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
             point = Point(d["year"], grain)
         elif grain == "season":
             point = Point(d["year"], "season", season=d["season"])
+        elif grain == "week":
+            point = Point(d["year"], "week", week=d["n"])
         elif grain in ("quarter", "half"):
             year = d["year"] - (
                 1 if d.get("rel") in ("year-earlier", "year-ago", "prior-year") else 0
