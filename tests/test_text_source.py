@@ -202,3 +202,22 @@ def test_a_range_is_one_event_titled_without_either_end() -> None:
         "The summit was held in Washington": (Day(1998, 4, 24), Day(1998, 4, 25)),
         "The war lasted": (Day(1914), Day(1918, 12, 31)),
     }
+
+
+def test_wrapped_lines_are_one_sentence_and_short_lines_are_headings() -> None:
+    text = (
+        "Reported on 10 February 1999.\n\n"
+        "On January 27, 1967, a cabin fire during a launch rehearsal killed the crew of\n"
+        "Apollo 1. The first crewed flight, Apollo 7, launched on\n"
+        "October 11, 1968.\n"
+        "The landings\n"
+        "Apollo 11 landed on the Moon on 20 July 1969.\n"
+    )
+    events = read(text, "t.txt", ReadOptions(reference_date=Day(1999, 2, 10))).timeline.events
+    described = {e.date.start: e.description for e in events}
+    assert described[Day(1967, 1, 27)].endswith("killed the crew of Apollo 1.")
+    assert described[Day(1968, 10, 11)] == (
+        "The first crewed flight, Apollo 7, launched on October 11, 1968."
+    )
+    # "The landings" is a heading of its own, not part of the next sentence.
+    assert described[Day(1969, 7, 20)] == "Apollo 11 landed on the Moon on 20 July 1969."

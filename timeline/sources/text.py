@@ -161,7 +161,9 @@ class _Visible(HTMLParser):
             self.offsets.append(at + i if one_to_one else at)
 
     def _break(self) -> None:
-        if self.chars and self.chars[-1] != "\n":
+        # Blocks are paragraphs: a blank line between them, which ends a sentence; a single
+        # line break inside a paragraph is the source wrapping.
+        while self.chars and self.chars[-2:] != ["\n", "\n"]:
             self.chars.append("\n")
             self.offsets.append(self._here())
 

@@ -1021,10 +1021,17 @@ def _range_months(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "year-end",
-    r"(?:(?:at|by|around|near|before|until|toward|towards)\s+)?(?P<w>(?:the\s+)?(?:end|close)\s+of\s+the\s+year|year-end|year\s+end)(?![\w-])",
+    r"(?:(?:at|by|around|near|before|until|toward|towards)\s+)?(?P<w>(?:the\s+)?(?P<edge>end|close|start|beginning|middle|turn)\s+of\s+the\s+(?P<u>year|decade|century|month|week)|year-end|year\s+end)(?![\w-])",
 )
 def _year_end(m: re.Match[str], text: str) -> Reading | None:
-    return Reading(m.start("w"), m.end(), "DATE", "deictic", {"unit": "year", "n": 0, "mod": "END"})
+    """ "year-end", "by the end of the decade", "at the turn of the century": the part of the
+    year (decade...) the text is in, or in narrative text the one it last named."""
+    edge = (m["edge"] or "end").lower()
+    mod = {"start": "START", "beginning": "START", "middle": "MID"}.get(edge, "END")
+    if edge == "turn" and m["u"].lower() != "century":
+        return None
+    data = {"unit": (m["u"] or "year").lower(), "n": 0, "mod": mod, "story": True}
+    return Reading(m.start("w"), m.end(), "DATE", "deictic", data)
 
 
 @rule(
@@ -1150,7 +1157,7 @@ _TRIGGERS: dict[str, tuple[set[str], bool]] = {
     "period": ({"period", "year", "earlier", "ago", "before", "prior"}, False),
     "vague-plural": ({"years", "months", "weeks", "days", "decades"}, False),
     "weekend": ({"weekend"}, False),
-    "year-end": ({"year", "end"}, False),
+    "year-end": ({"year", "end", "close", "start", "beginning", "middle", "turn"}, False),
     "plural-units": ({"years", "months", "weeks", "days", "decades", "centuries", "hours",
                       "minutes"}, False),
     "range-days": (_MONTHS, False),
@@ -1392,7 +1399,8 @@ _RULE_STARTERS: dict[str, frozenset[str]] = {
         "c ca circa around about approximately um vers hacia ad mid early late pre post".split()
     ),
     "year-end": frozenset(
-        "at by around near before until toward towards the end close of year".split()
+        """at by around near before until toward towards the end close start beginning middle
+        turn of year""".split()
     ),
     "period": frozenset(
         """the a its their year earlier ago before prior latest same comparable corresponding

@@ -24,9 +24,14 @@ _ABBREVIATIONS = frozenset(
     thu thur thurs fri sat sun approx ca c u.s a.m p.m e.g i.e dept est univ ave blvd mt
     ft""".split()
 )
+# A sentence ends at its full stop, at a blank line, before a heading or list item, and after a
+# short line that does not end in a full stop (a heading written as plain text). Any other line
+# break is the text wrapping: "killed all three crew members of\nApollo 1." is one sentence.
 _SENTENCE_END = re.compile(
-    r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])|\n\s*\n|(?<=[^\s.])\n(?=[A-Z#*\-])"
+    r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])|\n\s*\n"
+    r"|\n(?=[ \t]*(?:[#*•]|[-–]\s|\d+[.)]\s))|(?P<wrap>(?<=[^\s.])\n(?=[A-Z]))"
 )
+SHORT_LINE = 50  # characters: shorter than text wrapped by hand or by an editor
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -34,6 +39,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
+        if m["wrap"] and m.start() - text.rfind("\n", 0, m.start()) > SHORT_LINE:
+            continue
         if m.group().startswith("."):
             word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12) : m.start()])
             w = word.group(1).lower() if word else ""
@@ -105,7 +112,12 @@ def title_for(sentence: str, start: int, end: int) -> str:
             cut = _PREPOSITION_BEFORE.sub("", before)
             if cut.strip():
                 before = cut
-            text = before + " " + sentence[end:b]
+            after = sentence[end:b]
+            # "It was first conceived in 1960, during the Eisenhower administration": what
+            # follows the comma is an aside.
+            if after.lstrip().startswith(",") and len(_tidy(before).split()) >= 3:
+                after = ""
+            text = before + " " + after
         return _tidy(text)
 
     text = words_of(here)

@@ -62,7 +62,7 @@ class Context:
 _WORD = re.compile(r"[\w']+")
 
 
-_CLAUSE_EDGE = re.compile(r"[.;:!?\n,]|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|[\"“”]")
+_CLAUSE_EDGE = re.compile(r"[.;:!?,]|\n\s*\n|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|[\"“”]")
 # The end of the last clause edge before a point: ".*" runs to the point and backs off.
 _LAST_CLAUSE_EDGE = re.compile(r"(?s:.*)(?:" + _CLAUSE_EDGE.pattern + ")")
 _FRONTING = frozenset("in on by during at since until after before from early late then".split())
@@ -354,6 +354,15 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
     elif kind == "deictic":
         unit = UNIT_GRAIN.get(d["unit"], d["unit"])
         base = _ref_point(ctx)
+        if d.get("story"):
+            # "In 1961 ... by the end of the decade": the 1960s. In news, only a date given
+            # just before and well away from the text's own ("profits rose in 2016; by the end
+            # of the year", written in 2017, is 2017).
+            story = ctx.last if ctx.narrative else ctx.year_anchor(r.start)
+            if story is not None and (
+                ctx.narrative or abs(story.first_day().year - ctx.ref.year) > 1
+            ):
+                base = story
         point = base.shift(d["n"], unit) if unit != "day" else base.shift(d["n"], "day")
         if unit != "day":
             point = (
@@ -383,6 +392,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         if d.get("plain") and unit == "year" and anchor.grain in ("quarter", "half"):
             point = replace(anchor, year=anchor.year + d["n"])  # "a year earlier": that quarter
             d["compare"] = True  # a comparison, not a new point in the story
+        elif d["n"] and (coarse := _at_grain(anchor, d["n"], unit)) is not None:
+            point = coarse
         elif unit in ("day", "week", "month", "year", "decade", "century", "quarter"):
             point = (
                 anchor.shift(d["n"], unit)
@@ -439,6 +450,21 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         value = f"{point.year:04d}-W{point.week:02d}-WE"
     date = _with_mod(point.fuzzy("", quals), mod)
     return Resolved(r.type, value, point, date, quals, anchored)
+
+
+_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
+
+
+def _at_grain(anchor: Point, n: int, unit: str) -> Point | None:
+    """ "four days later" after "April 1970" is still April 1970: a step finer than the date it
+    counts from moves that date only by as many of its own units as the step amounts to."""
+    if (
+        anchor.grain not in ("month", "year")
+        or unit not in _DAYS
+        or _DAYS[unit] >= _DAYS[anchor.grain]
+    ):
+        return None
+    return anchor.shift(round(n * _DAYS[unit] / _DAYS[anchor.grain]), anchor.grain)
 
 
 def _coarser_or_same(a: str, b: str) -> bool:
