@@ -221,3 +221,19 @@ def test_wrapped_lines_are_one_sentence_and_short_lines_are_headings() -> None:
     )
     # "The landings" is a heading of its own, not part of the next sentence.
     assert described[Day(1969, 7, 20)] == "Apollo 11 landed on the Moon on 20 July 1969."
+
+
+def test_each_date_in_a_sentence_gets_its_own_words_and_deadlines_are_not_events() -> None:
+    text = (
+        "Reported on 3 May 2011.\n\n"
+        "He was born on 3 May 1920 and died on 5 June 1990. "
+        "On May 25, 1961, Kennedy set the goal of a Moon landing by the end of the decade. "
+        "Over the summer of 2004, prices rose."
+    )
+    events = read(text, "t.txt", ReadOptions(reference_date=Day(2011, 5, 3))).timeline.events
+    assert [(e.date.start, e.title) for e in events] == [
+        (Day(1920, 5, 3), "He was born"),
+        (Day(1961, 5, 25), "Kennedy set the goal of a Moon landing by the end…"),
+        (Day(1990, 6, 5), "He was born and died"),
+        (Day(2004, 6, 1), "Prices rose"),
+    ]

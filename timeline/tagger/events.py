@@ -85,7 +85,7 @@ _TRAILING = re.compile(
 
 _PREPOSITION_BEFORE = re.compile(
     r"(?i)\b(?:on|in|at|by|since|during|from|of|le|la|am|im|en|el|around|about|until|till|"
-    r"before|after)\s*$"
+    r"before|after|over|through|throughout)\s*$"
 )
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
@@ -109,9 +109,7 @@ def title_for(sentence: str, start: int, end: int) -> str:
         if a <= start < b or a < end <= b:
             before = sentence[a:start]
             # "opened in March 1932 and" -> "opened and": the preposition goes with the date.
-            cut = _PREPOSITION_BEFORE.sub("", before)
-            if cut.strip():
-                before = cut
+            before = _PREPOSITION_BEFORE.sub("", before)
             after = sentence[end:b]
             # "It was first conceived in 1960, during the Eisenhower administration": what
             # follows the comma is an aside.
@@ -146,6 +144,30 @@ def _tidy(text: str) -> str:
         text = _LEADING.sub("", text).strip(" ,;:")
         text = _TRAILING.sub("", text).strip(" ,;:")
     return text
+
+
+def _own_clause(
+    text: str, s0: int, s1: int, start: int, end: int, others: list[tuple[int, int]]
+) -> tuple[str, int, int]:
+    """The sentence text[s0:s1] as the title of the date at text[start:end] sees it: the
+    dates before it blanked out with their prepositions (they have titles of their own), and
+    cut before an "and" that leads to the next one. "He was born on 3 May 1920 and died on
+    5 June 1990": "He was born", and "He was born and died"."""
+    chars = list(text[s0:s1])
+    hi = s1
+    for a, b in others:
+        if a >= end:
+            if hi == s1 and (m := _AND.search(text, end, a)):
+                hi = m.start()
+            continue
+        pre = _PREPOSITION_BEFORE.search(text, max(s0, a - 12), a)
+        for j in range(pre.start() if pre else a, b):
+            chars[j - s0] = " "
+    return "".join(chars[: hi - s0]), start - s0, end - s0
+
+
+_AND = re.compile(r",?\s+(?:and|but|while|then)\s+")
+_DEADLINE = re.compile(r"\b(?:by|before|until|till)\s+$", re.IGNORECASE)
 
 
 def _refines(prior: tuple[Found, Timex], t: Timex) -> bool:
@@ -216,6 +238,7 @@ def build_events(
     in_sentence: dict[int, tuple[Found, Timex]] = {}  # sentence -> its event and its date
     unplaced: list[Timex] = []
     skip: set[int] = set()
+    dated = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
     for i, t in enumerate(timexes):
         if i in skip or t.type not in ("DATE", "TIME"):
             continue
@@ -228,12 +251,16 @@ def build_events(
         # "Two months later, Apollo 8 orbited the Moon over Christmas": one event, on the
         # narrower of two dates in one sentence when one holds the other.
         prior = in_sentence.get(k)
+        same_clause = prior is not None and not _CLAUSE_SPLIT.search(text, prior[1].end, t.start)
         if (
-            prior is not None
+            same_clause
             and t.range_to is None
-            and _refines(prior, t)
-            and not _CLAUSE_SPLIT.search(text, prior[1].end, t.start)  # the same clause
+            and _DEADLINE.search(text, max(0, t.start - 8), t.start)
         ):
+            # "On May 25, 1961, Kennedy set the goal of a landing by the end of the decade":
+            # the deadline of what happened on the first date, not an event of its own.
+            continue
+        if prior is not None and same_clause and t.range_to is None and _refines(prior, t):
             f = prior[0]
             narrower = _normalised(t)
             f.event = replace(f.event, date=replace(narrower, text=t.text))
@@ -244,7 +271,13 @@ def build_events(
         if other is None or other.date is None:
             j, other = None, None
         # A range's title leaves out both of its ends: "Talks ran from 3 to 5 March".
-        title = title_for(sentence, t.start - s0, (other.end if other else t.end) - s0)
+        t_end = other.end if other else t.end
+        lo, hi = bisect.bisect_left(dated, (s0, s0)), bisect.bisect_left(dated, (s1, s1))
+        others = [(a, b) for a, b in dated[lo:hi] if b <= t.start or a >= t_end]
+        if others:
+            title = title_for(*_own_clause(text, s0, s1, t.start, t_end, others))
+        else:
+            title = title_for(sentence, t.start - s0, t_end - s0)
         if len(title.split()) < 2:
             unplaced.append(t)
             continue
