@@ -85,7 +85,7 @@ _TRAILING = re.compile(
 
 _PREPOSITION_BEFORE = re.compile(
     r"(?i)\b(?:on|in|at|by|since|during|from|of|le|la|am|im|en|el|around|about|until|till|"
-    r"before|after|over|through|throughout)\s*$"
+    r"before|after|over|through|throughout|for)\s*$"
 )
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")

@@ -76,6 +76,8 @@ def _marker(words: list[str], i: int) -> str:
         return "future"
     if w in FUTURE_WORDS and w not in ("next", "coming", "later", "tomorrow", "soon"):
         return "future"
+    if i and words[i - 1] == "be" and (w in PAST_WORDS or w.endswith("ed")):
+        return ""  # a passive after a modal: "will be held", "could be signed"
     if w in PAST_WORDS:
         return "past"
     if (
