@@ -54,12 +54,21 @@ class Context:
 
     def year_anchor(self, at: int) -> Point | None:
         near = NEAR_NARRATIVE if self.narrative else NEAR_NEWS
-        if self.last_with_year is not None and at - self.last_year_at <= near:
-            return self.last_with_year
-        return None
+        if self.last_with_year is None or at - self.last_year_at > near:
+            return None
+        if (
+            not self.narrative
+            and self.last_with_year.grain == "year"
+            and _SENTENCE_END.search(self.text, self.last_year_at, at)
+        ):
+            # News: "... since 1980. In September, it announced" is this September; but
+            # "It sailed on 12 May 1820. In October it reached Sydney."
+            return None
+        return self.last_with_year
 
 
 _WORD = re.compile(r"[\w']+")
+_SENTENCE_END = re.compile(r"[.!?]\s+[\"“]?[A-Z]|\n\s*\n")
 
 
 _CLAUSE_EDGE = re.compile(r"[.;:!?,]|\n\s*\n|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|[\"“”]")
@@ -192,10 +201,14 @@ def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = ""
     if rel == "this":
         return ref.year
     anchor = ctx.year_anchor(r.start)
-    if anchor is not None:
-        return anchor.first_day().year
-    # The nearest such date to the reference, in the direction the tense points.
     day = min(day, 28)
+    if anchor is not None:
+        year = anchor.first_day().year
+        # News: "invited to join in July 1997, they will join on March 12", written in 1999,
+        # is this March; the tense outweighs a year that would put it on the wrong side.
+        if ctx.narrative or year == ref.year or _tense_agrees(ctx, r, Day(year, month, day)):
+            return year
+    # The nearest such date to the reference, in the direction the tense points.
     now = ref.ordinal
     candidates = [
         (y, Day(y, month, day).ordinal - now) for y in (ref.year - 1, ref.year, ref.year + 1)
@@ -209,6 +222,15 @@ def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = ""
     if t == "future":
         return next(c for c in candidates if c[1] >= -3)[0]
     return min(candidates, key=lambda c: abs(c[1]))[0]
+
+
+def _tense_agrees(ctx: Context, r: Reading, day: Day) -> bool:
+    """Whether the tense allows `day`: not the future for a day before the reference date,
+    nor the past for one after it."""
+    t = strong_tense(ctx.text, r.start, r.end)
+    if t == "future":
+        return day >= ctx.ref
+    return t != "past" or day <= ctx.ref
 
 
 def _weekday(ctx: Context, r: Reading, weekday: int, rel: str) -> Point:
