@@ -810,7 +810,7 @@ def _part_of_day(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "narrative",
-    r"(?:(?P<pre>later|earlier|early|late)\s+(?:in\s+)?)?(?:(?P<that>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior|(?<=in\s)the)\s+(?P<u>day|week|month|quarter|year|decade|century|weekend|spring|summer|autumn|fall|winter|morning|evening|night)|(?P<db>the\s+day\s+(?:before|after)|the\s+(?:week|month|year)\s+(?:before|after))(?!\s+(?:the|a|an|his|her|their|its|\w+'s)\b))(?!\w)",
+    r"(?:(?P<pre>later|earlier|early|late)\s+(?:in\s+)?)?(?:(?P<that>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior|(?<=in\s)the|(?<=of\s)the|(?<=for\s)the|(?<=over\s)the|(?<=during\s)the)\s+(?P<u>day|week|month|quarter|year|decade|century|weekend|spring|summer|autumn|fall|winter|morning|evening|night)|(?P<db>the\s+day\s+(?:before|after)|the\s+(?:week|month|year)\s+(?:before|after))(?!\s+(?:the|a|an|his|her|their|its|\w+'s)\b))(?!\w)",
 )
 def _narrative(m: re.Match[str], text: str) -> Reading | None:
     if m["db"]:
@@ -818,9 +818,11 @@ def _narrative(m: re.Match[str], text: str) -> Reading | None:
         unit, n = words[1], (-1 if words[-1] == "before" else 1)
         return _r(m, "DATE", "anaphoric", unit=unit, n=n)
     rel = " ".join(m["that"].lower().split())
-    if rel == "the" and not m["pre"]:
-        return None  # "in the year ended Sept. 30"; but "earlier in the year"
     unit = m["u"].lower()
+    if rel == "the" and not m["pre"] and unit not in ("year", "week"):
+        return None  # "in the day"; but "earlier in the day", "for the year", "of the week"
+    if rel == "the" and _NUMBER_NEXT.match(text, m.end()):
+        return None  # "the year 1200", "the year two thousand": the year rules read them
     n = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
          "the preceding": -1, "the prior": -1, "the": 0}[rel]  # fmt: skip
     if unit in SEASONS:
@@ -840,6 +842,9 @@ def _narrative(m: re.Match[str], text: str) -> Reading | None:
         if unit in ("day", "week", "month", "year") and re.match(r"\s+(?:of|in|for|to)\b", after):
             pass
     return _r(m, "DATE", "anaphoric", unit=unit, n=n)
+
+
+_NUMBER_NEXT = re.compile(rf"\s+(?:\d|{NUMWORD}\b)", re.IGNORECASE)
 
 
 @rule(
