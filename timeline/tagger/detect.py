@@ -135,6 +135,8 @@ def _month_ok(token: str, text: str, start: int, end: int, strong: bool) -> bool
             return False
     if strong:
         return True
+    if name == "mars" and token[0].isupper():
+        return False  # the planet, the company; French writes the month in lower case
     if name in ("may", "march", "mar", "jan", "sept", "dec", "aug", "mars", "mai", "jun",
                 "jul", "oct", "nov", "feb", "apr", "sep"):  # fmt: skip
         before = text[max(0, start - 20) : start].lower().split()
@@ -737,6 +739,8 @@ def _weekday(m: re.Match[str], text: str) -> Reading | None:
     rf"(?:(?P<approx>about|around|at|shortly\s+(?:before|after))\s+)?(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})|(?P<h2>[01]?\d|2[0-3])[:h](?P<mi2>[0-5]\d)(?!\d|[.,]\d|:\d\d\d)|(?P<noon>noon|midnight|midday))(?:\s*(?P<tz>[ECMP][SD]T|GMT|UTC))?(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})\b)?",
 )
 def _time(m: re.Match[str], text: str) -> Reading | None:
+    if m["noon"] and text[max(0, m.start("noon") - 5) : m.start("noon")].lower() == "high ":
+        return None  # "High Noon", "high noon": a showdown, not a time
     if m["noon"]:
         hour, minute = (12 if m["noon"].lower() in ("noon", "midday") else 0), 0
     elif m["h"] is not None:
