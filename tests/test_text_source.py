@@ -237,3 +237,22 @@ def test_each_date_in_a_sentence_gets_its_own_words_and_deadlines_are_not_events
         (Day(1990, 6, 5), "He was born and died"),
         (Day(2004, 6, 1), "Prices rose"),
     ]
+
+
+def test_html_footnotes_list_items_and_a_day_told_after_another() -> None:
+    html = (
+        "<html><head><title>Berlin Wall</title></head><body><h1>Berlin Wall</h1>"
+        "<p>The wall divided the city (GDR).<sup>[1]</sup>\nConstruction of the wall was "
+        "begun by the GDR on 13 August 1961.</p>"
+        "<p>On 9 November 1989, the head of the East Berlin party announced that citizens "
+        "could cross. Crowds of East Germans crossed onto the wall that night.</p>"
+        '<ul><li>1987 – Reagan: "Tear down this wall!"</li></ul></body></html>'
+    )
+    events = read_html(html, "wall.html", ReadOptions(reference_date=Day(2020, 1, 1)))
+    titles = {(e.date.start, e.title) for e in events.timeline.events}
+    assert titles == {
+        (Day(1961, 8, 13), "Construction of the wall was begun by the GDR"),
+        (Day(1989, 11, 9), "The head of the East Berlin party announced that citizens could cross"),
+        (Day(1989, 11, 9), "Crowds of East Germans crossed onto the wall"),
+        (Day(1987), "Reagan: Tear down this wall!"),
+    }

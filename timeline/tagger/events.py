@@ -24,11 +24,12 @@ _ABBREVIATIONS = frozenset(
     thu thur thurs fri sat sun approx ca c u.s a.m p.m e.g i.e dept est univ ave blvd mt
     ft""".split()
 )
-# A sentence ends at its full stop, at a blank line, before a heading or list item, and after a
-# short line that does not end in a full stop (a heading written as plain text). Any other line
-# break is the text wrapping: "killed all three crew members of\nApollo 1." is one sentence.
+# A sentence ends at its full stop (with any footnote marks after it: "(GDR).[1]"), at a blank
+# line, before a heading or list item, and after a short line that does not end in a full stop
+# (a heading written as plain text). Any other line break is the text wrapping: "killed all
+# three crew members of\nApollo 1." is one sentence.
 _SENTENCE_END = re.compile(
-    r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])|\n\s*\n"
+    r"[.!?…]+[\"'”’)\]]*(?:\[[^\]\n]{1,20}\])*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])|\n\s*\n"
     r"|\n(?=[ \t]*(?:[#*•]|[-–]\s|\d+[.)]\s))|(?P<wrap>(?<=[^\s.])\n(?=[A-Z]))"
 )
 SHORT_LINE = 50  # characters: shorter than text wrapped by hand or by an editor
@@ -126,6 +127,8 @@ def title_for(sentence: str, start: int, end: int) -> str:
                 if len(other.split()) >= 2:
                     text = f"{text} {other}".strip() if len(text.split()) > 1 else other
                     break
+    if len(text.split()) < 2:  # "1987 – Reagan: “Tear down this wall!”": the rest of it
+        text = _tidy(sentence[end:]) or text
     words = text.split()
     if len(words) > TITLE_WORDS:
         words = words[:TITLE_WORDS]
@@ -143,6 +146,11 @@ def _tidy(text: str) -> str:
     for _ in range(3):
         text = _LEADING.sub("", text).strip(" ,;:")
         text = _TRAILING.sub("", text).strip(" ,;:")
+    # A quotation cut at one end loses its mark at the other too: 'Reagan: "Tear down this wall!'
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
     return text
 
 
@@ -314,10 +322,11 @@ def build_events(
                 same.refs.append(ref)
             continue
         words = _content_words(title)
-        # Told again in other words: the same day and a word in common. Only days are precise
-        # enough to say so, and a few candidates are enough to look at.
-        candidates = by_days.get(key, []) if date.precision is Precision.DAY else []
-        for f in candidates[:20]:
+        # Told again in other words: the same day, given outright, and a word in common. Only
+        # days are precise enough to say so, and a few candidates are enough to look at. A day
+        # counted from another ("that night") is the next thing to happen, not a retelling.
+        candidates = by_days.setdefault(key, []) if date.precision is Precision.DAY else []
+        for f in [] if t.anchored else candidates[:20]:
             if f.words & words:
                 if len(f.refs) < MAX_REFS:
                     f.refs.append(ref)
@@ -328,7 +337,5 @@ def build_events(
                 in_sentence[k] = (found[-1], t)
             exact[(key, title.casefold())] = found[-1]
             candidates.append(found[-1])
-            if date.precision is Precision.DAY:
-                by_days[key] = candidates
     events = [f.event if len(f.refs) == 1 else replace(f.event, refs=tuple(f.refs)) for f in found]
     return events, unplaced
