@@ -491,7 +491,7 @@ def _season(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "quarter",
-    rf"(?:(?P<ys>this|last|next)\s+year['’]s\s+)?(?:(?:the|its|their|a)\s+)?(?:(?P<y1>{YEAR4})(?:['’]s)?\s+)?(?:(?P<rel>latest|current|this|last|previous|past|next|coming|same|year-earlier|year-ago|prior-year|fiscal)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+|-)(?:fiscal\s+)?)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR4}))?(?![\w-])|\b(?P<q>Q[1-4])(?:\s+(?P<y3>{YEAR4}))?\b",
+    rf"(?:(?P<ys>this|last|next)\s+year['’]s\s+)?(?:(?P<det>the|its|their|a)\s+)?(?:(?P<y1>{YEAR4})(?:['’]s)?\s+)?(?:(?P<rel>latest|current|this|last|previous|past|next|coming|same|year-earlier|year-ago|prior-year|fiscal)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+|-)(?:fiscal\s+)?)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR4}))?(?![\w-])|\b(?P<q>Q[1-4])(?:\s+(?P<y3>{YEAR4}))?\b",
 )
 def _quarter(m: re.Match[str], text: str) -> Reading | None:
     year = m["y1"] or m["y2"] or m["y3"]
@@ -526,9 +526,17 @@ def _quarter(m: re.Match[str], text: str) -> Reading | None:
         r"\s*(?:of\s+(?:a|an|the)\s+)?(?:mile|century|inch|point|pound|percent)", after
     ):
         return None
+    start = m.start()
+    det = (m["det"] or "").lower()
+    if det and not m["ys"] and (det != "the" or "-" in m[0][m.end("det") - m.start() :]):
+        # "a third-quarter loss", "its fourth quarter": the determiner is the noun's
+        start = m.end("det")
+        while text[start].isspace():
+            start += 1
     if year:
-        return _r(m, "DATE", "absolute", year=int(year), grain=unit, n=n or 1, rel=rel)
-    return _r(m, "DATE", "quarter", n=n, unit=unit, rel=rel)
+        data = {"year": int(year), "grain": unit, "n": n or 1, "rel": rel}
+        return Reading(start, m.end(), "DATE", "absolute", data)
+    return Reading(start, m.end(), "DATE", "quarter", {"n": n, "unit": unit, "rel": rel})
 
 
 _REL = r"(?P<rel>last|this|next|coming|past|previous|following|current|preceding|same|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|this\s+past|this\s+coming)"
