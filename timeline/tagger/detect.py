@@ -333,7 +333,7 @@ def _mod(text: str | None) -> str:
 
 @rule(
     "year",
-    rf"(?:(?P<approx>c\.|ca\.|circa|around|about|approximately|um|vers|hacia)\s+)?(?:(?P<pre>mid|early|late|pre|post)-|(?P<pre2>early|late|mid)\s+)?(?:(?P<ad>AD|A\.D\.)\s*(?P<ady>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|av\.\s*J\.-C\.|v\.\s*Chr\.|a\.\s*C\.)|(?P<plain>{YEAR4}))(?P<q>\?)?(?![\w'’]|[.,]\d|-\d|\s*(?:%|percent))",
+    rf"(?:(?P<approx>c\.|ca\.|circa|around|about|approximately|um|vers|hacia)\s+)?(?:(?P<pre>mid|early|late|pre|post)-|(?P<pre2>early|late|mid|fiscal|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?(?:(?P<ad>AD|A\.D\.)\s*(?P<ady>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|av\.\s*J\.-C\.|v\.\s*Chr\.|a\.\s*C\.)|(?P<plain>{YEAR4}))(?P<q>\?)?(?![\w'’]|[.,]\d|-\d|\s*(?:%|percent))",
 )
 def _year(m: re.Match[str], text: str) -> Reading | None:
     qualifiers = []
@@ -384,9 +384,9 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
     )
     if m["pre"] or m["pre2"]:
         span_start = m.start("pre") if m["pre"] else m.start("pre2")
-    mod = {"mid": "MID", "early": "START", "late": "END"}.get(
-        (m["pre"] or m["pre2"] or "").lower(), ""
-    )
+    pre = (m["pre"] or m["pre2"] or "").lower().split()
+    mod = {"mid": "MID", "early": "START", "late": "END", "end": "END", "beginning": "START",
+           "start": "START", "middle": "MID"}.get(pre[-2] if len(pre) > 1 else "".join(pre), "")  # fmt: skip
     data = {"year": y, "qualifiers": qualifiers, "mod": mod}
     return Reading(span_start, m.end(), "DATE", "absolute", data)
 
@@ -528,7 +528,8 @@ def _quarter(m: re.Match[str], text: str) -> Reading | None:
         return None
     start = m.start()
     det = (m["det"] or "").lower()
-    if det and not m["ys"] and (det != "the" or "-" in m[0][m.end("det") - m.start() :]):
+    attributive = bool(m["ord"]) and text[m.end("ord") : m.end("ord") + 1] == "-"
+    if det and not m["ys"] and (det != "the" or attributive):
         # "a third-quarter loss", "its fourth quarter": the determiner is the noun's
         start = m.end("det")
         while text[start].isspace():
@@ -776,6 +777,8 @@ def _time(m: re.Match[str], text: str) -> Reading | None:
         if m["h2"] is not None
         else m.start("noon")
     )
+    if m["approx"] and m["approx"].lower() in ("about", "around"):
+        start = m.start("approx")  # "around 7:15 p.m." is approximate; "at 3 p.m." is not
     weekday = WEEKDAYS[m["wd"].lower()] if m["wd"] and _capitalised(m["wd"]) else 0
     end = (
         m.end()
@@ -1200,7 +1203,7 @@ _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
 _BEFORE_WORDS = {
     "iso": 0, "iso-month": 0, "numeric": 0, "range-year": 0, "range-days": 4,
     "range-month-days": 0, "week-number": 1,
-    "month-day": 3, "day-month": 4, "month-year": 0, "month": 4, "year": 2,
+    "month-day": 3, "day-month": 4, "month-year": 0, "month": 4, "year": 3,
     "spoken-year": 4, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
     "ago": 6, "deep": 6, "deictic-word": 4, "ref-word": 3, "weekday": 3, "time": 3,
     "part-of-day": 3, "narrative": 4, "duration": 6, "set": 3, "holiday": 1, "period": 4,
@@ -1413,7 +1416,8 @@ _RULE_STARTERS: dict[str, frozenset[str]] = {
         coming past previous following current preceding same""".split()
     ),
     "year": frozenset(
-        "c ca circa around about approximately um vers hacia ad mid early late pre post".split()
+        """c ca circa around about approximately um vers hacia ad mid early late pre post fiscal
+        the end beginning start middle""".split()
     ),
     "year-end": frozenset(
         """at by around near before until toward towards the end close start beginning middle
