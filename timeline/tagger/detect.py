@@ -313,11 +313,16 @@ def _month(m: re.Match[str], text: str) -> Reading | None:
         if not strong:
             return None
     rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
+    if rel and _DAY_NEXT.match(text, m.end()):
+        return None  # "last Oct. 23": the month-day rule reads the day, the tense its year
     month = MONTHS[m["mon"].lower().rstrip(".")]
     if m["ty"]:
         step = {"this": 0, "last": -1, "next": 1}[m["ty"].lower()]
         return _r(m, "DATE", "month", month=month, year_step=step, mod=_mod(m["mod"]))
     return _r(m, "DATE", "month", month=month, rel=rel, mod=_mod(m["mod"]))
+
+
+_DAY_NEXT = re.compile(r"\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:]\d)")
 
 
 def _mod(text: str | None) -> str:
@@ -672,7 +677,6 @@ def _ref_word(m: re.Match[str], text: str) -> Reading | None:
     if w in ("once", "previously", "soon", "future", "recent", "formerly"):
         return None  # more often not a time than a time, in measured news text
     after = text[m.end() : m.end() + 16].lower()
-    before = text[max(0, m.start() - 16) : m.start()].lower()
     if w == "the past" and re.match(
         r"\s+(?:\w+\s+)?(?:year|month|week|day|decade|centur|quarter|\d|two|three|four|five|six|seven|eight|nine|ten|several|few)",
         after,
@@ -682,20 +686,6 @@ def _ref_word(m: re.Match[str], text: str) -> Reading | None:
         r"\s+(?:years|months|weeks|days|quarters|decades)", after
     ):
         return None
-    if w == "now" and re.match(r"\s*(?:that|,\s*that)\b", after):
-        pass
-    if (
-        w == "now"
-        and re.search(r"\b(?:just|from|until|till|by)\s*$", before)
-        and not before.endswith("just ")
-    ):
-        pass
-    if (
-        w in ("current", "future", "recent")
-        and re.search(r"\b(?:the|a|an)\s*$", before) is None
-        and w == "future"
-    ):
-        pass
     if w == "present-day":
         w = "present day"
     present = ("right now", "now", "currently", "presently", "at present", "nowadays", "these days",
@@ -704,12 +694,10 @@ def _ref_word(m: re.Match[str], text: str) -> Reading | None:
     future = ("the future", "the near future", "in future", "future", "soon", "bald", "pronto")
     value = "PRESENT_REF" if w in present else "FUTURE_REF" if w in future else "PAST_REF"
     start = m.start()
-    if w == "in the past":
+    if w in ("in the past", "in future", "at present"):
         start += 3
-    elif w == "in future":
-        start += 3
-    elif w == "at present":
-        start += 3
+    elif w in ("right now", "until recently"):
+        start = m.end() - len(w.split()[-1])  # "until" is a signal, "right" an intensifier
     return Reading(start, m.end(), "DATE", "vague", {"value": value})
 
 

@@ -68,6 +68,7 @@ class Context:
 
 
 _WORD = re.compile(r"[\w']+")
+_REL_BEFORE = re.compile(r"\b(last|next)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+[\"“]?[A-Z]|\n\s*\n")
 
 
@@ -345,7 +346,9 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         else:
             point = Point(d["year"])
     elif kind == "month-day":
-        point = Point(_pick_year(ctx, r, d["month"], d["day"]), "day", d["month"], d["day"])
+        rel = _REL_BEFORE.search(ctx.text, max(0, r.start - 6), r.start)  # "last Oct. 23"
+        year = _pick_year(ctx, r, d["month"], d["day"], rel[1].lower() if rel else "")
+        point = Point(year, "day", d["month"], d["day"])
         anchored = True
     elif kind == "month":
         rel = d.get("rel", "")
