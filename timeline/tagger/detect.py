@@ -632,6 +632,62 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
               plain=True)  # fmt: skip
 
 
+# French, German and Spanish: "il y a trois jours", "vor drei Tagen", "hace tres días";
+# "trois jours plus tard", "drei Tage später", "tres días después"; "dans deux semaines",
+# "in zwei Wochen", "dentro de dos semanas".
+@rule(
+    "ago-intl",
+    rf"(?:(?P<pre>il\s+y\s+a|vor|hace|dans|in|dentro\s+de)\s+(?P<n>{COUNT})\s+(?P<u>{UNIT})(?!\w)(?!\s+(?:plus\s+tard|später|después|más\s+tarde|auparavant|früher|antes))|(?P<n2>{COUNT})\s+(?P<u2>{UNIT})\s+(?P<dir>plus\s+tard|auparavant|später|früher|zuvor|después|más\s+tarde|antes)(?!\w))",
+)
+def _ago_intl(m: re.Match[str], text: str) -> Reading | None:
+    pre = " ".join((m["pre"] or "").lower().split())
+    if pre == "in" and not (m["u"] or "").lower().startswith(("tag", "woche", "monat", "jahr")):
+        return None  # English "in three years" is a duration; German "in drei Tagen" a date
+    unit_word = (m["u"] or m["u2"]).lower()
+    grain, _ = UNITS[unit_word]
+    n = _number((m["n"] or m["n2"]).lower())
+    if pre:
+        deictic, direction = True, (-1 if pre in ("il y a", "vor", "hace") else 1)
+    else:
+        later = m["dir"].lower().split()[0] in ("plus", "später", "después", "más")
+        deictic, direction = False, (1 if later else -1)
+    if grain in ("hour", "minute", "second"):
+        return _r(m, "TIME" if deictic else "DATE", "vague",
+                  value="PAST_REF" if direction < 0 else "FUTURE_REF")  # fmt: skip
+    if n is None or n != int(n):
+        return _r(m, "DATE", "vague-offset", unit=grain, direction=direction, deictic=deictic)
+    return _r(m, "DATE", "deictic" if deictic else "anaphoric", unit=grain,
+              n=int(n) * direction, plain=True)  # fmt: skip
+
+
+# "l'année dernière", "la semaine prochaine", "cette année"; "letztes Jahr", "nächste Woche",
+# "diesen Monat"; "el año pasado", "la próxima semana", "este mes".
+_INTL_UNIT = {"année": "year", "an": "year", "mois": "month", "semaine": "week", "jahr": "year",
+              "monat": "month", "woche": "week", "año": "year", "mes": "month",
+              "semana": "week"}  # fmt: skip
+_INTL_STEP = {"dernière": -1, "dernier": -1, "passée": -1, "passé": -1, "précédente": -1,
+              "précédent": -1, "prochaine": 1, "prochain": 1, "suivante": 1, "suivant": 1,
+              "cette": 0, "ce": 0, "cet": 0, "letzte": -1, "vergangene": -1, "vorige": -1,
+              "nächste": 1, "kommende": 1, "diese": 0, "pasado": -1, "pasada": -1,
+              "anterior": -1, "próximo": 1, "próxima": 1, "que viene": 1, "siguiente": 1,
+              "este": 0, "esta": 0}  # fmt: skip
+
+
+@rule(
+    "relative-intl",
+    r"(?:l['’]|la\s+|le\s+|el\s+)(?P<u>année|an|mois|semaine|año|mes|semana)\s+(?P<rel>dernière|dernier|passée|passé|précédente|précédent|prochaine|prochain|suivante|suivant|pasad[oa]|anterior|próxim[oa]|que\s+viene|siguiente)(?!\w)"
+    r"|(?:(?:el|la)\s+)?(?P<rel2>cette|cet|ce|letzte[nmrs]?|vergangene[nmrs]?|vorige[nmrs]?|nächste[nmrs]?|kommende[nmrs]?|diese[nmrs]?|próxim[oa]|est[ea])\s+(?P<u2>année|mois|semaine|Jahr|Monat|Woche|año|mes|semana)(?!\w)",
+)
+def _relative_intl(m: re.Match[str], text: str) -> Reading | None:
+    unit = _INTL_UNIT[(m["u"] or m["u2"]).lower()]
+    rel = " ".join((m["rel"] or m["rel2"]).lower().split())
+    if rel not in _INTL_STEP:
+        rel = rel[:-1] if rel[:-1] in _INTL_STEP else rel  # "letztes", "nächsten"
+    step = _INTL_STEP[rel]
+    anaphoric = rel in ("suivante", "suivant", "précédente", "précédent", "siguiente", "anterior")
+    return _r(m, "DATE", "anaphoric" if anaphoric else "deictic", unit=unit, n=step, mod="")
+
+
 @rule(
     "deep",
     r"(?:(?:about|some|around|approximately|roughly|c\.|ca\.)\s+)?(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>thousand|million|billion|bn|k|ka|Ma|Ga|kya|mya)?\s+years\s+(?:ago|BP|before\s+present)(?!\w)",
@@ -1141,6 +1197,9 @@ _TRIGGERS: dict[str, tuple[set[str], bool]] = {
     "ago": ({"ago", "earlier", "later", "before", "after", "now", "hence", "previously",
              "back"}, False),
     "deep": ({"ago", "bp", "present"}, False),
+    "ago-intl": (_UNIT_WORDS, False),
+    "relative-intl": ({"année", "an", "mois", "semaine", "jahr", "monat", "woche", "año", "mes",
+                       "semana"}, False),
     "deictic-word": ({"today", "tonight", "yesterday", "tomorrow", "aujourd", "hier", "demain",
                       "gestern", "heute", "vorgestern", "übermorgen", "ayer", "hoy",
                       "anteayer", "mañana"}, False),
@@ -1193,7 +1252,7 @@ _BEFORE_WORDS = {
     "range-month-days": 0, "week-number": 1,
     "month-day": 3, "day-month": 4, "month-year": 0, "month": 4, "year": 3,
     "spoken-year": 4, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
-    "ago": 6, "deep": 6, "deictic-word": 4, "ref-word": 3, "weekday": 3, "time": 3,
+    "ago": 6, "deep": 6, "ago-intl": 5, "relative-intl": 2, "deictic-word": 4, "ref-word": 3, "weekday": 3, "time": 3,
     "part-of-day": 3, "narrative": 4, "duration": 6, "set": 3, "holiday": 1, "period": 4,
     "vague-plural": 3, "weekend": 3, "plural-units": 0, "range-months": 2, "year-end": 4,
 }  # fmt: skip
@@ -1216,6 +1275,12 @@ _BY_WORD, _DIGIT_RULES = _trigger_table()
 
 # The words an expression can start with when it does not start with its trigger word: the
 # determiners, modifiers and numbers of the rules' prefixes. Other words are never tried.
+_INTL_DETERMINERS = frozenset(
+    f"{stem}{end}"
+    for stem in ("letzt", "vergangen", "vorig", "nächst", "kommend", "dies")
+    for end in ("e", "en", "em", "er", "es")
+) | frozenset("l la le el cette cet ce próximo próxima este esta".split())
+_INTL_STARTERS = _INTL_DETERMINERS | frozenset("il vor hace dans in dentro".split())
 _STARTERS = (
     frozenset(
         """the a an its their another additional each every of per this that last next coming
@@ -1227,6 +1292,7 @@ _STARTERS = (
     half couple dozen few several many number numerous plusieurs quelques mehrere einige
     varios unos entre von desde from between années twice once day week month""".split()
     )
+    | _INTL_STARTERS
     | frozenset(w.split()[0] for w in NUMBERS)
     | frozenset(ORDINALS)
     | frozenset(_CENT_WORDS)
@@ -1391,6 +1457,8 @@ _RULE_STARTERS: dict[str, frozenset[str]] = {
     "ago": _COUNT_WORDS
     | frozenset("about almost nearly more less some roughly just only over around".split()),
     "deep": frozenset("about some around approximately roughly c ca".split()),
+    "ago-intl": _COUNT_WORDS | frozenset("il vor hace dans in dentro".split()),
+    "relative-intl": _INTL_DETERMINERS,
     "range-days": frozenset(),
     "range-months": frozenset(MONTHS),
     "day-month": frozenset(WEEKDAYS) | frozenset("the le el den".split()),
@@ -1439,6 +1507,8 @@ _PREV: dict[str, frozenset[str]] = {
     "duration": _COUNT_LAST
     | frozenset("trading business calendar full straight consecutive".split()),
     "set": _COUNT_LAST | frozenset({"every", "each", "per", "other", "a"}),
+    "ago-intl": _COUNT_LAST,
+    "relative-intl": _INTL_DETERMINERS,
 }
 _GUARDED = {e for e in _BY_WORD.values() if any(name in _PREV for name, _ in e)}
 
@@ -1446,7 +1516,8 @@ _GUARDED = {e for e in _BY_WORD.values() if any(name in _PREV for name, _ in e)}
 # found from "three", never from "ago".
 _OPENERS: dict[str, frozenset[str]] = {
     **{name: frozenset() for name in (
-        "duration", "ago", "deep", "range-days", "vague-plural", "weekend", "relative", "narrative"
+        "duration", "ago", "deep", "range-days", "vague-plural", "weekend", "relative", "narrative",
+        "ago-intl", "relative-intl",
     )},
     "set": frozenset(_TRIGGERS["set"][0]) - _UNIT_WORDS - set(WEEKDAYS) - _MONTHS - set(SEASONS),
     "period": frozenset({"year", "prior"}),
