@@ -71,15 +71,21 @@ def _main(
 Inputs = Annotated[
     list[str] | None,
     typer.Argument(help="YAML, .txt, .md or .html files, folders, or - for standard input.",
-                   show_default=False),
+                   show_default=False, metavar="INPUT"),
 ]  # fmt: skip
 RefDate = Annotated[
     str | None,
-    typer.Option("--ref-date", help='Anchor for "last year" and the like, e.g. 2017-11-18.'),
+    typer.Option(
+        "--ref-date", metavar="DATE", help='Anchor for "last year" and the like, e.g. 2017-11-18.'
+    ),
 ]
 Lang = Annotated[
     list[str] | None,
-    typer.Option("--lang", help="A language of the dates (en, fr, de, ...). Repeat for several."),
+    typer.Option(
+        "--lang",
+        metavar="CODE",
+        help="A language of the dates (en, fr, de, ...). Repeat for several.",
+    ),
 ]
 Traceback = Annotated[
     bool, typer.Option("--traceback", help="Show the full traceback of an error.")
@@ -195,7 +201,8 @@ def build(
 @app.command()
 def validate(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files or folders to check.", show_default=False)
+        list[str],
+        typer.Argument(help="Files or folders to check.", show_default=False, metavar="INPUT"),
     ],
     ref_date: RefDate = None,
     lang: Lang = None,
@@ -220,10 +227,17 @@ def validate(
 def extract(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Text, Markdown or HTML files, folders, or -.", show_default=False),
+        typer.Argument(
+            help="Text, Markdown or HTML files, folders, or -.",
+            show_default=False,
+            metavar="INPUT",
+        ),
     ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write here instead of standard output."
+        ),
     ] = None,
     fmt: Annotated[
         DataFormat, typer.Option("--format", "-f", help="Output format.")
