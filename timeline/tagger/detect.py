@@ -242,7 +242,7 @@ def _month_day_reading(m: re.Match[str], day: int, mon: str, year: str | None) -
     month = MONTHS[mon.lower().rstrip(".")]
     start = (
         m.start("wd")
-        if m["wd"] and _capitalised(m["wd"])
+        if m["wd"] and (_capitalised(m["wd"]) or m["wd"].lower() not in _ENGLISH_WEEKDAYS)
         else m.start("mon")
         if "mon" in m.groupdict() and m.start("mon") < m.start("d")
         else m.start("d")
@@ -250,7 +250,10 @@ def _month_day_reading(m: re.Match[str], day: int, mon: str, year: str | None) -
     if year:
         y, _ = _year_value(year)
         return Reading(start, m.end(), "DATE", "absolute", {"year": y, "month": month, "day": day})
-    return Reading(start, m.end(), "DATE", "month-day", {"month": month, "day": day})
+    data: dict[str, Any] = {"month": month, "day": day}
+    if m["wd"] and m["wd"].lower() in WEEKDAYS:
+        data["weekday"] = WEEKDAYS[m["wd"].lower()]  # "Monday 3 March": the year it is a Monday
+    return Reading(start, m.end(), "DATE", "month-day", data)
 
 
 @rule(
@@ -757,20 +760,30 @@ def _ref_word(m: re.Match[str], text: str) -> Reading | None:
     return Reading(start, m.end(), "DATE", "vague", {"value": value})
 
 
+_ENGLISH_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DATE_AFTER_WEEKDAY = re.compile(
+    rf",?\s+(?:(?:{MONTH})\s+\d|(?:(?:the|le|el|den)\s+)?{DAYNUM_DOT}\s+(?:de\s+)?(?:{MONTH})\b)",
+    re.IGNORECASE,
+)
+# French, German and Spanish words for "last", "next" and "this" before or after a weekday.
+_WEEKDAY_REL = {"letzten": "last", "vergangenen": "last", "vorigen": "last", "nächsten": "next",
+                "kommenden": "next", "diesen": "this", "el próximo": "next", "el pasado": "last",
+                "dernier": "last", "passé": "last", "pasado": "last", "prochain": "next",
+                "próximo": "next", "que viene": "next"}  # fmt: skip
+
+
 @rule(
     "weekday",
-    rf"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|on|the\s+previous|the\s+following|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?(?![\w-])",
+    rf"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|on|the\s+previous|the\s+following|early|late|earlier|later|letzten|vergangenen|vorigen|nächsten|kommenden|diesen|el\s+próximo|el\s+pasado)\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night)|\s+(?P<post>dernier|prochain|passé|pasado|próximo|que\s+viene))?(?![\w-])",
 )
 def _weekday(m: re.Match[str], text: str) -> Reading | None:
     name = m["wd"].lower()
-    if name in (
-        "monday tuesday wednesday thursday friday saturday sunday".split()
-    ) and not _capitalised(m["wd"]):
+    if name in _ENGLISH_WEEKDAYS and not _capitalised(m["wd"]):
         return None
-    after = text[m.end() : m.end() + 20]
-    if re.match(r",?\s+(?:" + MONTH + r")\s+\d", after, re.IGNORECASE):
-        return None  # the month-day rule reads "Friday, March 12"
-    rel = (m["rel"] or "").lower()
+    if _DATE_AFTER_WEEKDAY.match(text, m.end()):
+        return None  # the month-day rules read "Friday, March 12" and "lundi 3 mars 2014"
+    rel = " ".join((m["rel"] or "").lower().split())
+    rel = _WEEKDAY_REL.get(rel, rel) or _WEEKDAY_REL.get(" ".join((m["post"] or "").split()), "")
     if not rel and re.search(
         r"\b(?:on\s+an?|any|one|some)\s+$", text[max(0, m.start() - 9) : m.start()], re.I
     ):

@@ -14,7 +14,7 @@ import datetime
 import re
 from dataclasses import dataclass, field, replace
 
-from timeline.model import Day, FuzzyDate, Precision, Qualifier
+from timeline.model import Day, FuzzyDate, Precision, Qualifier, days_in_month
 from timeline.tagger.detect import Reading
 from timeline.tagger.lexicon import FIXED_HOLIDAYS, FUTURE_WORDS, PAST_WORDS
 from timeline.tagger.values import Point
@@ -225,6 +225,16 @@ def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = ""
     return min(candidates, key=lambda c: abs(c[1]))[0]
 
 
+def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
+    """ "Monday 3 March", read as 2018 where 3 March 2018 is a Saturday: the year next to it in
+    which it is a Monday, if there is one."""
+    for y in (year, year - 1, year + 1):
+        if 1 <= y <= 9999 and day <= days_in_month(y, month):
+            if datetime.date(y, month, day).isoweekday() == weekday:
+                return y
+    return year
+
+
 def _tense_agrees(ctx: Context, r: Reading, day: Day) -> bool:
     """Whether the tense allows `day`: not the future for a day before the reference date,
     nor the past for one after it."""
@@ -348,6 +358,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
     elif kind == "month-day":
         rel = _REL_BEFORE.search(ctx.text, max(0, r.start - 6), r.start)  # "last Oct. 23"
         year = _pick_year(ctx, r, d["month"], d["day"], rel[1].lower() if rel else "")
+        if "weekday" in d:
+            year = _year_of_weekday(year, d["month"], d["day"], d["weekday"])
         point = Point(year, "day", d["month"], d["day"])
         anchored = True
     elif kind == "month":
