@@ -225,13 +225,17 @@ def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = ""
     return min(candidates, key=lambda c: abs(c[1]))[0]
 
 
-def _year_of_weekday(year: int, month: int, day: int, weekday: int) -> int:
-    """ "Monday 3 March", read as 2018 where 3 March 2018 is a Saturday: the year next to it in
-    which it is a Monday, if there is one."""
+def _year_of_weekday(ref: Day, year: int, month: int, day: int, weekday: int) -> int:
+    """ "Tuesday, March 5", read as 2018 where 5 March 2018 is a Monday: the year next to it,
+    on the same side of the reference date, in which it is a Tuesday, if there is one."""
+    later = Day(year, month, min(day, 28)) >= ref
     for y in (year, year - 1, year + 1):
-        if 1 <= y <= 9999 and day <= days_in_month(y, month):
-            if datetime.date(y, month, day).isoweekday() == weekday:
-                return y
+        if not (1 <= y <= 9999 and day <= days_in_month(y, month)):
+            continue
+        if (Day(y, month, day) >= ref) == later and (
+            datetime.date(y, month, day).isoweekday() == weekday
+        ):
+            return y
     return year
 
 
@@ -359,7 +363,7 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         rel = _REL_BEFORE.search(ctx.text, max(0, r.start - 6), r.start)  # "last Oct. 23"
         year = _pick_year(ctx, r, d["month"], d["day"], rel[1].lower() if rel else "")
         if "weekday" in d:
-            year = _year_of_weekday(year, d["month"], d["day"], d["weekday"])
+            year = _year_of_weekday(ctx.ref, year, d["month"], d["day"], d["weekday"])
         point = Point(year, "day", d["month"], d["day"])
         anchored = True
     elif kind == "month":
