@@ -1,10 +1,15 @@
 """The temporal tagger: finds dates, times, durations and sets in prose, with exact character
 spans, TIMEX3 types and values, and for dates the days they cover.
 
-    detect.find   text -> readings (spans and what kind of expression each is)
-    resolve       reading + context -> TIMEX3 value and days, anchored on the reference date
-                  or on the date mentioned last
-    events        timexes + sentences -> timeline events with titles and provenance
+    lexicon, patterns   the words of four languages, and the pieces the rules are built from
+    rules_calendar      rules for dates on the calendar ("3 March 2013", "the 1990s", "Q3")
+    rules_relative      rules for dates counted from another ("last year", "two days later"),
+                        times, durations and sets
+    detect.find         text -> readings: runs each rule only where it could match
+    resolve             reading + context -> TIMEX3 value and days, anchored on the reference
+                        date or on the date mentioned last
+    values              TIMEX3 values and the days they cover
+    events              timexes + sentences -> timeline events with titles and provenance
 
 `tag(text, reference)` runs the first two. It never raises on any input.
 """
@@ -15,7 +20,8 @@ import re
 from dataclasses import dataclass, replace
 
 from timeline.model import Day, FuzzyDate, Qualifier
-from timeline.tagger.detect import Reading, find
+from timeline.tagger.detect import find
+from timeline.tagger.patterns import Reading
 from timeline.tagger.resolve import Context, Resolved, resolve
 from timeline.tagger.values import Point
 

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from timeline.model import Day, FuzzyDate, Precision, Qualifier, days_in_month
-from timeline.tagger.detect import Reading
 from timeline.tagger.lexicon import FIXED_HOLIDAYS, FUTURE_WORDS, PAST_WORDS
+from timeline.tagger.patterns import Reading
 from timeline.tagger.values import Point
 
 # How far back (in characters) a mentioned date still anchors "in October": in narrative text,
