@@ -88,6 +88,8 @@ def _marker(words: list[str], i: int) -> str:
         return "future"
     if i and words[i - 1] == "be" and (w in PAST_WORDS or w.endswith("ed")):
         return ""  # a passive after a modal: "will be held", "could be signed"
+    if w in ("is", "are", "am") and i + 1 < len(words) and words[i + 1].endswith("ing"):
+        return "present"  # "it is calling for the redemption on Dec. 7": not yet done
     if w in PAST_WORDS:
         return "past"
     if (

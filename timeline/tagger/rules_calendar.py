@@ -95,9 +95,7 @@ _YEAR_TAIL = rf"(?:,?\s*(?:de\s+)?(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BC|B\.C\.|BCE|AD|
 _WD_HEAD = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:(?:the|le|el|den)\s+)?)?"
 
 
-@rule(
-    "month-day", rf"{_WD_HEAD}(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?![\d:]|\.\d){_YEAR_TAIL}?(?!\d)"
-)
+@rule("month-day", rf"{_WD_HEAD}(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})(?!\d|[:.]\d){_YEAR_TAIL}?(?!\d)")
 def _month_day(m: re.Match[str], text: str) -> Reading | None:
     if not month_ok(m["mon"], text, m.start("mon"), m.end(), strong=True):
         return None
