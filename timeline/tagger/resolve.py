@@ -72,7 +72,11 @@ _REL_BEFORE = re.compile(r"\b(last|next)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+[\"“]?[A-Z]|\n\s*\n")
 
 
-_CLAUSE_EDGE = re.compile(r"[.;:!?,]|\n\s*\n|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|[\"“”]")
+# A full stop ends a clause unless a lower-case word or a digit follows ("Conseco Inc. said",
+# "$8.59 billion").
+_CLAUSE_EDGE = re.compile(
+    r"\.(?!\d|\s+[a-z])|[;:!?,]|\n\s*\n|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|[\"“”]"
+)
 # The end of the last clause edge before a point: ".*" runs to the point and backs off.
 _LAST_CLAUSE_EDGE = re.compile(r"(?s:.*)(?:" + _CLAUSE_EDGE.pattern + ")")
 _FRONTING = frozenset("in on by during at since until after before from early late then".split())
