@@ -69,11 +69,11 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _CLAUSE_SPLIT = re.compile(
-    r"\s*(?:;|:|\s[–—]\s|,\s+(?:and|but|while|whereas|although|though|which|when|after|before|as|so)\s+|\band\s+then\b)\s*"
+    r"\s*(?:;|:|\s[–—]\s|,\s+(?:and|but|while|whereas|although|though|which|when|after|before|as|so|et|mais|und|aber|y|pero)\s+|\band\s+then\b)\s*"
 )
 _LEADING = re.compile(
     r"^(?:(?:on|in|at|by|since|during|from|until|till|of|around|about|before|after|as\s+of|"
-    r"early|late|le|la|en|au|am|im|um|seit|el|en|desde|then|and|but|so|also|later|earlier|"
+    r"early|late|en|au|am|im|um|seit|desde|puis|et|und|dann|then|and|but|so|also|later|earlier|"
     r"that|this|when|while)\b[\s,]*)+",
     re.IGNORECASE,
 )
@@ -86,7 +86,7 @@ _TRAILING = re.compile(
 
 _PREPOSITION_BEFORE = re.compile(
     r"(?i)\b(?:on|in|at|by|since|during|from|of|le|la|am|im|en|el|around|about|until|till|"
-    r"before|after|over|through|throughout|for)\s*$"
+    r"before|after|over|through|throughout|for|de|du|des|depuis|dès|vom|von|seit|desde|entre)\s*$"
 )
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
@@ -155,16 +155,23 @@ def _tidy(text: str) -> str:
 
 
 def _own_clause(
-    text: str, s0: int, s1: int, start: int, end: int, others: list[tuple[int, int]]
+    text: str,
+    s0: int,
+    s1: int,
+    start: int,
+    end: int,
+    others: list[tuple[int, int]],
+    blank: tuple[int, int] | None = None,
 ) -> tuple[str, int, int]:
     """The sentence text[s0:s1] as the title of the date at text[start:end] sees it: the
     dates before it blanked out with their prepositions (they have titles of their own), and
     cut before an "and" that leads to the next one. "He was born on 3 May 1920 and died on
-    5 June 1990": "He was born", and "He was born and died"."""
+    5 June 1990": "He was born", and "He was born and died". `blank` is a later date to blank
+    out as well: the one that made this event's date narrower."""
     chars = list(text[s0:s1])
     hi = s1
     for a, b in others:
-        if a >= end:
+        if a >= end and (a, b) != blank:
             if hi == s1 and (m := _AND.search(text, end, a)):
                 hi = m.start()
             continue
@@ -174,7 +181,7 @@ def _own_clause(
     return "".join(chars[: hi - s0]), start - s0, end - s0
 
 
-_AND = re.compile(r",?\s+(?:and|but|while|then)\s+")
+_AND = re.compile(r",?\s+(?:and|but|while|then|et|mais|und|aber|y|pero)\s+")
 _DEADLINE = re.compile(r"\b(?:by|before|until|till)\s+$", re.IGNORECASE)
 
 
@@ -269,9 +276,17 @@ def build_events(
             # the deadline of what happened on the first date, not an event of its own.
             continue
         if prior is not None and same_clause and t.range_to is None and _refines(prior, t):
-            f = prior[0]
+            f, first = prior
             narrower = _normalised(t)
-            f.event = replace(f.event, date=replace(narrower, text=t.text))
+            # "Three weeks later, on the night of 4 August, the Assembly...": the title loses
+            # the narrower date too.
+            lo, hi = bisect.bisect_left(dated, (s0, s0)), bisect.bisect_left(dated, (s1, s1))
+            around = [(a, b) for a, b in dated[lo:hi] if b <= first.start or a >= first.end]
+            words = title_for(
+                *_own_clause(text, s0, s1, first.start, first.end, around, (t.start, t.end))
+            )
+            title = words if len(words.split()) >= 2 else f.event.title
+            f.event = replace(f.event, date=replace(narrower, text=t.text), title=title)
             in_sentence[k] = (f, t)
             continue
         j = t.range_to
