@@ -282,10 +282,10 @@ def build_events(
             # the narrower date too.
             lo, hi = bisect.bisect_left(dated, (s0, s0)), bisect.bisect_left(dated, (s1, s1))
             around = [(a, b) for a, b in dated[lo:hi] if b <= first.start or a >= first.end]
-            words = title_for(
+            retitled = title_for(
                 *_own_clause(text, s0, s1, first.start, first.end, around, (t.start, t.end))
             )
-            title = words if len(words.split()) >= 2 else f.event.title
+            title = retitled if len(retitled.split()) >= 2 else f.event.title
             f.event = replace(f.event, date=replace(narrower, text=t.text), title=title)
             in_sentence[k] = (f, t)
             continue
