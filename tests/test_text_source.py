@@ -274,3 +274,12 @@ def test_french_titles_keep_their_articles_and_lose_their_dates() -> None:
         (Day(1793, 1, 21), "Louis XVI est exécuté"),
         (Day(1793, 9), "La Terreur dure"),
     ]
+
+
+def test_german_day_numbers_do_not_end_sentences() -> None:
+    text = "Am 9. November 1989 fiel die Mauer. Sie stand seit dem 13. August 1961."
+    events = read(text, "mauer.txt", ReadOptions(reference_date=Day(2020, 1, 1))).timeline.events
+    assert [(e.date.start, e.title) for e in events] == [
+        (Day(1961, 8, 13), "Sie stand"),
+        (Day(1989, 11, 9), "Fiel die Mauer"),
+    ]

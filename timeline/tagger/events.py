@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, SourceRef
 from timeline.tagger import Timex
+from timeline.tagger.lexicon import MONTHS
 
 TITLE_WORDS = 12
 # Sources kept per event: a document that tells the same thing 100,000 times needs a few
@@ -35,6 +36,12 @@ _SENTENCE_END = re.compile(
 SHORT_LINE = 50  # characters: shorter than text wrapped by hand or by an editor
 
 
+_MONTH_NEXT = re.compile(
+    r"\s+(?:" + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans, with abbreviations ("Mr.", "Jan.", "U.S.") and initials left alone."""
     spans: list[tuple[int, int]] = []
@@ -49,8 +56,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 w in _ABBREVIATIONS
                 or re.fullmatch(r"[a-z]", w)
                 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)
+                or (re.fullmatch(r"\d{1,2}", w) and _MONTH_NEXT.match(text, m.end()))
             ):
-                continue
+                continue  # "Mr. Smith", "U.S. troops", "am 9. November": not the end
         end = m.end()
         if text[start:end].strip():
             spans.append(_strip(text, start, end))
@@ -86,7 +94,8 @@ _TRAILING = re.compile(
 
 _PREPOSITION_BEFORE = re.compile(
     r"(?i)\b(?:on|in|at|by|since|during|from|of|le|la|am|im|en|el|around|about|until|till|"
-    r"before|after|over|through|throughout|for|de|du|des|depuis|dès|vom|von|seit|desde|entre)\s*$"
+    r"before|after|over|through|throughout|for|de|du|des|depuis|dès|vom|von|seit|desde|entre|bis)"
+    r"(?:\s+(?:dem|der|den|the))?\s*$"
 )
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
