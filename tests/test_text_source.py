@@ -283,3 +283,25 @@ def test_german_day_numbers_do_not_end_sentences() -> None:
         (Day(1961, 8, 13), "Sie stand"),
         (Day(1989, 11, 9), "Fiel die Mauer"),
     ]
+
+
+def test_an_event_told_in_two_documents_is_one_event_with_both_sources(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Reported on 3 May 2011.\n\nThe bridge opened on 19 March 1932 after eight years of work."
+    )
+    (tmp_path / "b.txt").write_text(
+        "Reported on 4 May 2011.\n\nOn 19 March 1932 the bridge was opened by the premier. "
+        "On 19 March 1932 the premier's car broke down."
+    )
+    (tmp_path / "c.yaml").write_text(
+        "events:\n  - date: 1932-03-19\n    title: The bridge opened\n"
+        "  - date: 1932-03-19\n    title: The bridge opened to trams\n"
+    )
+    events = load([str(tmp_path)], TODAY).timeline.events
+    told = [e for e in events if e.refs[0].sentence]
+    assert [(e.title, [r.path.rsplit("/", 1)[-1] for r in e.refs]) for e in told] == [
+        ("The bridge opened after eight years of work", ["a.txt", "b.txt"]),
+        ("The premier's car broke down", ["b.txt"]),
+    ]
+    # Events written by hand are never merged by their words.
+    assert len(events) == 4

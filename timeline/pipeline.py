@@ -242,6 +242,10 @@ def merge(timelines: Sequence[Timeline], options: ReadOptions) -> Timeline:
         e if len(refs[k]) == len(e.refs) else replace(e, refs=tuple(refs[k]))
         for k, e in by_key.items()
     ]
+    if len(timelines) > 1:
+        from timeline.tagger.events import merge_retellings
+
+        merged = merge_retellings(merged, MAX_REFS)
     events = tuple(sorted(merged, key=Event.sort_key))
     groups = {g.name: g for t in reversed(timelines) for g in t.groups}
     eras = {(e.name, e.start.start): e for t in timelines for e in t.eras}

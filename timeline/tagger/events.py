@@ -346,12 +346,12 @@ def build_events(
                 same.refs.append(ref)
             continue
         words = _content_words(title)
-        # Told again in other words: the same day, given outright, and a word in common. Only
+        # Told again in other words: the same day, given outright, and two words in common. Only
         # days are precise enough to say so, and a few candidates are enough to look at. A day
         # counted from another ("that night") is the next thing to happen, not a retelling.
         candidates = by_days.setdefault(key, []) if date.precision is Precision.DAY else []
         for f in [] if t.anchored else candidates[:20]:
-            if f.words & words:
+            if len(f.words & words) >= 2:
                 if len(f.refs) < MAX_REFS:
                     f.refs.append(ref)
                 break
@@ -363,3 +363,34 @@ def build_events(
             candidates.append(found[-1])
     events = [f.event if len(f.refs) == 1 else replace(f.event, refs=tuple(f.refs)) for f in found]
     return events, unplaced
+
+
+def merge_retellings(events: list[Event], max_refs: int = MAX_REFS) -> list[Event]:
+    """Events from prose in several documents, with the same event told in each in other
+    words made one, with the sources of all: the same day, given outright in each, and at
+    least two content words in common ("The bridge opened after eight years of work" and "On
+    19 March 1932 the bridge was opened by the premier"). Events written by hand (no sentence
+    in their sources) are never merged this way: two of them on one day are two events."""
+    out: list[Event] = []
+    by_days: dict[tuple[int, int], list[tuple[int, set[str]]]] = {}
+    for event in events:
+        told = (
+            event.date.precision is Precision.DAY
+            and event.end is None
+            and bool(event.refs)
+            and all(r.sentence for r in event.refs)
+        )
+        if not told:
+            out.append(event)
+            continue
+        key = (event.date.start.ordinal, event.last_day.ordinal)
+        words = _content_words(event.title)
+        for i, seen in by_days.get(key, []):
+            if len(seen & words) >= 2 and out[i].refs[0].path != event.refs[0].path:
+                refs = tuple(dict.fromkeys(out[i].refs + event.refs))[:max_refs]
+                out[i] = replace(out[i], refs=refs)
+                break
+        else:
+            by_days.setdefault(key, []).append((len(out), words))
+            out.append(event)
+    return out
