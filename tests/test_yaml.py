@@ -89,6 +89,28 @@ def test_a_bare_list_of_events_is_accepted() -> None:
     assert [e.title for e in tl.events] == ["One"]
 
 
+def test_empty_and_null_fields_are_absent() -> None:
+    text = (
+        "events:\n"
+        "  - {date: 1990, title: A, end: ~}\n"
+        "  - date: 1991\n    title: B\n    end:\n"
+        "  - {date: 1992, title: C, description: null, end: NULL}\n"
+    )
+    result = read(text, "nulls.yaml", OPTIONS)
+    assert [(e.title, e.end, e.description) for e in result.timeline.events] == [
+        ("A", None, ""),
+        ("B", None, ""),
+        ("C", None, ""),
+    ]
+    assert result.diagnostics == []
+
+
+def test_an_alias_is_read_again_at_its_own_line() -> None:
+    text = "events:\n  - &e {date: 1990, title: One}\n  - *e\n"
+    events = read(text, "alias.yaml", OPTIONS).timeline.events
+    assert [(e.title, e.refs[0].line) for e in events] == [("One", 2), ("One", 3)]
+
+
 def test_unsafe_url_and_colour_are_dropped_with_a_warning() -> None:
     doc = ('events:\n  - date: 1969\n    title: t\n    url: "javascript:alert(1)"\n'
            '    color: "red;background:url(x)"\n')  # fmt: skip
