@@ -90,10 +90,13 @@ def test_webgl_past_the_threshold() -> None:
 
 
 def test_script_json_cannot_close_the_script() -> None:
-    value = {"t": "</script><script>alert(1)</script> & <!-- \u2028"}
+    value = {"t": "</script><script>alert(1)</SCRIPT > & <!-- <sCrIpT \u2028", "h": "<b>x</b><br>"}
     text = script_json(value)
-    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    lowered = text.lower()
+    assert "</script" not in lowered and "<script" not in lowered and "<!--" not in text
+    assert "\u2028" not in text
     assert json.loads(text) == value
+    assert "<b>x</b><br>" in text  # the hover cards' own tags stay one byte each
 
 
 def test_fill_is_one_pass() -> None:

@@ -27,16 +27,18 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# Inside a <script> element the HTML parser only stops at "</script", and only "<!--" and
+# "<script" change how it reads what follows; any other "<" is just a character. Escaping only
+# those keeps the hover cards' "<br>" and "<b>" at one byte instead of six: a tenth of the page
+# for 10,000 events.
+_SCRIPT_HAZARD = re.compile(r"<(?=/?script|!--)", re.IGNORECASE)
+
+
 def script_json(value: Any) -> str:
     """JSON that is safe inside a `<script>` element, and the same bytes for the same value."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return (
-        text.replace("&", "\\u0026")
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
+    text = _SCRIPT_HAZARD.sub(r"\\u003c", text)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def asset(name: str) -> str:
