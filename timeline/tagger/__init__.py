@@ -49,7 +49,7 @@ _CONNECTOR = re.compile(
     re.IGNORECASE,
 )
 _OPEN_END = re.compile(r"\s*(?:-|–|—|to|until)\s*(?:the\s+)?(?:present|now|today)\b", re.IGNORECASE)
-_RANGE_HEAD = re.compile(r"(?:from|between|entre|von|de|du|desde)\s*$", re.IGNORECASE)
+_RANGE_HEAD = re.compile(r"\b(?:from|between|entre|von|de|du|desde)\s*$", re.IGNORECASE)
 
 
 def _narrative(readings: list[Reading], reference: Day) -> bool:
@@ -89,15 +89,17 @@ def tag(text: str, reference: Day) -> list[Timex]:
     """Every temporal expression in `text`, resolved against `reference` (the document's
     date) and against each other, in text order."""
     readings: list[Reading] = []
-    ranges: set[int] = set()
+    partner: dict[int, Reading] = {}  # id of a range's first part -> its second part
     for r in find(text):
         if r.kind == "range":
-            ranges.add(len(readings))
-            readings.extend(_split_range(r))
+            first, second = _split_range(r)
+            partner[id(first)] = second
+            readings += (first, second)
         else:
             readings.append(r)
     ctx = Context(ref=reference, text=text, narrative=_narrative(readings, reference))
     out: list[Timex] = []
+    origin: list[Reading] = []  # the reading each timex came from
     for r in readings:
         try:
             res = resolve(r, ctx)
@@ -121,6 +123,9 @@ def tag(text: str, reference: Day) -> list[Timex]:
             # in narrative text, "the following spring" anchors the next one too.
             ctx.remember(res.point, r.end, r.kind == "absolute" or ctx.narrative)
         out.append(_timex(text, r, res))
+        origin.append(r)
+    # A range found as one expression, both of whose parts were resolved.
+    ranges = {i for i in range(len(out) - 1) if partner.get(id(origin[i])) is origin[i + 1]}
     return _link_ranges(text, out, ranges)
 
 
@@ -158,7 +163,15 @@ def _link_ranges(text: str, out: list[Timex], split: set[int]) -> list[Timex]:
         first = t
         if t.anchored and not u.anchored and t.date.start.year != u.date.start.year:
             first = _in_year(t, u.date.start.year)
-        if first.date is not None and first.date.start <= u.date.end:
+        if u.anchored and first.date is not None and u.date.end < first.date.start:
+            # "moved from Q2 to early July": the end comes after the start, in its year or the
+            # next.
+            for year in (first.date.start.year, first.date.start.year + 1):
+                later = _in_year(u, year)
+                if later.date is not None and later.date.end >= first.date.start:
+                    out[i + 1] = u = later
+                    break
+        if first.date is not None and u.date is not None and first.date.start <= u.date.end:
             out[i] = replace(first, range_to=i + 1)
     return out
 

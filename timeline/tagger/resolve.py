@@ -538,7 +538,7 @@ def _quarter(ctx: Context, r: Reading) -> Point:
         if not anchor and not rel:
             first = Point(year, unit, quarter=n if unit == "quarter" else 0,
                           half=n if unit == "half" else 0)  # fmt: skip
-            if first.first_day() > ctx.ref and tense(ctx.text, r.start, r.end) == "past":
+            if first.first_day() > ctx.ref and strong_tense(ctx.text, r.start, r.end) == "past":
                 year -= 1  # "sales rose in the fourth quarter", said in March
         if rel in ("year-earlier", "year-ago", "prior-year"):
             year -= 1
