@@ -38,14 +38,14 @@ __all__ = ["Reading", "find"]
 # into words, each rule names the words (or numbers) it cannot match without, and the rule is
 # tried only at the few word starts before such a word where its expression could begin
 # (`_BEFORE_WORDS`, `_STARTERS`, `_RULE_STARTERS`, `_PREV`, `_OPENERS`). On news text this tries
-# about one rule per eight words, and the text as a whole is touched only in C.
+# about one rule per eight words; the text as a whole is split in C and looked over once.
 
 _UNIT_WORDS = set(UNITS) | {"weekend", "fiscal"}
 _PARTS = {"morning", "afternoon", "evening", "night"}
 _MONTHS = set(MONTHS)
 _TRIGGERS: dict[str, tuple[set[str], bool]] = {
-    "week-number": ({"week", "semaine", "kw", "kalenderwoche", "semana"}, True),
     # rule: (trigger words, whether numbers wake it too)
+    "week-number": ({"week", "semaine", "kw", "kalenderwoche", "semana"}, True),
     "iso": (set(), True),
     "iso-month": (set(), True),
     "numeric": (set(), True),
