@@ -98,7 +98,6 @@ _TRIGGERS: dict[str, tuple[set[str], bool]] = {
     "range-month-days": (_MONTHS, False),
     "range-months": (_MONTHS, False),
 }  # fmt: skip
-_WORDS = re.compile(r"\w+")
 # Which number-shaped words wake which rules: a rule that needs a year ignores "35".
 _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
     "week-number": re.compile(r"\d{4}(?:w\d\d)?", re.IGNORECASE),
@@ -124,7 +123,6 @@ _BEFORE_WORDS = {
     "part-of-day": 3, "narrative": 4, "duration": 6, "set": 3, "holiday": 1, "period": 4,
     "vague-plural": 3, "weekend": 3, "plural-units": 0, "range-months": 2, "year-end": 4,
 }  # fmt: skip
-_TOKENS = re.compile(r"\w+|['’]\d")
 
 
 _Entry = tuple[str, int]  # a rule, and how many words before its trigger it may start

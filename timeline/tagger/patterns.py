@@ -17,7 +17,6 @@ from timeline.tagger.lexicon import (
     ENGLISH_MONTHS,
     MONTHS,
     NUMBERS,
-    ORDINALS,
     SEASONS,
     UNITS,
     VAGUE_NUMBERS,
@@ -55,7 +54,6 @@ SEASON = rf"(?:{alt(SEASONS)})"
 NUMWORD = rf"(?:{alt(NUMBERS)})"
 VAGUE = rf"(?:{alt(VAGUE_NUMBERS)})"
 UNIT = rf"(?:{alt(UNITS)})"
-ORD = rf"(?:{alt(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?"
 # Before a month, German writes "3. März": the full stop belongs to the day.
 DAYNUM_DOT = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.)?"
@@ -69,11 +67,7 @@ SPOKEN_YEAR = (
     rf"(?:nineteen|twenty)[- ](?:(?:{TENS})(?:[- ](?:{SMALL}))?|hundred|oh[- ](?:{SMALL})|{TEENS})"
 )
 COUNT = rf"(?:\d+(?:[.,]\d+)?|{NUMWORD}(?:[- ](?:{SMALL}))?|{VAGUE})"
-PART = r"(?:morning|afternoon|evening|night)"
-TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|Z))?"
 AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o['’]clock)"
-
-_WORD_BEFORE = re.compile(r"(\S+)\s*$")
 
 
 def number(text: str) -> float | None:
