@@ -23,7 +23,6 @@ from timeline.model import Day, FuzzyDate, Qualifier
 from timeline.tagger.detect import find
 from timeline.tagger.patterns import Reading
 from timeline.tagger.resolve import Context, Resolved, resolve
-from timeline.tagger.values import Point
 
 __all__ = ["Timex", "tag"]
 
@@ -186,9 +185,3 @@ def _in_year(t: Timex, year: int) -> Timex:
     moved = replace(point, year=year)
     q = t.date.qualifiers if t.date else frozenset[Qualifier]()
     return replace(t, value=moved.value(), date=moved.fuzzy(t.text, q))
-
-
-def point_of(t: Timex) -> Point | None:
-    from timeline.tagger.values import point_of_value
-
-    return point_of_value(t.value)

@@ -16,7 +16,6 @@ from timeline.model import Day, FuzzyDate, Precision, Qualifier, days_in_month
 GRAINS = ("millennium", "century", "decade", "year", "half", "quarter", "season", "month",
           "week", "day")  # fmt: skip
 SEASON_CODES = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the first month of each season
-PARTS_OF_DAY = ("MO", "AF", "EV", "NI", "DT")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,13 +189,6 @@ class Point:
 
 def coarser(a: str, b: str) -> str:
     return a if GRAINS.index(a) <= GRAINS.index(b) else b
-
-
-def fuzzy_of_value(value: str, text: str = "") -> FuzzyDate | None:
-    """The days a TIMEX3 value covers: "2013-03" -> March 2013. None for PRESENT_REF and the
-    like, and for values with X in them."""
-    point = point_of_value(value)
-    return point.fuzzy(text) if point else None
 
 
 def point_of_value(value: str) -> Point | None:
