@@ -46,6 +46,7 @@ _MONTHS = set(MONTHS)
 _TRIGGERS: dict[str, tuple[set[str], bool]] = {
     # rule: (trigger words, whether numbers wake it too)
     "week-number": ({"week", "semaine", "kw", "kalenderwoche", "semana"}, True),
+    "day-of-month": (set(), True),
     "iso": (set(), True),
     "iso-month": (set(), True),
     "numeric": (set(), True),
@@ -100,6 +101,7 @@ _TRIGGERS: dict[str, tuple[set[str], bool]] = {
 }  # fmt: skip
 # Which number-shaped words wake which rules: a rule that needs a year ignores "35".
 _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
+    "day-of-month": re.compile(r"\d{1,2}(?:st|nd|rd|th)", re.IGNORECASE),
     "week-number": re.compile(r"\d{4}(?:w\d\d)?", re.IGNORECASE),
     "iso": re.compile(r"\d{4}", re.IGNORECASE),
     "iso-month": re.compile(r"\d{4}", re.IGNORECASE),
@@ -115,7 +117,7 @@ _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
 # starts three words before "years". A rule is only tried at those word starts.
 _BEFORE_WORDS = {
     "iso": 0, "iso-month": 0, "numeric": 0, "range-year": 0, "range-days": 4,
-    "range-month-days": 0, "week-number": 1,
+    "range-month-days": 0, "week-number": 1, "day-of-month": 2,
     "month-day": 3, "day-month": 4, "month-year": 0, "month": 4, "year": 3,
     "spoken-year": 4, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
     "ago": 6, "deep": 6, "ago-intl": 5, "relative-intl": 2, "deictic-word": 4, "ref-word": 3,
@@ -157,7 +159,8 @@ _STARTERS = (
     shortly before after on in le la les el den du de des am im fiscal year right until near
     these once present full calendar comparable corresponding latest third fourth second
     half couple dozen few several many number numerous plusieurs quelques mehrere einige
-    varios unos entre von desde from between années twice once day week month""".split()
+    varios unos entre von desde from between années twice once day week month to till since
+    through""".split()
     )
     | _INTL_STARTERS
     | frozenset(w.split()[0] for w in NUMBERS)
@@ -312,6 +315,7 @@ _COUNT_WORDS = frozenset(w.split()[0] for w in NUMBERS) | frozenset(
     w.split()[0] for w in VAGUE_NUMBERS
 )
 _RULE_STARTERS: dict[str, frozenset[str]] = {
+    "day-of-month": frozenset("on by before after until till from since through and to".split()),
     "duration": _COUNT_WORDS
     | frozenset(
         """the a an another each about almost nearly more less at up over under only just

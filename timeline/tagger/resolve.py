@@ -365,6 +365,18 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
             point = Point(d["year"], "month", d["month"])
         else:
             point = Point(d["year"])
+    elif kind == "day-of-month":
+        # "before the 15th": of the month last named, else of the reference date's month, the
+        # next one if the tense points ahead and the day has passed.
+        base = ctx.last if ctx.last is not None and ctx.last.grain in ("day", "month") else None
+        if base is None:
+            base = Point.of_day(ctx.ref).at("month")
+            if d["day"] < ctx.ref.day and tense(ctx.text, r.start, r.end) == "future":
+                base = base.shift(1, "month")
+        of = base.at("month")
+        if d["day"] > days_in_month(of.year, of.month):
+            raise ValueError(d["day"])
+        point, anchored = Point(of.year, "day", of.month, d["day"]), True
     elif kind == "month-day":
         rel = _REL_BEFORE.search(ctx.text, max(0, r.start - 6), r.start)  # "last Oct. 23"
         year = _pick_year(ctx, r, d["month"], d["day"], rel[1].lower() if rel else "")

@@ -429,6 +429,18 @@ def _holiday(m: re.Match[str], text: str) -> Reading | None:
     return Reading(start, m.end(), "DATE", "holiday", data)
 
 
+@rule(
+    "day-of-month",
+    r"\b(?:on|by|before|after|until|till|from|since|through|and|to)\s+(?P<the>the)\s+(?P<d>3[01](?:st|th)|[12]?\d(?:st|nd|rd|th))(?=\s*(?:[.,;:)!?]|$)|\s+(?:of\s+(?:this|the|next)\s+month|and|or|to|at|when)\b)",
+)
+def _day_of_month(m: re.Match[str], text: str) -> Reading | None:
+    """ "before the 15th", "on the 3rd": a day of the month the text is in."""
+    day = int(re.sub(r"\D", "", m["d"]))
+    if not 1 <= day <= 31:
+        return None
+    return Reading(m.start("the"), m.end(), "DATE", "day-of-month", {"day": day})
+
+
 @rule("range-year", rf"(?P<a>{YEAR4})\s*[–—-]\s*(?P<b>\d\d)(?![\d%])")
 def _range_year(m: re.Match[str], text: str) -> Reading | None:
     a = int(m["a"])
