@@ -162,7 +162,8 @@ def _link_ranges(text: str, out: list[Timex], split: set[int]) -> list[Timex]:
         first = t
         if t.anchored and not u.anchored and t.date.start.year != u.date.start.year:
             first = _in_year(t, u.date.start.year)
-        if u.anchored and first.date is not None and u.date.end < first.date.start:
+        headed = i in split or _RANGE_HEAD.search(text[max(0, t.start - 12) : t.start])
+        if headed and u.anchored and first.date is not None and u.date.end < first.date.start:
             # "moved from Q2 to early July": the end comes after the start, in its year or the
             # next.
             for year in (first.date.start.year, first.date.start.year + 1):

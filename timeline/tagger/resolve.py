@@ -79,7 +79,12 @@ _CLAUSE_EDGE = re.compile(
 )
 # The end of the last clause edge before a point: ".*" runs to the point and backs off.
 _LAST_CLAUSE_EDGE = re.compile(r"(?s:.*)(?:" + _CLAUSE_EDGE.pattern + ")")
-_FRONTING = frozenset("in on by during at since until after before from early late then".split())
+# Words that can stand before a date put first in its sentence: "In March, ...", "Over the
+# summer, ...".
+_FRONTING = frozenset(
+    """in on by during at since until after before from early late then over through
+    throughout""".split()
+)
 _PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
 
 
@@ -222,7 +227,7 @@ def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = ""
     ]
     # A day ("payable Jan. 2") needs a sure sign of the past; a month ("received in March") is
     # more often told of afterwards, so a word in "-ed" is enough.
-    t = (tense if r.kind == "month" else strong_tense)(ctx.text, r.start, r.end)
+    t = (tense if r.kind in ("month", "season") else strong_tense)(ctx.text, r.start, r.end)
     if t == "past":
         before = [c for c in candidates if c[1] <= 3]
         return before[-1][0]

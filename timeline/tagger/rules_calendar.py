@@ -168,7 +168,7 @@ _MOD = r"(?P<mod>early|late|mid|mid-|the\s+(?:beginning|end|middle|start)\s+of|(
 
 @rule(
     "month",
-    rf"(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|{_MOD}[\s-]*)?(?P<mon>{MONTH})(?:\s+(?:of\s+)?(?P<ty>this|last|next)\s+year)?(?![\w'])",
+    rf"(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|{_MOD}[\s-]*)?(?P<mon>{MONTH})(?:\s+(?:of\s+)?(?P<ty>this|last|next)\s+year)?(?!\w|['’](?!s\b))",
 )
 def _month(m: re.Match[str], text: str) -> Reading | None:
     strong = bool(m["rel"] or m["mod"])
@@ -356,7 +356,24 @@ def _season(m: re.Match[str], text: str) -> Reading | None:
     if not (m["rel"] or m["mod"]) and not (
         before
         and before[-1]
-        in ("in", "during", "this", "last", "next", "by", "until", "since", "en", "im")
+        in (
+            "in",
+            "during",
+            "this",
+            "last",
+            "next",
+            "by",
+            "until",
+            "since",
+            "en",
+            "im",
+            "over",
+            "through",
+            "throughout",
+            "after",
+            "before",
+            "from",
+        )
     ):
         return None
     rel = m["rel"].lower().split()[-1] if m["rel"] else ""

@@ -570,7 +570,7 @@ def _period_word(m: re.Match[str], text: str) -> Reading | None:
 def _vague_plural(m: re.Match[str], text: str) -> Reading | None:
     w = m["w"].lower()
     before = text[max(0, m.start() - 6) : m.start()].lower()
-    if w in ("past", "next few", "past few", "last few") or before.endswith("the "):
+    if w in ("next few", "past few", "last few") or before.endswith("the "):
         return None  # "the past few years" is a duration: the duration rule reads it
     value = "FUTURE_REF" if "coming" in w else "PAST_REF"
     start = m.start() + (3 if w.startswith("in ") else 0)
