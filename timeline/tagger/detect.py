@@ -66,6 +66,8 @@ _TRIGGERS: dict[str, tuple[set[str], bool]] = {
              "back"}, False),
     "deep": ({"ago", "bp", "present"}, False),
     "ago-intl": (_UNIT_WORDS, False),
+    "later-intl": ({"tard", "auparavant", "später", "früher", "zuvor", "después", "tarde",
+                    "antes"}, False),
     "relative-intl": ({"année", "an", "mois", "semaine", "jahr", "monat", "woche", "año", "mes",
                        "semana"}, False),
     "deictic-word": ({"today", "tonight", "yesterday", "tomorrow", "aujourd", "hier", "demain",
@@ -120,8 +122,8 @@ _BEFORE_WORDS = {
     "range-month-days": 0, "week-number": 1, "day-of-month": 2,
     "month-day": 3, "day-month": 4, "month-year": 0, "month": 4, "year": 3,
     "spoken-year": 4, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
-    "ago": 6, "deep": 6, "ago-intl": 5, "relative-intl": 2, "deictic-word": 4, "ref-word": 3,
-    "weekday": 3, "time": 3,
+    "ago": 6, "deep": 6, "ago-intl": 5, "later-intl": 5, "relative-intl": 2, "deictic-word": 4,
+    "ref-word": 3, "weekday": 3, "time": 3,
     "part-of-day": 3, "narrative": 4, "duration": 6, "set": 3, "holiday": 1, "period": 4,
     "vague-plural": 3, "weekend": 3, "plural-units": 0, "range-months": 2, "year-end": 4,
 }  # fmt: skip
@@ -324,7 +326,8 @@ _RULE_STARTERS: dict[str, frozenset[str]] = {
     "ago": _COUNT_WORDS
     | frozenset("about almost nearly more less some roughly just only over around".split()),
     "deep": frozenset("about some around approximately roughly c ca".split()),
-    "ago-intl": _COUNT_WORDS | frozenset("il vor hace dans in dentro".split()),
+    "ago-intl": frozenset("il vor hace dans in dentro".split()),
+    "later-intl": _COUNT_WORDS,
     "relative-intl": _INTL_DETERMINERS,
     "range-days": frozenset(),
     "range-months": frozenset(MONTHS),
@@ -375,6 +378,8 @@ _PREV: dict[str, frozenset[str]] = {
     | frozenset("trading business calendar full straight consecutive".split()),
     "set": _COUNT_LAST | frozenset({"every", "each", "per", "other", "a"}),
     "ago-intl": _COUNT_LAST,
+    "later-intl": frozenset(UNITS) | {"plus", "más"},
+    "year-end": frozenset("the at by around near before until toward towards".split()),
     "relative-intl": _INTL_DETERMINERS,
 }
 _GUARDED = {e for e in _BY_WORD.values() if any(name in _PREV for name, _ in e)}
@@ -384,10 +389,11 @@ _GUARDED = {e for e in _BY_WORD.values() if any(name in _PREV for name, _ in e)}
 _OPENERS: dict[str, frozenset[str]] = {
     **{name: frozenset() for name in (
         "duration", "ago", "deep", "range-days", "vague-plural", "weekend", "relative", "narrative",
-        "ago-intl", "relative-intl",
+        "ago-intl", "later-intl", "relative-intl",
     )},
     "set": frozenset(_TRIGGERS["set"][0]) - _UNIT_WORDS - set(WEEKDAYS) - _MONTHS - set(SEASONS),
     "period": frozenset({"year", "prior"}),
+    "year-end": frozenset({"year"}),  # "year-end"; "the end of the year" starts before "end"
 }  # fmt: skip
 _REACH: dict[tuple[_Entry, ...], int] = {}  # the furthest a word's rules look back
 

@@ -128,15 +128,19 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
 # "in zwei Wochen", "dentro de dos semanas".
 @rule(
     "ago-intl",
-    rf"(?:(?P<pre>il\s+y\s+a|vor|hace|dans|in|dentro\s+de)\s+(?P<n>{COUNT})\s+(?P<u>{UNIT})(?!\w)(?!\s+(?:plus\s+tard|später|después|más\s+tarde|auparavant|früher|antes))|(?P<n2>{COUNT})\s+(?P<u2>{UNIT})\s+(?P<dir>plus\s+tard|auparavant|später|früher|zuvor|después|más\s+tarde|antes)(?!\w))",
+    rf"(?P<pre>il\s+y\s+a|vor|hace|dans|in|dentro\s+de)\s+(?P<n>{COUNT})\s+(?P<u>{UNIT})(?!\w)(?!\s+(?:plus\s+tard|später|después|más\s+tarde|auparavant|früher|antes))",
+)
+@rule(
+    "later-intl",
+    rf"(?P<n>{COUNT})\s+(?P<u>{UNIT})\s+(?P<dir>plus\s+tard|auparavant|später|früher|zuvor|después|más\s+tarde|antes)(?!\w)",
 )
 def _ago_intl(m: re.Match[str], text: str) -> Reading | None:
-    pre = " ".join((m["pre"] or "").lower().split())
-    if pre == "in" and not (m["u"] or "").lower().startswith(("tag", "woche", "monat", "jahr")):
+    groups = m.groupdict()
+    pre = " ".join((groups.get("pre") or "").lower().split())
+    if pre == "in" and not m["u"].lower().startswith(("tag", "woche", "monat", "jahr")):
         return None  # English "in three years" is a duration; German "in drei Tagen" a date
-    unit_word = (m["u"] or m["u2"]).lower()
-    grain, _ = UNITS[unit_word]
-    n = number((m["n"] or m["n2"]).lower())
+    grain, _ = UNITS[m["u"].lower()]
+    n = number(m["n"].lower())
     if pre:
         deictic, direction = True, (-1 if pre in ("il y a", "vor", "hace") else 1)
     else:
