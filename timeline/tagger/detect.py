@@ -152,7 +152,7 @@ _INTL_DETERMINERS = frozenset(
     for end in ("e", "en", "em", "er", "es")
 ) | frozenset("l la le el cette cet ce próximo próxima este esta".split())
 _INTL_STARTERS = _INTL_DETERMINERS | frozenset("il vor hace dans in dentro".split())
-_STARTERS = (
+_DEFAULT_STARTERS = (
     frozenset(
         """the a an its their another additional each every of per this that last next coming
     past previous following current preceding same prior early late earlier later mid end
@@ -161,8 +161,7 @@ _STARTERS = (
     shortly before after on in le la les el den du de des am im fiscal year right until near
     these once present full calendar comparable corresponding latest third fourth second
     half couple dozen few several many number numerous plusieurs quelques mehrere einige
-    varios unos entre von desde from between années twice once day week month to till since
-    through""".split()
+    varios unos entre von desde from between années twice once day week month""".split()
     )
     | _INTL_STARTERS
     | frozenset(w.split()[0] for w in NUMBERS)
@@ -305,7 +304,7 @@ def _starts(text: str) -> dict[str, set[int]]:
             opens = _OPENERS.get(name)
             if opens is None or word in opens:
                 spots.add(starts[k])
-            allowed = _RULE_STARTERS.get(name, starters)
+            allowed = _RULE_STARTERS.get(name, _DEFAULT_STARTERS)
             for distance, at, w in earlier:
                 if distance <= before and (w in allowed or w[0].isdigit()):
                     spots.add(at)
@@ -354,6 +353,8 @@ _RULE_STARTERS: dict[str, frozenset[str]] = {
         current full fiscal calendar""".split()
     ),
 }
+# Every word an expression can start with: only these are looked at before a trigger word.
+_STARTERS = _DEFAULT_STARTERS.union(*_RULE_STARTERS.values())
 # Rules whose trigger word must follow one of a few words (or a number): "ago" wakes the
 # rule for "three years ago" only after a unit of time.
 _COUNT_LAST = (
