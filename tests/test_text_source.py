@@ -305,3 +305,14 @@ def test_an_event_told_in_two_documents_is_one_event_with_both_sources(tmp_path:
     ]
     # Events written by hand are never merged by their words.
     assert len(events) == 4
+
+
+def test_a_clause_that_is_only_a_verb_borrows_the_subject_before_it() -> None:
+    text = "Sales rose in 2009, and fell in 2010. The company grew in 2005, and shrank in 2007."
+    events = read(text, "t.txt", ReadOptions(reference_date=Day(2011, 5, 3))).timeline.events
+    assert [(e.date.start.year, e.title) for e in events] == [
+        (2005, "The company grew"),
+        (2007, "The company shrank"),
+        (2009, "Sales rose"),
+        (2010, "Sales fell"),
+    ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, SourceRef
 from timeline.tagger import Timex
-from timeline.tagger.lexicon import MONTHS
+from timeline.tagger.lexicon import MONTHS, PAST_WORDS
 
 TITLE_WORDS = 12
 # Sources kept per event: a document that tells the same thing 100,000 times needs a few
@@ -129,6 +129,13 @@ def title_for(sentence: str, start: int, end: int) -> str:
         return _tidy(text)
 
     text = words_of(here)
+    if len(text.split()) == 1 and here > 0:
+        # "Sales rose in 2009, and fell in 2010": the verb alone; the subject of the clause
+        # before, up to its verb, makes it "Sales fell".
+        earlier = words_of(here - 1).split()
+        verb = next((k for k, w in enumerate(earlier) if _looks_like_verb(w)), None)
+        if verb is not None and 1 <= verb <= 4:
+            text = " ".join([*earlier[:verb], text])
     if len(text.split()) < 2:
         for j in (here + 1, here - 1):
             if 0 <= j < len(clauses):
@@ -145,6 +152,21 @@ def title_for(sentence: str, start: int, end: int) -> str:
     else:
         text = " ".join(words)
     return text[:1].upper() + text[1:] if text else ""
+
+
+def _looks_like_verb(word: str) -> bool:
+    w = word.lower()
+    return w in _VERBS or w in PAST_WORDS or (len(w) > 4 and w.endswith("ed"))
+
+
+# Auxiliaries and irregular past forms, enough to find where a clause's subject ends.
+_VERBS = frozenset(
+    """is are was were has have had will would can could may might grew shrank fell rose sank
+    won lost began came went made took got saw became left died held met sold bought built paid
+    fought led ran spent struck stood told wrote broke chose drew drove flew froze hid hit kept
+    knew laid meant put quit rode rang sat shook shot shut sang split spread stole stuck swore
+    swept swam taught threw thought understood woke wore""".split()
+)
 
 
 def _tidy(text: str) -> str:
