@@ -76,8 +76,10 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+# "and", "but" and their French, German and Spanish kin, which begin a new clause.
+_CONJUNCTIONS = "and|but|while|et|mais|und|aber|y|pero"
 _CLAUSE_SPLIT = re.compile(
-    r"\s*(?:;|:|\s[–—]\s|,\s+(?:and|but|while|whereas|although|though|which|when|after|before|as|so|et|mais|und|aber|y|pero)\s+|\band\s+then\b)\s*"
+    rf"\s*(?:;|:|\s[–—]\s|,\s+(?:{_CONJUNCTIONS}|whereas|although|though|which|when|after|before|as|so)\s+|\band\s+then\b)\s*"
 )
 _LEADING = re.compile(
     r"^(?:(?:on|in|at|by|since|during|from|until|till|of|around|about|before|after|as\s+of|"
@@ -199,6 +201,8 @@ def _own_clause(
     cut before an "and" that leads to the next one. "He was born on 3 May 1920 and died on
     5 June 1990": "He was born", and "He was born and died". `blank` is a later date to blank
     out as well: the one that made this event's date narrower."""
+    if not others:
+        return text[s0:s1], start - s0, end - s0
     chars = list(text[s0:s1])
     hi = s1
     for a, b in others:
@@ -212,7 +216,15 @@ def _own_clause(
     return "".join(chars[: hi - s0]), start - s0, end - s0
 
 
-_AND = re.compile(r",?\s+(?:and|but|while|then|et|mais|und|aber|y|pero)\s+")
+def _others(
+    dated: list[tuple[int, int]], s0: int, s1: int, start: int, end: int
+) -> list[tuple[int, int]]:
+    """The spans of the dates in the sentence text[s0:s1] other than the one at start-end."""
+    lo, hi = bisect.bisect_left(dated, (s0, s0)), bisect.bisect_left(dated, (s1, s1))
+    return [(a, b) for a, b in dated[lo:hi] if b <= start or a >= end]
+
+
+_AND = re.compile(rf",?\s+(?:{_CONJUNCTIONS}|then)\s+")
 _DEADLINE = re.compile(r"\b(?:by|before|until|till)\s+$", re.IGNORECASE)
 
 
@@ -253,6 +265,11 @@ _STOP = frozenset("that this with from have were their there which about after b
 
 
 _STOP4 = frozenset(w[:4] for w in _STOP)
+
+
+def _retells(words: set[str], other: set[str]) -> bool:
+    """Whether two titles on the same day tell the same event: two content words in common."""
+    return len(words & other) >= 2
 
 
 def _content_words(text: str) -> set[str]:
@@ -311,8 +328,7 @@ def build_events(
             narrower = _normalised(t)
             # "Three weeks later, on the night of 4 August, the Assembly...": the title loses
             # the narrower date too.
-            lo, hi = bisect.bisect_left(dated, (s0, s0)), bisect.bisect_left(dated, (s1, s1))
-            around = [(a, b) for a, b in dated[lo:hi] if b <= first.start or a >= first.end]
+            around = _others(dated, s0, s1, first.start, first.end)
             retitled = title_for(
                 *_own_clause(text, s0, s1, first.start, first.end, around, (t.start, t.end))
             )
@@ -326,12 +342,8 @@ def build_events(
             j, other = None, None
         # A range's title leaves out both of its ends: "Talks ran from 3 to 5 March".
         t_end = other.end if other else t.end
-        lo, hi = bisect.bisect_left(dated, (s0, s0)), bisect.bisect_left(dated, (s1, s1))
-        others = [(a, b) for a, b in dated[lo:hi] if b <= t.start or a >= t_end]
-        if others:
-            title = title_for(*_own_clause(text, s0, s1, t.start, t_end, others))
-        else:
-            title = title_for(sentence, t.start - s0, t_end - s0)
+        others = _others(dated, s0, s1, t.start, t_end)
+        title = title_for(*_own_clause(text, s0, s1, t.start, t_end, others))
         if len(title.split()) < 2:
             unplaced.append(t)
             continue
@@ -373,7 +385,7 @@ def build_events(
         # counted from another ("that night") is the next thing to happen, not a retelling.
         candidates = by_days.setdefault(key, []) if date.precision is Precision.DAY else []
         for f in [] if t.anchored else candidates[:20]:
-            if len(f.words & words) >= 2:
+            if _retells(f.words, words):
                 if len(f.refs) < MAX_REFS:
                     f.refs.append(ref)
                 break
@@ -408,7 +420,7 @@ def merge_retellings(events: list[Event], max_refs: int = MAX_REFS) -> list[Even
         key = (event.date.start.ordinal, event.last_day.ordinal)
         words = _content_words(event.title)
         for i, seen in by_days.get(key, []):
-            if len(seen & words) >= 2 and out[i].refs[0].path != event.refs[0].path:
+            if _retells(seen, words) and out[i].refs[0].path != event.refs[0].path:
                 refs = tuple(dict.fromkeys(out[i].refs + event.refs))[:max_refs]
                 out[i] = replace(out[i], refs=refs)
                 break
