@@ -153,16 +153,13 @@ def _link_ranges(text: str, out: list[Timex], split: set[int]) -> list[Timex]:
         between = text[t.end : u.start]
         if not (i in split or _CONNECTOR.fullmatch(between)):
             continue
-        if (
-            i not in split
-            and between.strip().lower() == "and"
-            and not _RANGE_HEAD.search(text[max(0, t.start - 12) : t.start])
-        ):
+        # "from May to July", "between May and July": a head word makes it a range.
+        headed = i in split or bool(_RANGE_HEAD.search(text[max(0, t.start - 12) : t.start]))
+        if not headed and between.strip().lower() == "and":
             continue
         first = t
         if t.anchored and not u.anchored and t.date.start.year != u.date.start.year:
             first = _in_year(t, u.date.start.year)
-        headed = i in split or _RANGE_HEAD.search(text[max(0, t.start - 12) : t.start])
         if headed and u.anchored and first.date is not None and u.date.end < first.date.start:
             # "moved from Q2 to early July": the end comes after the start, in its year or the
             # next.

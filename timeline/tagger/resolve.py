@@ -120,13 +120,14 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
     edge = _LAST_CLAUSE_EDGE.match(text, lo, start)
     left = _WORD.findall(text[edge.end() if edge else lo : start].lower())
     right, after = _clause_after(text, end)
-    sides = [(left, range(len(left) - 1, -1, -1)), (right, range(len(right)))]
+    # (words, the order to read them in, whether they are the expression's own clause)
+    sides = [(left, range(len(left) - 1, -1, -1), True), (right, range(len(right)), True)]
     if not right and after is not None and all(w in _FRONTING for w in left):
         following = _clause_after(text, after)[0]
-        sides.append((following, range(len(following))))
+        sides.append((following, range(len(following)), False))
     weak = ""
-    for words, order in sides:
-        if weak and words is not left and words is not right:
+    for words, order, own in sides:
+        if weak and not own:
             break  # a word in "-ed" in its own clause outweighs the next clause
         for i in order:
             verdict = _marker(words, i)

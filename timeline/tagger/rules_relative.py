@@ -105,6 +105,22 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
         )
         return Reading(m.start(), m.end("u"), "DURATION", "duration", {"value": value})
     deictic = m["dir"].lower() in ("ago", "from now", "hence", "back")
+    if (
+        n is not None
+        and n == int(n)
+        and grain in ("millennium", "century", "decade", "year")
+        and n * {"millennium": 1000, "century": 100, "decade": 10, "year": 1}[grain] >= 10000
+    ):
+        return None  # deep time: the "deep" rule reads it
+    return _offset(m, grain, n, direction, deictic)
+
+
+def _offset(
+    m: re.Match[str], grain: str, n: float | None, direction: int, deictic: bool
+) -> Reading:
+    """ "three days ago", "two years later": counted from the reference date (deictic) or from
+    the last date given. Hours and minutes are only "before" or "after"; a vague count ("a few
+    days") is a vague offset."""
     if grain in ("hour", "minute", "second"):
         return read_as(
             m,
@@ -114,11 +130,6 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
         )
     if n is None or n != int(n):
         return read_as(m, "DATE", "vague-offset", unit=grain, direction=direction, deictic=deictic)
-    if (
-        grain in ("millennium", "century", "decade", "year")
-        and n * {"millennium": 1000, "century": 100, "decade": 10, "year": 1}[grain] >= 10000
-    ):
-        return None  # deep time: the "deep" rule reads it
     return read_as(m, "DATE", "deictic" if deictic else "anaphoric", unit=grain, n=int(n) * direction,
               plain=True)  # fmt: skip
 
@@ -146,13 +157,7 @@ def _ago_intl(m: re.Match[str], text: str) -> Reading | None:
     else:
         later = m["dir"].lower().split()[0] in ("plus", "später", "después", "más")
         deictic, direction = False, (1 if later else -1)
-    if grain in ("hour", "minute", "second"):
-        return read_as(m, "TIME" if deictic else "DATE", "vague",
-                  value="PAST_REF" if direction < 0 else "FUTURE_REF")  # fmt: skip
-    if n is None or n != int(n):
-        return read_as(m, "DATE", "vague-offset", unit=grain, direction=direction, deictic=deictic)
-    return read_as(m, "DATE", "deictic" if deictic else "anaphoric", unit=grain,
-              n=int(n) * direction, plain=True)  # fmt: skip
+    return _offset(m, grain, n, direction, deictic)
 
 
 # "l'année dernière", "la semaine prochaine", "cette année"; "letztes Jahr", "nächste Woche",
