@@ -316,3 +316,11 @@ def test_a_clause_that_is_only_a_verb_borrows_the_subject_before_it() -> None:
         (2009, "Sales rose"),
         (2010, "Sales fell"),
     ]
+
+
+def test_a_day_number_before_a_short_month_name_does_not_end_a_sentence() -> None:
+    text = "Am 8. Mai 1945 endete der Krieg in Europa."
+    events = read(text, "krieg.txt", ReadOptions(reference_date=Day(2020, 1, 1))).timeline.events
+    assert [(e.date.start, e.title) for e in events] == [
+        (Day(1945, 5, 8), "Endete der Krieg in Europa")
+    ]

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 
 from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, SourceRef
 from timeline.tagger import Timex
-from timeline.tagger.lexicon import MONTHS, PAST_WORDS
+from timeline.tagger.lexicon import PAST_WORDS
+from timeline.tagger.patterns import MONTH
 
 TITLE_WORDS = 12
 # Sources kept per event: a document that tells the same thing 100,000 times needs a few
@@ -36,10 +37,7 @@ _SENTENCE_END = re.compile(
 SHORT_LINE = 50  # characters: shorter than text wrapped by hand or by an editor
 
 
-_MONTH_NEXT = re.compile(
-    r"\s+(?:" + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
+_MONTH_NEXT = re.compile(rf"\s+{MONTH}", re.IGNORECASE)  # "am 9. November", "8. Mai"
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
