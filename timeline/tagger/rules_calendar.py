@@ -256,9 +256,8 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
     )
     if m["pre"] or m["pre2"]:
         span_start = m.start("pre") if m["pre"] else m.start("pre2")
-    pre = (m["pre"] or m["pre2"] or "").lower().split()
-    mod = {"mid": "MID", "early": "START", "late": "END", "end": "END", "beginning": "START",
-           "start": "START", "middle": "MID"}.get(pre[-2] if len(pre) > 1 else "".join(pre), "")  # fmt: skip
+    pre = (m["pre"] or m["pre2"] or "").lower()
+    mod = "" if pre in ("", "fiscal", "pre", "post") else mod_of(pre)  # "pre-1990": no part
     data = {"year": y, "qualifiers": qualifiers, "mod": mod}
     return Reading(span_start, m.end(), "DATE", "absolute", data)
 
