@@ -459,8 +459,6 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         if d.get("plain") and unit == "year" and anchor.grain in ("quarter", "half"):
             point = replace(anchor, year=anchor.year + d["n"])  # "a year earlier": that quarter
             d["compare"] = True  # a comparison, not a new point in the story
-        elif d["n"] and (coarse := _at_grain(anchor, d["n"], unit)) is not None:
-            point = coarse
         elif unit in ("day", "week", "month", "year", "decade", "century", "quarter"):
             point = (
                 anchor.shift(d["n"], unit)
@@ -517,21 +515,6 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         value = f"{point.year:04d}-W{point.week:02d}-WE"
     date = _with_mod(point.fuzzy("", quals), mod)
     return Resolved(r.type, value, point, date, quals, anchored)
-
-
-_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
-
-
-def _at_grain(anchor: Point, n: int, unit: str) -> Point | None:
-    """ "four days later" after "April 1970" is still April 1970: a step finer than the date it
-    counts from moves that date only by as many of its own units as the step amounts to."""
-    if (
-        anchor.grain not in ("month", "year")
-        or unit not in _DAYS
-        or _DAYS[unit] >= _DAYS[anchor.grain]
-    ):
-        return None
-    return anchor.shift(round(n * _DAYS[unit] / _DAYS[anchor.grain]), anchor.grain)
 
 
 def _coarser_or_same(a: str, b: str) -> bool:

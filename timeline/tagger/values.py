@@ -153,6 +153,10 @@ class Point:
         whichever is coarser; at this point's own grain with `keep` ("the year-ago quarter")."""
         grain = self.grain if keep else coarser(self.grain, unit)
         p = self.at(grain) if GRAINS.index(grain) <= GRAINS.index(self.grain) else self
+        if p.grain in ("month", "year") and unit in _DAYS and _DAYS[unit] < _DAYS[p.grain]:
+            # "four days later" after "April 1970" is still April 1970: a step finer than the
+            # point moves it only by as many of its own units as the step amounts to.
+            return p.shift(round(n * _DAYS[unit] / _DAYS[p.grain]), p.grain)
         match unit:
             case "millennium" | "century" | "decade" | "year":
                 years = n * {"millennium": 1000, "century": 100, "decade": 10, "year": 1}[unit]
@@ -185,6 +189,9 @@ class Point:
                     return replace(p, year=iso.year, week=iso.week)
                 return Point.of_day(Day.from_ordinal(p.first_day().ordinal + 7 * n))
         return Point.of_day(Day.from_ordinal(p.first_day().ordinal + n), p.part)
+
+
+_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}  # about
 
 
 def coarser(a: str, b: str) -> str:
