@@ -159,13 +159,13 @@ def _looks_like_verb(word: str) -> bool:
     return w in _VERBS or w in PAST_WORDS or (len(w) > 4 and w.endswith("ed"))
 
 
-# Auxiliaries and irregular past forms, enough to find where a clause's subject ends.
+# Besides the tagger's past-tense words: auxiliaries and irregular past forms, enough to find
+# where a clause's subject ends.
 _VERBS = frozenset(
-    """is are was were has have had will would can could may might grew shrank fell rose sank
-    won lost began came went made took got saw became left died held met sold bought built paid
-    fought led ran spent struck stood told wrote broke chose drew drove flew froze hid hit kept
-    knew laid meant put quit rode rang sat shook shot shut sang split spread stole stuck swore
-    swept swam taught threw thought understood woke wore""".split()
+    """is are has have will would can could may might grew shrank sank sold bought built paid
+    fought led ran spent struck stood wrote broke chose drew drove flew froze hid hit kept knew
+    laid meant put quit rode rang sat shook shot shut sang split spread stole stuck swore swept
+    swam taught threw thought understood woke wore""".split()
 )
 
 
