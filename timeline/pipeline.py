@@ -242,7 +242,9 @@ def merge(timelines: Sequence[Timeline], options: ReadOptions) -> Timeline:
         e if len(refs[k]) == len(e.refs) else replace(e, refs=tuple(refs[k]))
         for k, e in by_key.items()
     ]
-    if len(timelines) > 1:
+    # Events from prose in several documents may be one event told twice. (Only then is the
+    # tagger imported: a build from several YAML files does not pay for it.)
+    if len(timelines) > 1 and any(e.refs and e.refs[0].sentence for e in merged):
         from timeline.tagger.events import merge_retellings
 
         merged = merge_retellings(merged, MAX_REFS)
