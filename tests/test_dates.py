@@ -144,6 +144,78 @@ def test_not_dates(text: str) -> None:
     assert "cannot read" in str(info.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2020-13-45", "month 13 does not exist"),
+        ("2020-13", "month 13 does not exist"),
+        ("2021-02-30", "2021 has no 30 February"),
+        ("2021-2-30", "2021 has no 30 February"),
+        ("2021/02/30", "2021 has no 30 February"),
+        ("30.02.2021", "2021 has no 30 February"),
+        ("02/30/2021", "2021 has no 30 February"),
+        ("31 February 2001", "2001 has no 31 February"),
+        ("April 31, 2001", "2001 has no 31 April"),
+        ("1900-02-29", "1900 has no 29 February"),
+        ("2021-04-00", "day 0 does not exist"),
+        ("c. 2021-02-30", "2021 has no 30 February"),
+        ("29 February 44 BC", "44 BC has no 29 February"),
+    ],
+)
+def test_impossible_days_are_errors_not_ranges(text: str, reason: str) -> None:
+    """A mistyped day says what is wrong with it; it never becomes a span of years."""
+    with pytest.raises(DateError, match=f"\\({reason}\\)"):
+        parse_span(text, REF)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("1939-45", "1939-01-01", "1945-12-31"),
+        ("1914-18", "1914-01-01", "1918-12-31"),
+        ("2010-11", "2010-11-01", "2010-11-30"),  # ISO month first, as before
+        ("2021-2-3", "2021-02-03", "2021-02-03"),
+        ("29 February 45 BC", "-0044-02-29", "-0044-02-29"),  # 45 BC is a leap year
+    ],
+)
+def test_hyphenated_numbers_that_can_be_read(text: str, first: str, last: str) -> None:
+    start, end = parse_span(text, REF)
+    assert (start.start.iso(), (end or start).end.iso()) == (first, last)
+
+
+def _ymd_forms(year: int, month: int, day: int) -> list[str]:
+    from timeline.labels import MONTHS
+
+    forms = [
+        f"{year:04d}-{month:02d}-{day:02d}", f"{year}-{month}-{day}",
+        f"{year:04d}/{month:02d}/{day:02d}", f"{day:02d}.{month:02d}.{year:04d}",
+    ]  # fmt: skip
+    if 1 <= month <= 12:
+        forms.append(f"{day} {MONTHS[month - 1]} {year}")
+    return forms
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(1000, 9999), st.integers(0, 19), st.integers(0, 35))
+def test_numeric_triples_are_a_day_or_an_error(year: int, month: int, day: int) -> None:
+    """Every written y-m-d triple reads as that very day or is an error; none is a span."""
+    import datetime as dt
+
+    try:
+        real: dt.date | None = dt.date(year, month, day)
+    except ValueError:
+        real = None
+    for text in _ymd_forms(year, month, day):
+        if real is None:
+            with pytest.raises(DateError, match=r"does not exist|has no"):
+                parse_span(text, REF)
+            continue
+        start, end = parse_span(text, REF)
+        assert end is None, text
+        expected = Day(real.year, real.month, real.day)
+        assert (start.start, start.end, start.precision) == (expected, expected, Precision.DAY)
+
+
 def test_backwards_range_is_an_error() -> None:
     with pytest.raises(DateError, match="before the start"):
         parse_span("1945–1939", REF)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
 __all__ = [
+    "impossible_day",
     "known_language",
     "month_span",
     "parse_date",
@@ -134,7 +135,7 @@ _ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I
 
 _YEAR = re.compile(r"^(?:the\s+year\s+)?(?P<y>-?\d{1,9}|\d{1,3}(?:,\d{3})+)$", re.IGNORECASE)
 _ISO = re.compile(
-    r"^(?P<y>[+-]?\d{4,9})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$"
+    r"^(?P<y>[+-]?\d{4,9})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
 _DECADE = re.compile(r"^(?:the\s+)?(?P<y>\d{1,4})0'?s$", re.IGNORECASE)
 _SHORT_DECADE = re.compile(r"^(?:the\s+)?[’'‘](?P<d>\d)0'?s$", re.IGNORECASE)
@@ -328,6 +329,87 @@ def _deep(years_ago: float) -> FuzzyDate:
     return year_span(first, last, Precision.DEEP)
 
 
+# -- Numbers that look like a day but name none ------------------------------------------------
+
+_NUMERIC_YMD = re.compile(r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$")
+_NUMERIC_DMY = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})$")
+_NUMERIC_YM = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})$")
+
+
+def impossible_day(text: str, date_order: str | None = None, bc: bool = False) -> str | None:
+    """Why a date written in figures names no day, or None when it names one or is no such form.
+
+    "2020-13-45" -> "month 13 does not exist"; "30.02.2021" -> "2021 has no 30 February". Such a
+    text is a typo, never a range: "2020-13-45" is not 2020 to 2045. "1939-45" reads as a range
+    of years, so it is not refused here; "2020-13" cannot (2013 is before 2020), so it is. `bc`
+    says the year was written with "BC", whose leap years are not the written year's.
+    """
+    text = text.strip()
+    if m := _NUMERIC_YMD.match(text):
+        return _day_problem(int(m["y"]), int(m["m"]), int(m["d"]), bc)
+    if m := _NUMERIC_DMY.match(text):
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        readings = {"DMY": (b, a), "MDY": (a, b)}
+        orders = _orders(m["sep"], date_order)
+        problems = [_day_problem(y, *readings[order], bc) for order in orders]
+        if any(problem is None for problem in problems):
+            return None
+        # Name the reading that got as far as a real month: "02/30/2021" has no 30 February.
+        return next((p for p in problems if p and not p.startswith("month")), problems[0])
+    if m := _NUMERIC_YM.match(text):
+        y, month = int(m["y"]), int(m["m"])
+        if 1 <= month <= 12 or y // 100 * 100 + month > y:
+            return None  # a month, or a range of years such as "1939-45"
+        return f"month {month} does not exist"
+    if (m := _DAY_MONTH_YEAR.match(text)) and (
+        named := _MONTH_NAMES.get((m["m1"] or m["m2"]).lower())
+    ):
+        return _day_problem(int(m["y"]), named, int(m["d1"] or m["d2"]), bc)
+    return None
+
+
+def _orders(separator: str, date_order: str | None) -> list[str]:
+    """How "03.04.2017" may be read: as the document says, else day first after a dot (the
+    European habit), either way after "/" or "-" (after "/" month first, as dateparser reads)."""
+    if date_order in ("DMY", "MDY"):
+        return [date_order]
+    return {".": ["DMY"], "/": ["MDY", "DMY"]}.get(separator, ["DMY", "MDY"])
+
+
+def _numeric_day(text: str, date_order: str | None) -> FuzzyDate | None:
+    """ "2021/2/3" and "03.02.2021", which dateparser reads month first whatever the dot says."""
+    if m := _NUMERIC_YMD.match(text):
+        month, day = int(m["m"]), int(m["d"])
+    elif (m := _NUMERIC_DMY.match(text)) and _orders(m["sep"], date_order)[0] == "DMY":
+        month, day = int(m["b"]), int(m["a"])
+    else:
+        return None
+    try:
+        found = Day(int(m["y"]), month, day)
+    except ValueError:
+        return None
+    return FuzzyDate(found, found, Precision.DAY)
+
+
+def _day_problem(year: int, month: int, day: int, bc: bool) -> str | None:
+    if not 1 <= month <= 12:
+        return f"month {month} does not exist"
+    if not 1 <= day <= 31:
+        return f"day {day} does not exist"
+    if day > days_in_month(_era_year(year, bc), month):
+        return f"{year}{' BC' if bc else ''} has no {day} {_month_name(month)}"
+    return None
+
+
+def _refuse_impossible(text: str, settings: Settings, ref: SourceRef | None) -> None:
+    core = _strip_qualifiers(text.strip())[0]
+    bc = False
+    if era := _ERA.search(core):
+        bc, core = era["bc"] is not None, core[: era.start()]
+    if reason := impossible_day(core, settings.date_order, bc):
+        raise DateError(text, ref, reason)
+
+
 # -- dateparser, for everything else ------------------------------------------------------------
 
 
@@ -410,7 +492,9 @@ def _parse_cached(text: str, settings: Settings) -> FuzzyDate | None:
     elif m := _AD_PREFIX.match(core):
         explicit_era = True
         core = core[m.end() :]
-    date = _fast(core, bc, explicit_era)
+    date = _fast(core, bc, explicit_era) or (
+        None if bc else _numeric_day(core, settings.date_order)
+    )
     if date is None and (_word_present(core) or _ISO.match(core)):
         return None  # an ISO form that _fast refused is out of range, not a puzzle for dateparser
     if date is None:
@@ -442,6 +526,7 @@ def parse_date(
     settings = settings or Settings()
     if len(text) > 200:
         raise DateError(text, ref, "too long for a date")
+    _refuse_impossible(text, settings, ref)
     date = _parse_cached(text, settings)
     if date is None:
         raise DateError(text, ref)
@@ -489,6 +574,7 @@ def parse_span(
     """
     settings = settings or Settings()
     stripped = text.strip()
+    _refuse_impossible(stripped, settings, ref)
     if _parse_cached(stripped, settings) is not None and not _looks_like_range(stripped):
         return parse_date(stripped, settings, ref), None
     if m := _SINCE.match(stripped):

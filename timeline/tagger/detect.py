@@ -182,7 +182,7 @@ _DIGIT_ENTRIES: dict[str, Any] = {}
 # or "10 a.m." for times. Most numbers in news are amounts, and this skips them cheaply.
 _DIGIT_FOLLOW: dict[str, re.Pattern[str]] = {
     "week-number": re.compile(r"-?W\d", re.IGNORECASE),
-    "iso": re.compile(r"-\d"),
+    "iso": re.compile(r"[-/]\d"),
     "iso-month": re.compile(r"-\d"),
     "range-year": re.compile(r"\s*[-–—]\s*\d"),
     "numeric": re.compile(r"[/.]\d"),

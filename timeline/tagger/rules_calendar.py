@@ -42,8 +42,8 @@ from timeline.tagger.patterns import (
 )
 
 
-@rule("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T ](?P<H>\d\d):(?P<M>\d\d)"
-      r"(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])")  # fmt: skip
+@rule("iso", r"(?<![\d/-])(?P<y>\d{4})(?P<sep>[-/])(?P<m>\d\d?)(?P=sep)(?P<d>\d\d?)(?:[T ](?P<H>\d\d):(?P<M>\d\d)"
+      r"(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d/-])")  # fmt: skip
 def _iso(m: re.Match[str], text: str) -> Reading | None:
     y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
     if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -236,6 +236,8 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
             and not m["pre2"]
         ):
             return None
+        if re.match(r"[-/.]\d{1,2}[-/.]\d", after):
+            return None  # the year of "2021/02/30", a day that does not exist, is no date either
         word = re.match(r"\s+([a-z]+)", after)
         if word and word[1] in COUNTED:
             return None
