@@ -59,7 +59,8 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
             )
             if not found:
                 raise InputError(
-                    SourceRef(item), "no .yaml, .txt, .md or .html files in this folder"
+                    SourceRef(item),
+                    "no .yaml, .json, .csv, .ics, .txt, .md or .html files in this folder",
                 )
             paths.extend(found)
         elif not path.exists():
@@ -113,13 +114,13 @@ def load(
     for path in expand_inputs(inputs):
         shown = "<stdin>" if path == STDIN else path
         try:
-            if path != STDIN and _streamable(path):
+            if path != STDIN and options.format in (None, "text") and _streamable(path):
                 formats[shown] = "text"
                 results = list(_read_in_chunks(path, options))
             else:
                 decoded = decode(read_input(path, stdin), shown)
                 diagnostics.extend(decoded.warnings)
-                fmt = detect_format(shown, decoded.text)
+                fmt = options.format or detect_format(shown, decoded.text)
                 formats[shown] = fmt
                 _check_size(shown, fmt, len(decoded.text))
                 results = [reader_for(fmt)(decoded.text, shown, options)]
@@ -147,7 +148,9 @@ def load(
 # whatever the file's size; structured formats must be read whole, and have a ceiling instead.
 STREAM_ABOVE = 8 * 2**20
 CHUNK = 2 * 2**20
-WHOLE_LIMITS = {"yaml": 64 * 2**20, "markdown": 50 * 2**20, "html": 50 * 2**20}
+WHOLE_LIMITS = {"yaml": 64 * 2**20, "markdown": 50 * 2**20, "html": 50 * 2**20,
+                "json": 64 * 2**20, "jsonl": 64 * 2**20, "timelinejs": 64 * 2**20,
+                "csv": 64 * 2**20, "tsv": 64 * 2**20, "ics": 64 * 2**20}  # fmt: skip
 
 
 def _check_size(path: str, fmt: str, size: int) -> None:

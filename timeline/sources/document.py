@@ -30,7 +30,7 @@ from timeline.model import (
 )
 from timeline.sources import ReadOptions, ReadResult
 
-__all__ = ["EVENT_KEYS", "TOP_KEYS", "Lines", "Problems", "read_document"]
+__all__ = ["EVENT_KEYS", "TOP_KEYS", "Lines", "Problems", "read_document", "with_lines"]
 
 TOP_KEYS = ("title", "reference_date", "languages", "date_order", "timezone", "groups", "eras",
             "events")  # fmt: skip
@@ -72,11 +72,13 @@ class Problems:
         return sum(1 for d in self.items if d.severity is Severity.ERROR)
 
 
-def read_document(data: Any, path: str, options: ReadOptions, fmt: str) -> ReadResult:
+def read_document(
+    data: Any, path: str, options: ReadOptions, fmt: str, problems: Problems | None = None
+) -> ReadResult:
     """Validate one document (see the module docstring). Raises `InputError` when it has no
     events at all; problems with single events come back as diagnostics, and those events are
-    left out."""
-    problems = Problems(path)
+    left out. `problems` may hold what the format's own reader found first."""
+    problems = problems or Problems(path)
     if isinstance(data, list):
         data = {"events": data, "_line": 1}
     elif not isinstance(data, dict):
@@ -113,6 +115,23 @@ class Lines(list[Any]):
     def __init__(self, items: list[Any], lines: list[int | None]) -> None:
         super().__init__(items)
         self.lines = lines
+
+
+def with_lines(value: Any, line: int | None) -> Any:
+    """Plain data (from `json.loads`, a CSV row) as a document whose every part is at `line`.
+
+    Scalars become text as a YAML reader would see them: 1969 -> "1969", true -> "true"."""
+    if isinstance(value, dict):
+        out: dict[str, Any] = {"_line": line, "_keys": dict.fromkeys(value, line)}
+        out.update((str(k), with_lines(v, line)) for k, v in value.items())
+        return out
+    if isinstance(value, list):
+        return Lines([with_lines(v, line) for v in value], [line] * len(value))
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _item_line(seq: list[Any], index: int) -> int | None:

@@ -1,0 +1,87 @@
+"""JSON readers: a document in the YAML format's shape (`timeline extract --format json`
+writes one), and JSON Lines with one typed record a line (`--format jsonl`).
+
+Both feed `timeline.sources.document`, so an event is checked by the same rules as in YAML
+and every problem names its line.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from timeline.errors import InputError
+from timeline.model import SourceRef, Timeline
+from timeline.sources import ReadOptions, ReadResult
+from timeline.sources.document import Lines, Problems, read_document, with_lines
+
+__all__ = ["read", "read_lines"]
+
+
+def read(text: str, path: str, options: ReadOptions) -> ReadResult:
+    return read_document(load(text, path), path, options, "json")
+
+
+def load(text: str, path: str) -> Any:
+    """The JSON as a document that remembers its lines."""
+    try:
+        plain = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            SourceRef(path, exc.lineno), f"invalid JSON: {exc.msg} (column {exc.colno})"
+        ) from None
+    except RecursionError:
+        raise InputError(SourceRef(path), "invalid JSON: nested too deeply") from None
+    # JSON is YAML's flow style: libyaml reads it again, this time keeping every line (and
+    # refusing duplicate keys, which json.loads would quietly merge).
+    from timeline.sources.yaml_source import load as load_yaml
+
+    try:
+        return load_yaml(text, path)
+    except InputError as exc:
+        if "duplicate key" in exc.message:
+            raise
+        return with_lines(plain, None)
+
+
+_TYPES = ("timeline", "group", "era", "event")
+
+
+def read_lines(text: str, path: str, options: ReadOptions) -> ReadResult:
+    """JSON Lines: `{"type": "timeline" | "group" | "era" | "event", ...}`, one a line; a line
+    without a type is an event."""
+    problems = Problems(path)
+    doc: dict[str, Any] = {"_line": 1, "_keys": {}}
+    lists: dict[str, Lines] = {key: Lines([], []) for key in ("groups", "eras", "events")}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            problems.error(number, f"invalid JSON: {reason}", line[:60])
+            continue
+        if not isinstance(record, dict):
+            problems.error(number, "each line should be a JSON object", line[:60])
+            continue
+        kind = record.pop("type", None) or "event"
+        if kind not in _TYPES:
+            problems.error(number, f"type should be one of {', '.join(_TYPES)}", str(kind))
+            continue
+        item = with_lines(record, number)
+        if kind == "timeline":
+            item.pop("_line")
+            doc["_keys"].update(item.pop("_keys"))
+            doc.update(item)
+        else:
+            target = lists[kind + "s"]
+            target.append(item)
+            target.lines.append(number)
+    for key, items in lists.items():
+        if items:
+            doc[key] = items
+            doc["_keys"][key] = items.lines[0]
+    if not lists["events"] and problems.error_count:
+        return ReadResult(Timeline(()), problems.items, "jsonl")  # the errors say why
+    return read_document(doc, path, options, "jsonl", problems)
