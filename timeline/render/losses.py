@@ -23,7 +23,9 @@ class Losses:
 
     def add(self, what: str, event: Event | None = None) -> None:
         """`what` is lost, for `event` (None: for the timeline as a whole)."""
-        self._events.setdefault(what, []).append(event)
+        events = self._events.setdefault(what, [])
+        if event is None or not events or events[-1] is not event:  # once per event
+            events.append(event)
 
     def warnings(self) -> tuple[Diagnostic, ...]:
         out = []
