@@ -15,13 +15,13 @@ from typing import BinaryIO
 from timeline.dates import today as clock_today
 from timeline.errors import InputError, InvalidInput, TimelineError
 from timeline.model import Diagnostic, Event, Severity, SourceRef, Timeline
-from timeline.render import RenderOptions, render
+from timeline.render import DATA_FORMATS, RenderOptions, render, write
 from timeline.sources import _SUFFIXES, ReadOptions, ReadResult, detect_format, reader_for
 from timeline.sources.decode import decode
 
 __all__ = [
-    "BuildReport", "Loaded", "build", "check_output", "expand_inputs", "extract", "load",
-    "mentions", "read_input", "write_atomic",
+    "BuildReport", "Loaded", "build", "check_output", "convert", "expand_inputs", "extract",
+    "load", "mentions", "output_format", "read_input", "write_atomic",
 ]  # fmt: skip
 
 STDIN = "-"
@@ -300,9 +300,45 @@ def extract(
     kind: str = "yaml",
     stdin: BinaryIO | None = None,
 ) -> tuple[bytes, Loaded]:
-    """The events found in the inputs, written as YAML (or json, jsonl, csv) for review."""
+    """The events found in the inputs, written as YAML (or any of `DATA_FORMATS`) for review.
+    What the format cannot hold is added to `Loaded.diagnostics` as warnings."""
     loaded = load(inputs, options, skip_invalid=True, stdin=stdin)
-    return render(kind, loaded.timeline), loaded
+    out = write(kind, loaded.timeline)
+    loaded.diagnostics.extend(out.warnings)
+    return out.data, loaded
+
+
+def output_format(output: Path) -> str:
+    """The data format that an output file's suffix names."""
+    suffix = output.suffix.lower()
+    for kind, suffixes in DATA_FORMATS.items():
+        if suffix in suffixes:
+            return kind
+    known = ", ".join(s for suffixes in DATA_FORMATS.values() for s in suffixes)
+    raise InputError(
+        SourceRef(str(output)), f"cannot tell the format from the suffix (know {known}); say --to"
+    )
+
+
+def convert(
+    inputs: Sequence[str],
+    output: str | Path,
+    options: ReadOptions | None = None,
+    *,
+    kind: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> BuildReport:
+    """Read the inputs (any readable format) and write them as one data format, atomically.
+    Nothing is written if anything fails; what the format cannot hold comes back as warnings
+    in the report's `loaded.diagnostics`."""
+    output = Path(output)
+    kind = kind or output_format(output)
+    check_output(inputs, output)
+    loaded = load(inputs, options, stdin=stdin)
+    out = write(kind, loaded.timeline)
+    loaded.diagnostics.extend(out.warnings)
+    write_atomic(output, out.data)
+    return BuildReport(output, loaded, len(out.data))
 
 
 def mentions(
