@@ -352,8 +352,11 @@ def extract(
 def convert(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Files in any format timeline reads, folders, or -.",
-                       show_default=False, metavar="INPUT"),
+        typer.Argument(
+            help="Files in any format timeline reads, folders, or -.",
+            show_default=False,
+            metavar="INPUT",
+        ),
     ],
     output: Annotated[
         Path, typer.Option("--output", "-o", metavar="FILE", help="The file to write.")

@@ -23,7 +23,7 @@ __all__ = ["date_value", "render"]
 
 
 def date_value(date: FuzzyDate) -> str:
-    """An exact date as X-TIMELINE-DATE holds it: "start end precision qualifier...". """
+    """An exact date as X-TIMELINE-DATE holds it: "start end precision qualifier..."."""
     return " ".join([date.start.iso(), date.end.iso(), str(date.precision),
                      *sorted(str(q) for q in date.qualifiers)])  # fmt: skip
 

@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 from timeline.labels import span_label
-from timeline.model import Era, Event, FuzzyDate, Precision, Timeline
+from timeline.model import Day, Era, Event, FuzzyDate, Precision, Timeline
 from timeline.render import Output
 from timeline.render.losses import Losses
 
@@ -27,11 +27,13 @@ def _year(year: int) -> str:
 
 
 def _date(date: FuzzyDate, at_end: bool = False) -> dict[str, str]:
+    # The parts that the precision needs, and any more that pin the first day ("late 19th
+    # century" starts in September 1867), so that the display date can be checked against it.
     day = date.start
     out = {"year": _year(day.year)}
-    if date.precision is Precision.DAY or date.precision in (Precision.MONTH, Precision.SEASON):
+    if date.precision in (Precision.DAY, Precision.MONTH, Precision.SEASON) or day != Day(day.year):
         out["month"] = str(day.month)
-    if date.precision is Precision.DAY:
+    if date.precision is Precision.DAY or day.day != 1:
         out["day"] = str(day.day)
     out["display_date"] = "present" if at_end and date.open_ended else html.escape(date.label())
     return out

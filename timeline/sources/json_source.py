@@ -53,7 +53,8 @@ def read_lines(text: str, path: str, options: ReadOptions) -> ReadResult:
     problems = Problems(path)
     doc: dict[str, Any] = {"_line": 1, "_keys": {}}
     lists: dict[str, Lines] = {key: Lines([], []) for key in ("groups", "eras", "events")}
-    for number, line in enumerate(text.splitlines(), 1):
+    # Split on newlines only: a record may hold U+2028, which str.splitlines would cut at.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:

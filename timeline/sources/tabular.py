@@ -8,6 +8,7 @@ first line in the file (a quoted cell may run over several lines).
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,7 +37,9 @@ def read_tsv(text: str, path: str, options: ReadOptions) -> ReadResult:
 
 def _rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """(first line, cells) for each row that has any content."""
-    reader = csv.reader(text.lstrip("\ufeff").splitlines(keepends=True), delimiter=delimiter)
+    # newline="" as the csv module asks: quoted cells keep their own line breaks, and only
+    # \r and \n end a row (str.splitlines would also cut at U+2028 and the like).
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
     line = 1
     try:
         for cells in reader:
