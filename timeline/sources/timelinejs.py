@@ -166,8 +166,8 @@ def _date(raw: Any, line: int | None, settings: Settings, problems: Problems,
         if value in (None, ""):
             continue
         if not _NUMBER.match(str(value)):
-            problems.error(raw.get("_line", line), f"{key} {value!r} is not a whole number",
-                           str(value))  # fmt: skip
+            at = (raw.get("_keys") or {}).get(key, raw.get("_line", line))
+            problems.error(at, f"{key} {value!r} is not a whole number", str(value))
             return None
         parts[key] = int(str(value))
     if "year" not in parts:
