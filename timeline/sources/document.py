@@ -30,7 +30,7 @@ from timeline.model import (
 )
 from timeline.sources import ReadOptions, ReadResult
 
-__all__ = ["EVENT_KEYS", "TOP_KEYS", "Lines", "Problems", "read_document", "with_lines"]
+__all__ = ["EVENT_KEYS", "TOP_KEYS", "Lines", "Problems", "attach", "read_document", "with_lines"]
 
 TOP_KEYS = ("title", "reference_date", "languages", "date_order", "timezone", "groups", "eras",
             "events")  # fmt: skip
@@ -88,6 +88,8 @@ def read_document(
             str(data)[:80],
         )
     if not isinstance(data.get("events"), list) or not data["events"]:
+        if problems.error_count:  # the format's reader has said why already
+            return ReadResult(Timeline(()), problems.items, fmt)
         line = _line_of(data, "events")
         raise InputError(
             SourceRef(path, line), "no events: add an `events:` list with at least one event"
@@ -112,9 +114,22 @@ def read_document(
 class Lines(list[Any]):
     """A list that knows the line of each item."""
 
-    def __init__(self, items: list[Any], lines: list[int | None]) -> None:
-        super().__init__(items)
-        self.lines = lines
+    def __init__(
+        self, items: list[Any] | None = None, lines: list[int | None] | None = None
+    ) -> None:
+        super().__init__(items or [])
+        self.lines = lines or []
+
+    def add(self, item: Any, line: int | None) -> None:
+        self.append(item)
+        self.lines.append(line)
+
+
+def attach(doc: dict[str, Any], key: str, items: Lines) -> None:
+    """Put a list into a document, at the line of its first item; an empty one stays out."""
+    if items:
+        doc[key] = items
+        doc.setdefault("_keys", {})[key] = items.lines[0]
 
 
 def with_lines(value: Any, line: int | None) -> Any:

@@ -15,9 +15,9 @@ import re
 from typing import Any
 
 from timeline.errors import InputError
-from timeline.model import Day, SourceRef, Timeline
+from timeline.model import Day, SourceRef
 from timeline.sources import ReadOptions, ReadResult
-from timeline.sources.document import Lines, Problems, read_document, with_lines
+from timeline.sources.document import Lines, Problems, attach, read_document, with_lines
 
 __all__ = ["DEFAULT_WINDOW_DAYS", "MAX_OCCURRENCES", "read", "window"]
 
@@ -120,7 +120,7 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
     lines = [text.count("\n", 0, m.start()) + 1 for m in begins]
     problems = Problems(path)
     doc: dict[str, Any] = {"_line": 1, "_keys": {}}
-    events = Lines([], [])
+    events = Lines()
     vevents = [c for cal in calendars for c in cal.walk("VEVENT")]
     line_of = {id(c): (lines[i] if i < len(lines) else None) for i, c in enumerate(vevents)}
     series = {str(c.get("uid")) for c in vevents if c.get("rrule") or c.get("rdate")}
@@ -131,8 +131,7 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
         times = times or isinstance(component.decoded("dtstart", None), dt.datetime)
         item = _item(component, line_of[id(component)], problems, exact=True)
         if item is not None:
-            events.append(item)
-            events.lines.append(item["_line"])
+            events.add(item, item["_line"])
     if series:
         times = _expand(calendars, vevents, series, line_of, options, problems, events) or times
     if times:
@@ -140,12 +139,9 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
     for cal in calendars:
         if (name := _text(cal, "x-wr-calname")) and "title" not in doc:
             doc["title"] = name
-    if not events:
-        if problems.error_count:
-            return ReadResult(Timeline(()), problems.items, "ics")
+    if not events and not problems.error_count:
         raise InputError(SourceRef(path), "no events (VEVENT) in this calendar")
-    doc["events"] = events
-    doc["_keys"]["events"] = events.lines[0]
+    attach(doc, "events", events)
     return read_document(doc, path, options, "ics", problems)
 
 
@@ -186,8 +182,7 @@ def _expand(calendars: list[Any], vevents: list[Any], series: set[str],
             times = times or isinstance(occurrence.decoded("dtstart", None), dt.datetime)
             item = _item(occurrence, line, problems, exact=False)
             if item is not None:
-                events.append(item)
-                events.lines.append(line)
+                events.add(item, line)
     return times
 
 

@@ -11,9 +11,9 @@ import json
 from typing import Any
 
 from timeline.errors import InputError
-from timeline.model import SourceRef, Timeline
+from timeline.model import SourceRef
 from timeline.sources import ReadOptions, ReadResult
-from timeline.sources.document import Lines, Problems, read_document, with_lines
+from timeline.sources.document import Lines, Problems, attach, read_document, with_lines
 
 __all__ = ["read", "read_lines"]
 
@@ -52,7 +52,7 @@ def read_lines(text: str, path: str, options: ReadOptions) -> ReadResult:
     without a type is an event."""
     problems = Problems(path)
     doc: dict[str, Any] = {"_line": 1, "_keys": {}}
-    lists: dict[str, Lines] = {key: Lines([], []) for key in ("groups", "eras", "events")}
+    lists: dict[str, Lines] = {key: Lines() for key in ("groups", "eras", "events")}
     # Split on newlines only: a record may hold U+2028, which str.splitlines would cut at.
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -76,13 +76,7 @@ def read_lines(text: str, path: str, options: ReadOptions) -> ReadResult:
             doc["_keys"].update(item.pop("_keys"))
             doc.update(item)
         else:
-            target = lists[kind + "s"]
-            target.append(item)
-            target.lines.append(number)
+            lists[kind + "s"].add(item, number)
     for key, items in lists.items():
-        if items:
-            doc[key] = items
-            doc["_keys"][key] = items.lines[0]
-    if not lists["events"] and problems.error_count:
-        return ReadResult(Timeline(()), problems.items, "jsonl")  # the errors say why
+        attach(doc, key, items)
     return read_document(doc, path, options, "jsonl", problems)

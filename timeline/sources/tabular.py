@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from timeline.errors import InputError, quote
-from timeline.model import SourceRef, Timeline
+from timeline.model import SourceRef
 from timeline.sources import ReadOptions, ReadResult
-from timeline.sources.document import EVENT_KEYS, Lines, Problems, read_document, with_lines
+from timeline.sources.document import EVENT_KEYS, Lines, Problems, attach, read_document, with_lines
 
 __all__ = ["read_csv", "read_tsv"]
 
@@ -66,7 +66,7 @@ def _read(text: str, path: str, options: ReadOptions, delimiter: str, fmt: str) 
         )
     problems = Problems(path)
     doc: dict[str, Any] = {"_line": 1, "_keys": {}}
-    lists = {"groups": Lines([], []), "eras": Lines([], []), "events": Lines([], [])}
+    lists = {"groups": Lines(), "eras": Lines(), "events": Lines()}
     for line, cells in rows:
         if len(cells) > len(lowered):
             problems.warn(line, f"{len(cells)} cells but {len(lowered)} columns; extra ignored")
@@ -92,14 +92,9 @@ def _read(text: str, path: str, options: ReadOptions, delimiter: str, fmt: str) 
         elif kind == "era":
             item = _renamed(item, {"title": "name", "date": "start"},
                             ("name", "start", "end", "color"), problems)  # fmt: skip
-        lists[kind + "s"].append(item)
-        lists[kind + "s"].lines.append(line)
+        lists[kind + "s"].add(item, line)
     for key, items in lists.items():
-        if items:
-            doc[key] = items
-            doc["_keys"][key] = items.lines[0]
-    if not lists["events"] and problems.error_count:
-        return ReadResult(Timeline(()), problems.items, fmt)
+        attach(doc, key, items)
     return read_document(doc, path, options, fmt, problems)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from timeline.errors import DateError, InputError
 from timeline.model import Day, FuzzyDate, Precision, Settings, SourceRef, days_in_month
 from timeline.sources import ReadOptions, ReadResult
-from timeline.sources.document import Lines, Problems, read_document, with_lines
+from timeline.sources.document import Lines, Problems, attach, read_document, with_lines
 
 __all__ = ["read", "read_slides"]
 
@@ -54,16 +54,15 @@ def read_slides(
         if headline:
             doc["title"] = headline
             doc["_keys"]["title"] = title.get("_line")
-    items = Lines([], [])
+    items = Lines()
     for slide in events:
         if not isinstance(slide, dict):
             problems.error(None, "a TimelineJS event should be an object", str(slide)[:60])
             continue
         item = _event(slide, settings, problems)
         if item is not None:
-            items.append(item)
-            items.lines.append(slide.get("_line"))
-    era_items = Lines([], [])
+            items.add(item, slide.get("_line"))
+    era_items = Lines()
     for slide in eras:
         if not isinstance(slide, dict):
             continue
@@ -71,18 +70,13 @@ def read_slides(
         if item is not None and "end" in item:
             era = {"_line": item["_line"], "_keys": item["_keys"], "name": item["title"],
                    "start": item["date"], "end": item["end"]}  # fmt: skip
-            era_items.append(era)
-            era_items.lines.append(item["_line"])
+            era_items.add(era, item["_line"])
         elif item is not None:
             problems.error(item["_line"], "an era needs an end_date", item.get("title"))
-    if not items:
-        if problems.error_count:
-            from timeline.model import Timeline
-
-            return ReadResult(Timeline(()), problems.items, fmt)
+    if not items and not problems.error_count:
         raise InputError(SourceRef(path, 1), "no events with a start_date")
-    doc.update(events=items, eras=era_items)
-    doc["_keys"].update(events=items.lines[0], eras=era_items.lines[0] if era_items else None)
+    attach(doc, "events", items)
+    attach(doc, "eras", era_items)
     return read_document(doc, path, options, fmt, problems)
 
 
