@@ -65,7 +65,8 @@ def test_timelinejs_loads_our_json(tmp_path: Path) -> None:
 <body><div id="tl" style="width: 1000px; height: 700px"></div>
 <script>
 window.loaded = false;
-window.tl = new TL.Timeline("tl", {data}, {{script_path: "{dist}/js/", hash_bookmark: false, font: null}});
+window.tl = new TL.Timeline("tl", {data},
+  {{script_path: "{dist}/js/", hash_bookmark: false, font: null}});
 window.tl.on("loaded", () => {{ window.loaded = true; }});
 </script></body></html>""",
         encoding="utf-8",
