@@ -59,6 +59,22 @@ def test_jsonl_and_timelinejs_errors_name_their_lines(tmp_path: Path) -> None:
     assert f"{tl}:13: year '19x9' is not a whole number" in result.stderr
 
 
+def test_json_problems_name_their_lines(tmp_path: Path) -> None:
+    """A clean file is read without lines (fast); one with a problem is read again with them."""
+    src = tmp_path / "e.json"
+    src.write_text('{"events": [\n {"date": "1969", "title": "ok"},\n'
+                   ' {"date": "Febtember", "title": "bad"}\n]}\n')  # fmt: skip
+    result = run("validate", str(src))
+    assert result.exit_code == 1
+    assert f'{src}:3: cannot read "Febtember" as a date' in result.stderr
+    src.write_text('{"events": [\n {"date": "1969",\n  "title": "a",\n  "title": "b"}]}')
+    result = run("validate", str(src))
+    assert result.exit_code == 1
+    assert f'{src}:4: duplicate key "title"' in result.stderr
+    src.write_text('{"events": [{"date": "1969", "title": "ok"}]}')
+    assert run("validate", str(src)).exit_code == 0
+
+
 def test_convert_chooses_the_format_by_suffix_or_to(tmp_path: Path) -> None:
     src = ROOT / "events.yaml"
     ics = tmp_path / "demo.ics"

@@ -116,8 +116,7 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
     except (ValueError, KeyError, IndexError) as exc:
         raise InputError(SourceRef(path), f"invalid iCalendar: {exc}") from None
     # The library keeps no lines; the n-th BEGIN:VEVENT in the text is the n-th VEVENT.
-    begins = re.finditer(r"^BEGIN:VEVENT\s*$", text, re.MULTILINE | re.IGNORECASE)
-    lines = [text.count("\n", 0, m.start()) + 1 for m in begins]
+    lines = _begin_lines(text)
     problems = Problems(path)
     doc: dict[str, Any] = {"_line": 1, "_keys": {}}
     events = Lines()
@@ -143,6 +142,16 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
         raise InputError(SourceRef(path), "no events (VEVENT) in this calendar")
     attach(doc, "events", events)
     return read_document(doc, path, options, "ics", problems)
+
+
+def _begin_lines(text: str) -> list[int]:
+    """The line of each BEGIN:VEVENT, counted in one pass (not from the start for each)."""
+    lines, line, at = [], 1, 0
+    for m in re.finditer(r"^BEGIN:VEVENT\s*$", text, re.MULTILINE | re.IGNORECASE):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        lines.append(line)
+    return lines
 
 
 def _expand(calendars: list[Any], vevents: list[Any], series: set[str],

@@ -8,6 +8,7 @@ and every problem names its line.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from timeline.errors import InputError
@@ -19,29 +20,64 @@ __all__ = ["read", "read_lines"]
 
 
 def read(text: str, path: str, options: ReadOptions) -> ReadResult:
-    return read_document(load(text, path), path, options, "json")
+    return read_with_lines(text, path, lambda doc: read_document(doc, path, options, "json"))
 
 
-def load(text: str, path: str) -> Any:
-    """The JSON as a document that remembers its lines."""
+def read_with_lines(text: str, path: str, build: Callable[[Any], ReadResult]) -> ReadResult:
+    """`build` the result from the JSON; when it finds anything to say, build it again from
+    the JSON read with the line of every part, so that each problem names its line.
+
+    A clean file is read with `json` alone: finding lines takes a second pass through libyaml
+    that costs three times the rest (bench/formats_bench.py). Its events then say which file
+    they came from, without a line.
+    """
+    plain = _parse(text, path)
+    if plain is not _DUPLICATE_KEYS:
+        result = build(with_lines(plain, None))
+        if not result.diagnostics:
+            return result
+    return build(load(text, path))
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+_DUPLICATE_KEYS = object()  # json.loads met a key twice, which it would quietly merge
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _DuplicateKey
+    return out
+
+
+def _parse(text: str, path: str) -> Any:
     try:
-        plain = json.loads(text)
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except _DuplicateKey:
+        return _DUPLICATE_KEYS
     except json.JSONDecodeError as exc:
         raise InputError(
             SourceRef(path, exc.lineno), f"invalid JSON: {exc.msg} (column {exc.colno})"
         ) from None
     except RecursionError:
         raise InputError(SourceRef(path), "invalid JSON: nested too deeply") from None
-    # JSON is YAML's flow style: libyaml reads it again, this time keeping every line (and
-    # refusing duplicate keys, which json.loads would quietly merge).
+
+
+def load(text: str, path: str) -> Any:
+    """The JSON as a document that remembers its lines. JSON is YAML's flow style, so
+    libyaml reads it, keeping every line and refusing duplicate keys."""
     from timeline.sources.yaml_source import load as load_yaml
 
+    plain = _parse(text, path)
     try:
         return load_yaml(text, path)
     except InputError as exc:
-        if "duplicate key" in exc.message:
+        if "duplicate key" in exc.message or plain is _DUPLICATE_KEYS:
             raise
-        return with_lines(plain, None)
+        return with_lines(plain, None)  # valid JSON that libyaml cannot read: no lines
 
 
 _TYPES = ("timeline", "group", "era", "event")

@@ -23,18 +23,24 @@ __all__ = ["read", "read_slides"]
 
 
 def read(text: str, path: str, options: ReadOptions) -> ReadResult:
-    from timeline.sources.json_source import load
+    from timeline.sources.json_source import read_with_lines
 
-    data = load(text, path)
+    return read_with_lines(text, path, lambda data: _read_json(data, path, options))
+
+
+def _read_json(data: Any, path: str, options: ReadOptions) -> ReadResult:
     if not isinstance(data, dict) or not isinstance(data.get("events"), list):
         raise InputError(SourceRef(path, 1), 'expected TimelineJS JSON: {"events": [...]}')
     title = data.get("title")
+    eras = data.get("eras")
     return read_slides(
         title if isinstance(title, dict) else None,
         list(data["events"]),
-        list(data.get("eras") or []) if isinstance(data.get("eras"), list) else [],
-        path, options, "timelinejs",
-    )  # fmt: skip
+        list(eras) if isinstance(eras, list) else [],
+        path,
+        options,
+        "timelinejs",
+    )
 
 
 def read_slides(
