@@ -4,6 +4,7 @@ and deep-time dates, spans, open ends, groups, eras, urls and sources."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -134,7 +135,7 @@ def _read_back(kind: str, path: str, timeline: Timeline) -> tuple[Timeline, Any]
 
 
 ROUND_TRIP = settings(
-    max_examples=40,
+    max_examples=int(os.environ.get("TIMELINE_EXAMPLES", "100")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

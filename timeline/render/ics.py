@@ -40,7 +40,9 @@ def render(timeline: Timeline, options: RenderOptions | None = None) -> Output:
     cal.add("prodid", f"-//timeline//timeline {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", timeline.title)
+    # Properties the library does not know are written raw unless given as text, and a newline
+    # in them would break the file.
+    cal.add("x-wr-calname", icalendar.vText(timeline.title))
     stamp_day = timeline.settings.reference_date or Day(1970)
     stamp = dt.datetime(max(stamp_day.year, 1), stamp_day.month, stamp_day.day, tzinfo=dt.UTC)
     uids: dict[str, int] = {}
@@ -73,7 +75,7 @@ def render(timeline: Timeline, options: RenderOptions | None = None) -> Output:
             event.add("x-timeline-end", date_value(e.end))
         for name, value in (("group", e.group), ("source", e.source), ("color", e.color)):
             if value:
-                event.add(f"x-timeline-{name}", value)
+                event.add(f"x-timeline-{name}", icalendar.vText(value))
         if e.milestone:
             event.add("x-timeline-milestone", "TRUE")
         cal.add_component(event)

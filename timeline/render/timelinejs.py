@@ -45,7 +45,7 @@ def _text(event: Event) -> str:
         url = html.escape(event.url)
         parts.append(f'<p class="timeline-url"><a href="{url}">{url}</a></p>')
     if event.source:
-        parts.append(f'<p class="timeline-source">{html.escape(event.source)}</p>')
+        parts.append(f'<p class="timeline-source">Source: {html.escape(event.source)}</p>')
     return "".join(parts)
 
 

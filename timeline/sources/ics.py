@@ -58,7 +58,12 @@ def _text(component: Any, name: str) -> str | None:
         return None
     if isinstance(value, list):
         value = value[0]
+    if name.lower().startswith("x-"):  # the library leaves properties it does not know escaped
+        value = _TEXT_ESCAPE.sub(lambda m: "\n" if m[1] in "nN" else m[1], str(value))
     return str(value).strip() or None
+
+
+_TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")  # RFC 5545 TEXT: \\ \; \, \n
 
 
 def _item(component: Any, line: int | None, problems: Problems, exact: bool) -> Any:

@@ -87,7 +87,7 @@ def read_slides(
 
 
 _URL = re.compile(r'<p class="timeline-url"><a href="([^"]*)"[^>]*>.*?</a></p>', re.DOTALL)
-_SOURCE = re.compile(r'<p class="timeline-source">(.*?)</p>', re.DOTALL)
+_SOURCE = re.compile(r'<p class="timeline-source">(?:Source: )?(.*?)</p>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.IGNORECASE)
 
@@ -174,7 +174,9 @@ def _date(raw: Any, line: int | None, settings: Settings, problems: Problems,
         problems.error(raw.get("_line", line), "a TimelineJS date needs a year")
         return None
     if any(raw.get(k) not in (None, "") for k in _TIME_PARTS):
-        problems.warn(raw.get("_line", line), "times of day are not kept; the day is")
+        message = "times of day are not kept; each event keeps its day"
+        if not any(d.message == message for d in problems.items):  # said once, at the first
+            problems.warn(raw.get("_line", line), message)
     year = parts["year"] + 1 if parts["year"] < 0 else parts["year"]
     try:
         if "month" in parts and "day" in parts:
