@@ -40,3 +40,25 @@ def test_readme_yaml_example_reads_cleanly() -> None:
 def test_readme_screenshot_exists() -> None:
     for image in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README):
         assert (ROOT / image).is_file(), image
+
+
+def test_readme_lists_every_output_format() -> None:
+    from timeline.cli import DataFormat
+    from timeline.render import DATA_FORMATS
+
+    listed = re.search(r"--format ([a-z|]+)\]", README)
+    assert listed is not None
+    assert listed[1].split("|") == list(DATA_FORMATS) == [str(f) for f in DataFormat]
+
+
+def test_readme_yaml_example_matches_the_schema() -> None:
+    import json
+
+    import jsonschema
+    import yaml
+
+    example = README.split("## The YAML format", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    schema = json.loads((ROOT / "timeline" / "events.schema.json").read_text())
+    data = yaml.safe_load(example)
+    data["reference_date"] = str(data["reference_date"])  # YAML 1.1 reads it as a date object
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []

@@ -39,10 +39,30 @@ class Theme(StrEnum):
 
 
 class DataFormat(StrEnum):
+    """What `extract --format` and `convert --to` write (timeline.render.DATA_FORMATS)."""
+
     yaml = "yaml"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    ics = "ics"
+    timelinejs = "timelinejs"
+    markwhen = "markwhen"
+
+
+class InputFormat(StrEnum):
+    """What `--from` can force (timeline.sources.READERS)."""
+
+    yaml = "yaml"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    timelinejs = "timelinejs"
+    ics = "ics"
+    text = "text"
+    markdown = "markdown"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -90,6 +110,18 @@ Lang = Annotated[
 Traceback = Annotated[
     bool, typer.Option("--traceback", help="Show the full traceback of an error.")
 ]
+FromFormat = Annotated[
+    InputFormat | None,
+    typer.Option("--from", help="Read every input as this format instead of detecting it."),
+]
+Window = Annotated[
+    str | None,
+    typer.Option(
+        "--window", metavar="START..END",
+        help="Expand a calendar's recurring events between these dates "
+        "(default: a year either side of --ref-date or today).",
+    ),
+]  # fmt: skip
 
 
 def _options(ref_date: str | None, lang: list[str] | None, title: str | None = None) -> ReadOptions:
@@ -110,6 +142,29 @@ def _options(ref_date: str | None, lang: list[str] | None, title: str | None = N
                 f"unknown language {code!r}; use codes such as en, fr, de", param_hint="--lang"
             )
     return ReadOptions(reference_date=reference, languages=tuple(lang or ()), title=title)
+
+
+def _with_formats(options: ReadOptions, source: InputFormat | None,
+                  window: str | None) -> ReadOptions:  # fmt: skip
+    from dataclasses import replace
+
+    from timeline.dates import parse_date
+    from timeline.errors import DateError
+
+    span = None
+    if window is not None:
+        first, sep, last = window.partition("..")
+        try:
+            if not sep:
+                raise DateError(window)
+            span = (parse_date(first).start, parse_date(last).end)
+        except DateError:
+            raise typer.BadParameter(
+                f"{window!r} is not START..END, e.g. 2024-01-01..2025-12-31", param_hint="--window"
+            ) from None
+        if span[1] < span[0]:
+            raise typer.BadParameter(f"{window!r} ends before it starts", param_hint="--window")
+    return replace(options, format=str(source) if source else None, window=span)
 
 
 def _say(diagnostics: list[Diagnostic]) -> None:
@@ -206,6 +261,8 @@ def validate(
     ],
     ref_date: RefDate = None,
     lang: Lang = None,
+    source: FromFormat = None,
+    window: Window = None,
     show_traceback: Traceback = False,
 ) -> None:
     """Check inputs for problems without writing anything.
@@ -214,8 +271,9 @@ def validate(
     """
     from timeline.pipeline import load
 
+    options = _with_formats(_options(ref_date, lang), source, window)
     try:
-        loaded = load(inputs, _options(ref_date, lang), stdin=sys.stdin.buffer)
+        loaded = load(inputs, options, stdin=sys.stdin.buffer)
     except TimelineError as exc:
         _fail(exc, show_traceback)
     _say(loaded.diagnostics)
@@ -288,6 +346,58 @@ def extract(
     else:
         count = len(loaded.timeline.events) if loaded else data.count(b"\n")
         typer.echo(f"wrote {output} ({count} {'events' if loaded else 'mentions'})", err=True)
+
+
+@app.command()
+def convert(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files in any format timeline reads, folders, or -.",
+            show_default=False,
+            metavar="INPUT",
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The file to write.")
+    ],
+    to: Annotated[
+        DataFormat | None,
+        typer.Option("--to", help="Output format; by default from the suffix of -o."),
+    ] = None,
+    source: FromFormat = None,
+    window: Window = None,
+    ref_date: RefDate = None,
+    lang: Lang = None,
+    show_traceback: Traceback = False,
+) -> None:
+    """Convert events between formats: YAML, JSON, JSON Lines, CSV/TSV, iCalendar, TimelineJS
+    JSON and markwhen. What the target format cannot hold is listed as warnings.
+
+    Example: timeline convert events.yaml -o timeline.json --to timelinejs
+    """
+    from timeline.pipeline import convert as run_convert
+
+    options = _with_formats(_options(ref_date, lang), source, window)
+    try:
+        report = run_convert(inputs, output, options, kind=str(to) if to else None,
+                             stdin=sys.stdin.buffer)  # fmt: skip
+    except TimelineError as exc:
+        _fail(exc, show_traceback)
+    _say(report.loaded.diagnostics)
+    count = len(report.loaded.timeline.events)
+    typer.echo(f"wrote {report.output} ({count} event{'s' if count != 1 else ''})")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the YAML format, for editors and validators.
+
+    Example: timeline schema > events.schema.json
+    """
+    from importlib.resources import files
+
+    typer.echo(files("timeline").joinpath("events.schema.json").read_text(), nl=False)
 
 
 def main() -> None:

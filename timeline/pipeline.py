@@ -15,13 +15,13 @@ from typing import BinaryIO
 from timeline.dates import today as clock_today
 from timeline.errors import InputError, InvalidInput, TimelineError
 from timeline.model import Diagnostic, Event, Severity, SourceRef, Timeline
-from timeline.render import RenderOptions, render
+from timeline.render import DATA_FORMATS, RenderOptions, render, write
 from timeline.sources import _SUFFIXES, ReadOptions, ReadResult, detect_format, reader_for
 from timeline.sources.decode import decode
 
 __all__ = [
-    "BuildReport", "Loaded", "build", "check_output", "expand_inputs", "extract", "load",
-    "mentions", "read_input", "write_atomic",
+    "BuildReport", "Loaded", "build", "check_output", "convert", "expand_inputs", "extract",
+    "load", "mentions", "output_format", "read_input", "write_atomic",
 ]  # fmt: skip
 
 STDIN = "-"
@@ -59,7 +59,8 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
             )
             if not found:
                 raise InputError(
-                    SourceRef(item), "no .yaml, .txt, .md or .html files in this folder"
+                    SourceRef(item),
+                    "no .yaml, .json, .csv, .ics, .txt, .md or .html files in this folder",
                 )
             paths.extend(found)
         elif not path.exists():
@@ -113,13 +114,13 @@ def load(
     for path in expand_inputs(inputs):
         shown = "<stdin>" if path == STDIN else path
         try:
-            if path != STDIN and _streamable(path):
+            if path != STDIN and options.format in (None, "text") and _streamable(path):
                 formats[shown] = "text"
                 results = list(_read_in_chunks(path, options))
             else:
                 decoded = decode(read_input(path, stdin), shown)
                 diagnostics.extend(decoded.warnings)
-                fmt = detect_format(shown, decoded.text)
+                fmt = options.format or detect_format(shown, decoded.text)
                 formats[shown] = fmt
                 _check_size(shown, fmt, len(decoded.text))
                 results = [reader_for(fmt)(decoded.text, shown, options)]
@@ -147,7 +148,9 @@ def load(
 # whatever the file's size; structured formats must be read whole, and have a ceiling instead.
 STREAM_ABOVE = 8 * 2**20
 CHUNK = 2 * 2**20
-WHOLE_LIMITS = {"yaml": 64 * 2**20, "markdown": 50 * 2**20, "html": 50 * 2**20}
+WHOLE_LIMITS = {"yaml": 64 * 2**20, "markdown": 50 * 2**20, "html": 50 * 2**20,
+                "json": 64 * 2**20, "jsonl": 64 * 2**20, "timelinejs": 64 * 2**20,
+                "csv": 64 * 2**20, "tsv": 64 * 2**20, "ics": 64 * 2**20}  # fmt: skip
 
 
 def _check_size(path: str, fmt: str, size: int) -> None:
@@ -297,9 +300,45 @@ def extract(
     kind: str = "yaml",
     stdin: BinaryIO | None = None,
 ) -> tuple[bytes, Loaded]:
-    """The events found in the inputs, written as YAML (or json, jsonl, csv) for review."""
+    """The events found in the inputs, written as YAML (or any of `DATA_FORMATS`) for review.
+    What the format cannot hold is added to `Loaded.diagnostics` as warnings."""
     loaded = load(inputs, options, skip_invalid=True, stdin=stdin)
-    return render(kind, loaded.timeline), loaded
+    out = write(kind, loaded.timeline)
+    loaded.diagnostics.extend(out.warnings)
+    return out.data, loaded
+
+
+def output_format(output: Path) -> str:
+    """The data format that an output file's suffix names."""
+    suffix = output.suffix.lower()
+    for kind, suffixes in DATA_FORMATS.items():
+        if suffix in suffixes:
+            return kind
+    known = ", ".join(s for suffixes in DATA_FORMATS.values() for s in suffixes)
+    raise InputError(
+        SourceRef(str(output)), f"cannot tell the format from the suffix (know {known}); say --to"
+    )
+
+
+def convert(
+    inputs: Sequence[str],
+    output: str | Path,
+    options: ReadOptions | None = None,
+    *,
+    kind: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> BuildReport:
+    """Read the inputs (any readable format) and write them as one data format, atomically.
+    Nothing is written if anything fails; what the format cannot hold comes back as warnings
+    in the report's `loaded.diagnostics`."""
+    output = Path(output)
+    kind = kind or output_format(output)
+    check_output(inputs, output)
+    loaded = load(inputs, options, stdin=stdin)
+    out = write(kind, loaded.timeline)
+    loaded.diagnostics.extend(out.warnings)
+    write_atomic(output, out.data)
+    return BuildReport(output, loaded, len(out.data))
 
 
 def mentions(

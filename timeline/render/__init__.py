@@ -1,6 +1,8 @@
 """Renderers: one per output kind, each turning a `Timeline` into the bytes of one file.
 
-The registry maps a kind to "module:function", imported on first use (plotly is heavy).
+The registry maps a kind to "module:function", imported on first use (plotly is heavy). A
+renderer returns the bytes, or an `Output` when the format cannot hold everything: then its
+warnings name what was left out, and `write` hands them on.
 """
 
 from __future__ import annotations
@@ -9,9 +11,9 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from timeline.model import Day, Timeline
+from timeline.model import Day, Diagnostic, Timeline
 
-__all__ = ["RENDERERS", "RenderOptions", "render"]
+__all__ = ["DATA_FORMATS", "RENDERERS", "Output", "RenderOptions", "render", "write"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +25,15 @@ class RenderOptions:
     today: Day | None = None
 
 
-Renderer = Callable[[Timeline, RenderOptions], bytes]
+@dataclass(frozen=True, slots=True)
+class Output:
+    """A rendered file, and what the format could not hold (warnings naming what was lost)."""
+
+    data: bytes
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+Renderer = Callable[[Timeline, RenderOptions], "bytes | Output"]
 
 RENDERERS: dict[str, str] = {
     "html": "timeline.render.plotly_html:render",
@@ -31,10 +41,31 @@ RENDERERS: dict[str, str] = {
     "json": "timeline.render.data:render_json",
     "jsonl": "timeline.render.data:render_jsonl",
     "csv": "timeline.render.data:render_csv",
+    "ics": "timeline.render.ics:render",
+    "timelinejs": "timeline.render.timelinejs:render",
+    "markwhen": "timeline.render.markwhen:render",
+}
+
+# The outputs that are the events as data (what `convert --to` and `extract --format` write),
+# with the file suffixes that choose them.
+DATA_FORMATS: dict[str, tuple[str, ...]] = {
+    "yaml": (".yaml", ".yml"),
+    "json": (".json",),
+    "jsonl": (".jsonl", ".ndjson"),
+    "csv": (".csv",),
+    "ics": (".ics",),
+    "timelinejs": (),  # a .json file too: say --to timelinejs
+    "markwhen": (".mw",),
 }
 
 
-def render(kind: str, timeline: Timeline, options: RenderOptions | None = None) -> bytes:
+def write(kind: str, timeline: Timeline, options: RenderOptions | None = None) -> Output:
+    """The file for `kind`, with the warnings of anything the format could not hold."""
     module_name, _, attr = RENDERERS[kind].partition(":")
     renderer: Renderer = getattr(importlib.import_module(module_name), attr)
-    return renderer(timeline, options or RenderOptions())
+    result = renderer(timeline, options or RenderOptions())
+    return result if isinstance(result, Output) else Output(result)
+
+
+def render(kind: str, timeline: Timeline, options: RenderOptions | None = None) -> bytes:
+    return write(kind, timeline, options).data

@@ -1,5 +1,8 @@
 """Data outputs: the events as YAML (the format `build` reads), JSON, JSON lines and CSV.
 
+Each is read back by `timeline.sources` to the same timeline: dates (precision and qualifiers
+included), groups, eras, urls and sources survive a round trip through any of the four.
+
 The YAML is written by hand rather than through a YAML library: every string is a JSON string,
 which is also a valid YAML double-quoted scalar, so nothing a document says can change the
 structure, and the output is byte-for-byte stable.
@@ -13,7 +16,7 @@ import json
 from typing import Any
 
 from timeline.labels import canonical_text, span_label
-from timeline.model import Event, FuzzyDate, Timeline
+from timeline.model import Era, Event, FuzzyDate, Group, Timeline
 
 __all__ = ["event_record", "render_csv", "render_json", "render_jsonl", "render_yaml"]
 
@@ -49,40 +52,96 @@ def event_record(event: Event) -> dict[str, Any]:
     }
 
 
+def _settings_record(timeline: Timeline) -> dict[str, Any]:
+    settings = timeline.settings
+    record: dict[str, Any] = {"title": timeline.title}
+    if settings.reference_date is not None:
+        record["reference_date"] = settings.reference_date.iso()
+    if settings.languages:
+        record["languages"] = list(settings.languages)
+    if settings.date_order:
+        record["date_order"] = settings.date_order
+    if settings.timezone:
+        record["timezone"] = settings.timezone
+    return record
+
+
+def _group_record(group: Group) -> dict[str, Any]:
+    return {"name": group.name, "color": group.color}
+
+
+def _era_record(era: Era) -> dict[str, Any]:
+    return {"name": era.name, "start": _date_record(era.start), "end": _date_record(era.end),
+            "color": era.color}  # fmt: skip
+
+
 def render_json(timeline: Timeline, options: object = None) -> bytes:
-    doc = {"title": timeline.title, "events": [event_record(e) for e in timeline.events]}
+    doc = {
+        **_settings_record(timeline),
+        "groups": [_group_record(g) for g in timeline.groups],
+        "eras": [_era_record(e) for e in timeline.eras],
+        "events": [event_record(e) for e in timeline.events],
+    }
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
 
 
 def render_jsonl(timeline: Timeline, options: object = None) -> bytes:
-    lines = (json.dumps(event_record(e), ensure_ascii=False) for e in timeline.events)
-    return "".join(line + "\n" for line in lines).encode()
+    """One record a line, each saying its type: the timeline first, then groups, eras, events."""
+    records = [
+        {"type": "timeline", **_settings_record(timeline)},
+        *({"type": "group", **_group_record(g)} for g in timeline.groups),
+        *({"type": "era", **_era_record(e)} for e in timeline.eras),
+        *({"type": "event", **event_record(e)} for e in timeline.events),
+    ]
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
 
 
-_CSV_COLUMNS = ("date", "end", "start_day", "end_day", "precision", "qualifiers", "title",
-                "description", "group", "tags", "url", "source", "where")  # fmt: skip
+# `type` says what a row is: "title" (the timeline's title; its date is the reference date),
+# "group", "era" or "event" (also when blank). The last five columns are for people and
+# spreadsheets; reading ignores them, so that an edited date is never contradicted.
+CSV_COLUMNS = ("type", "date", "end", "title", "description", "group", "tags", "url", "color",
+               "source", "milestone", "start_day", "end_day", "precision", "qualifiers",
+               "where")  # fmt: skip
 
 
 def render_csv(timeline: Timeline, options: object = None) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(_CSV_COLUMNS)
+    writer.writerow(CSV_COLUMNS)
+
+    def row(**cells: str) -> None:
+        writer.writerow([_csv_safe(cells.get(c, "")) for c in CSV_COLUMNS])
+
+    reference = timeline.settings.reference_date
+    row(type="title", title=timeline.title, date=reference.iso() if reference else "")
+    for g in timeline.groups:
+        row(type="group", title=g.name, color=g.color or "")
+    for era in timeline.eras:
+        row(type="era", title=era.name, date=canonical_text(era.start),
+            end=canonical_text(era.end), color=era.color or "")  # fmt: skip
     for e in timeline.events:
         qualifiers = sorted(
             {str(q) for q in e.date.qualifiers | (e.end.qualifiers if e.end else set())}
         )
-        writer.writerow([
-            _csv_safe(e.date.text), _csv_safe(e.end.text if e.end else ""),
-            e.first_day.iso(), e.last_day.iso(), str(e.date.precision), " ".join(qualifiers),
-            _csv_safe(e.title), _csv_safe(e.description), _csv_safe(e.group),
-            _csv_safe(", ".join(e.tags)), _csv_safe(e.url or ""), _csv_safe(e.source or ""),
-            "; ".join(r.where() for r in e.refs),
-        ])  # fmt: skip
+        row(
+            type="event", date=canonical_text(e.date),
+            end=canonical_text(e.end) if e.end else "", title=e.title,
+            description=e.description, group=e.group, tags=", ".join(e.tags), url=e.url or "",
+            color=e.color or "", source=e.source or "", milestone="true" if e.milestone else "",
+            start_day=e.first_day.iso(), end_day=e.last_day.iso(),
+            precision=str(e.date.precision), qualifiers=" ".join(qualifiers),
+            where="; ".join(r.where() for r in e.refs),
+        )  # fmt: skip
     return out.getvalue().encode()
 
 
 def _csv_safe(text: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; a quote mark disarms them."""
+    """Spreadsheets run cells that start with = + - @ as formulas; a quote mark disarms them.
+
+    A date such as "-0043-03-15" is data, not a formula, and is left alone so it reads back.
+    """
+    if text[:1] == "-" and text[1:2].isdigit():
+        return text
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 

@@ -25,6 +25,11 @@ class ReadOptions:
     title: str | None = None
     # `today` stands in for the clock, so that tests and builds can be pinned.
     today: Day | None = None
+    # `--from`: read every input as this format instead of detecting it.
+    format: str | None = None
+    # The days within which a calendar's recurring events are expanded (inclusive); None is
+    # a year either side of the reference date (else today). See timeline.sources.ics.
+    window: tuple[Day, Day] | None = None
 
 
 @dataclass(slots=True)
@@ -44,6 +49,12 @@ READERS: dict[str, str] = {
     "text": "timeline.sources.text:read",
     "markdown": "timeline.sources.text:read_markdown",
     "html": "timeline.sources.text:read_html",
+    "json": "timeline.sources.json_source:read",
+    "jsonl": "timeline.sources.json_source:read_lines",
+    "csv": "timeline.sources.tabular:read_csv",
+    "tsv": "timeline.sources.tabular:read_tsv",
+    "timelinejs": "timeline.sources.timelinejs:read",
+    "ics": "timeline.sources.ics:read",
 }
 
 _SUFFIXES = {
@@ -51,14 +62,47 @@ _SUFFIXES = {
     ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".csv": "csv", ".tsv": "tsv", ".tab": "tsv",
+    ".ics": "ics", ".ical": "ics", ".ifb": "ics",
 }  # fmt: skip
 
 
+def _sniff(text: str) -> str | None:
+    """A structured format recognised by its content, whatever the file is called."""
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    if head[:15].upper() == "BEGIN:VCALENDAR":
+        return "ics"
+    if head.startswith(("{", "[")):
+        first, _, rest = head.partition("\n")
+        if first.rstrip().endswith("}") and rest.lstrip().startswith("{"):
+            return "jsonl"
+        if '"start_date"' in text:  # TimelineJS's key; our own JSON says "start"
+            return "timelinejs"
+        return "json"
+    first = head.partition("\n")[0].lower()
+    if first.count("\t") >= 2 and _HEADER_WORDS & {c.strip(' "') for c in first.split("\t")}:
+        return "tsv"
+    if first.count(",") >= 2 and _HEADER_WORDS & {c.strip(' "') for c in first.split(",")}:
+        return "csv"
+    return None
+
+
+# Column names that mark the first line of a spreadsheet of events (ours, or TimelineJS's).
+_HEADER_WORDS = frozenset({"date", "title", "year", "headline", "start_day"})
+# Within a family the content decides: a .json file may hold TimelineJS's shape, a .csv tabs.
+_FAMILIES = {"json": {"json", "jsonl", "timelinejs"}, "jsonl": {"jsonl", "json"},
+             "csv": {"csv", "tsv"}, "tsv": {"tsv", "csv"}}  # fmt: skip
+
+
 def detect_format(path: str, text: str) -> str:
-    """The format of an input, by its suffix, else by a look at its first characters."""
+    """The format of an input, by its suffix and a look at its first characters."""
     fmt = _SUFFIXES.get(PurePath(path).suffix.lower())
+    sniffed = _sniff(text)
     if fmt is not None:
-        return fmt
+        return sniffed if sniffed is not None and sniffed in _FAMILIES.get(fmt, ()) else fmt
+    if sniffed is not None:
+        return sniffed
     head = text.lstrip()[:512].lower()
     if head.startswith(("<!doctype html", "<html")) or "<body" in head:
         return "html"

@@ -1,0 +1,216 @@
+"""The iCalendar reader (RFC 5545), with the `icalendar` library.
+
+Each VEVENT becomes an event on the days it covers; times of day are dropped. A recurring event
+(RRULE or RDATE, with its EXDATEs and moved instances, expanded by `recurring_ical_events`)
+becomes one event per occurrence within a window: `ReadOptions.window` (`--window`), else one
+year either side of the reference date (`--ref-date`, else today). Each series says in a note
+which window it was expanded in. The X-TIMELINE-* properties that `timeline` writes bring back
+precision, qualifiers, group, source, colour and milestone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from timeline.errors import InputError
+from timeline.model import Day, SourceRef
+from timeline.sources import ReadOptions, ReadResult
+from timeline.sources.document import Lines, Problems, attach, read_document, with_lines
+
+__all__ = ["DEFAULT_WINDOW_DAYS", "MAX_OCCURRENCES", "read", "window"]
+
+DEFAULT_WINDOW_DAYS = 366  # each side of the reference date
+MAX_OCCURRENCES = 10_000  # per series: a daily event over decades is a mistake, not a timeline
+
+
+def window(options: ReadOptions) -> tuple[Day, Day]:
+    """The days (inclusive) within which recurring events are expanded."""
+    if options.window is not None:
+        return options.window
+    center = options.reference_date or options.today
+    if center is None:
+        from timeline.dates import today
+
+        center = today()
+    low = Day.from_ordinal(max(center.ordinal - DEFAULT_WINDOW_DAYS, 1))
+    high = Day.from_ordinal(min(center.ordinal + DEFAULT_WINDOW_DAYS, Day(9999, 12, 31).ordinal))
+    return low, high
+
+
+def _day(value: Any) -> Day:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return Day(value.year, value.month, value.day)
+
+
+def _exact(value: Any) -> dict[str, Any] | None:
+    parts = str(value).split()
+    if len(parts) < 3:
+        return None
+    return {"start": parts[0], "end": parts[1], "precision": parts[2], "qualifiers": parts[3:]}
+
+
+def _text(component: Any, name: str) -> str | None:
+    value = component.get(name)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = value[0]
+    if name.lower().startswith("x-"):  # the library leaves properties it does not know escaped
+        value = _TEXT_ESCAPE.sub(lambda m: "\n" if m[1] in "nN" else m[1], str(value))
+    return str(value).strip() or None
+
+
+_TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")  # RFC 5545 TEXT: \\ \; \, \n
+
+
+def _item(component: Any, line: int | None, problems: Problems, exact: bool) -> Any:
+    """One VEVENT (or one occurrence of a series) as a document event."""
+    try:
+        start = component.decoded("dtstart")
+    except KeyError:
+        problems.error(line, "a VEVENT without DTSTART", _text(component, "summary"))
+        return None
+    first = _day(start)
+    end = component.get("dtend")
+    last = first
+    if end is not None:
+        end_value = component.decoded("dtend")
+        if isinstance(end_value, dt.datetime):
+            last = _day(end_value - dt.timedelta(microseconds=1))
+        else:
+            last = _day(end_value - dt.timedelta(days=1))
+    elif component.get("duration") is not None:
+        last = _day(start + component.decoded("duration") - dt.timedelta(microseconds=1))
+    last = max(last, first)
+    item: dict[str, Any] = {
+        "title": _text(component, "summary"),
+        "description": _text(component, "description"),
+        "url": _text(component, "url"),
+        "group": _text(component, "x-timeline-group"),
+        "source": _text(component, "x-timeline-source"),
+        "color": _text(component, "x-timeline-color"),
+        "milestone": "true" if _text(component, "x-timeline-milestone") == "TRUE" else None,
+    }
+    categories = component.get("categories")
+    if categories is not None:
+        lists = categories if isinstance(categories, list) else [categories]
+        tags = [str(c).replace("\\,", ",") for cats in lists for c in cats.cats]
+        item["tags"] = [t for t in tags if t.strip()]
+    date = {"start": first.iso(), "end": first.iso(), "precision": "day"}
+    end_date = None
+    if last != first:
+        end_date = {"start": last.iso(), "end": last.iso(), "precision": "day"}
+    if exact and (recorded := _exact(component.get("x-timeline-date", ""))) is not None:
+        date = recorded
+        end_date = _exact(component.get("x-timeline-end", ""))
+    item = {k: v for k, v in item.items() if v is not None}
+    item["date"] = date
+    if end_date is not None:
+        item["end"] = end_date
+    return with_lines(item, line)
+
+
+def read(text: str, path: str, options: ReadOptions) -> ReadResult:
+    import icalendar
+
+    try:
+        calendars = icalendar.Calendar.from_ical(text, multiple=True)
+    except (ValueError, KeyError, IndexError) as exc:
+        raise InputError(SourceRef(path), f"invalid iCalendar: {exc}") from None
+    # The library keeps no lines; the n-th BEGIN:VEVENT in the text is the n-th VEVENT.
+    lines = _begin_lines(text)
+    problems = Problems(path)
+    doc: dict[str, Any] = {"_line": 1, "_keys": {}}
+    events = Lines()
+    vevents = [c for cal in calendars for c in cal.walk("VEVENT")]
+    line_of = {id(c): (lines[i] if i < len(lines) else None) for i, c in enumerate(vevents)}
+    series = {str(c.get("uid")) for c in vevents if c.get("rrule") or c.get("rdate")}
+    times = False
+    for component in vevents:
+        if str(component.get("uid")) in series:
+            continue
+        times = times or isinstance(component.decoded("dtstart", None), dt.datetime)
+        item = _item(component, line_of[id(component)], problems, exact=True)
+        if item is not None:
+            events.add(item, item["_line"])
+    if series:
+        times = _expand(calendars, vevents, series, line_of, options, problems, events) or times
+    if times:
+        problems.warn(None, "times of day are not kept; each event keeps its day")
+    for cal in calendars:
+        if (name := _text(cal, "x-wr-calname")) and "title" not in doc:
+            doc["title"] = name
+    if not events and not problems.error_count:
+        raise InputError(SourceRef(path), "no events (VEVENT) in this calendar")
+    attach(doc, "events", events)
+    return read_document(doc, path, options, "ics", problems)
+
+
+def _begin_lines(text: str) -> list[int]:
+    """The line of each BEGIN:VEVENT, counted in one pass (not from the start for each)."""
+    lines, line, at = [], 1, 0
+    for m in re.finditer(r"^BEGIN:VEVENT\s*$", text, re.MULTILINE | re.IGNORECASE):
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        lines.append(line)
+    return lines
+
+
+def _expand(calendars: list[Any], vevents: list[Any], series: set[str],
+            line_of: dict[int, int | None], options: ReadOptions, problems: Problems,
+            events: Lines) -> bool:  # fmt: skip
+    """Add each series' occurrences within the window; say which window. True if any had
+    a time of day."""
+    import icalendar
+    import recurring_ical_events
+
+    low, high = window(options)
+    times = False
+    for uid in sorted(series):
+        parts = [c for c in vevents if str(c.get("uid")) == uid]
+        master = next((c for c in parts if c.get("rrule") or c.get("rdate")), parts[0])
+        line = line_of[id(master)]
+        cal = icalendar.Calendar()
+        for tz in (t for c in calendars for t in c.walk("VTIMEZONE")):
+            cal.add_component(tz)
+        for part in parts:
+            cal.add_component(part)
+        try:
+            query = recurring_ical_events.of(cal)
+            found = []
+            for occurrence in query.between(_date(low), _date(high) + dt.timedelta(days=1)):
+                found.append(occurrence)
+                if len(found) >= MAX_OCCURRENCES:
+                    problems.warn(line, f"more than {MAX_OCCURRENCES:,} occurrences in the "
+                                  "window; the rest are left out (narrow --window)")  # fmt: skip
+                    break
+        except Exception as exc:  # the library's own errors for a broken RRULE
+            problems.error(line, f"cannot expand the recurring event: {exc}", uid)
+            continue
+        title = _text(master, "summary") or uid
+        problems.items.append(_note(problems.path, line, title, low, high, len(found)))
+        for occurrence in found:
+            times = times or isinstance(occurrence.decoded("dtstart", None), dt.datetime)
+            item = _item(occurrence, line, problems, exact=False)
+            if item is not None:
+                events.add(item, line)
+    return times
+
+
+def _date(day: Day) -> dt.date:
+    return dt.date(day.year, day.month, day.day)
+
+
+def _note(path: str, line: int | None, title: str, low: Day, high: Day, count: int) -> Any:
+    from timeline.model import Diagnostic, Severity
+
+    return Diagnostic(
+        Severity.NOTE,
+        SourceRef(path, line),
+        f"recurring event {title!r} expanded from {low} to {high}: {count} occurrence"
+        f"{'s' if count != 1 else ''} (set the window with --window START..END)",
+        title,
+    )

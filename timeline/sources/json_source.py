@@ -1,0 +1,118 @@
+"""JSON readers: a document in the YAML format's shape (`timeline extract --format json`
+writes one), and JSON Lines with one typed record a line (`--format jsonl`).
+
+Both feed `timeline.sources.document`, so an event is checked by the same rules as in YAML
+and every problem names its line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from timeline.errors import InputError
+from timeline.model import SourceRef
+from timeline.sources import ReadOptions, ReadResult
+from timeline.sources.document import Lines, Problems, attach, read_document, with_lines
+
+__all__ = ["read", "read_lines"]
+
+
+def read(text: str, path: str, options: ReadOptions) -> ReadResult:
+    return read_with_lines(text, path, lambda doc: read_document(doc, path, options, "json"))
+
+
+def read_with_lines(text: str, path: str, build: Callable[[Any], ReadResult]) -> ReadResult:
+    """`build` the result from the JSON; when it finds anything to say, build it again from
+    the JSON read with the line of every part, so that each problem names its line.
+
+    A clean file is read with `json` alone: finding lines takes a second pass through libyaml
+    that costs three times the rest (bench/formats_bench.py). Its events then say which file
+    they came from, without a line.
+    """
+    plain = _parse(text, path)
+    if plain is not _DUPLICATE_KEYS:
+        result = build(with_lines(plain, None))
+        if not result.diagnostics:
+            return result
+    return build(load(text, path))
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+_DUPLICATE_KEYS = object()  # json.loads met a key twice, which it would quietly merge
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _DuplicateKey
+    return out
+
+
+def _parse(text: str, path: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates)
+    except _DuplicateKey:
+        return _DUPLICATE_KEYS
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            SourceRef(path, exc.lineno), f"invalid JSON: {exc.msg} (column {exc.colno})"
+        ) from None
+    except RecursionError:
+        raise InputError(SourceRef(path), "invalid JSON: nested too deeply") from None
+
+
+def load(text: str, path: str) -> Any:
+    """The JSON as a document that remembers its lines. JSON is YAML's flow style, so
+    libyaml reads it, keeping every line and refusing duplicate keys."""
+    from timeline.sources.yaml_source import load as load_yaml
+
+    plain = _parse(text, path)
+    try:
+        return load_yaml(text, path)
+    except InputError as exc:
+        if "duplicate key" in exc.message or plain is _DUPLICATE_KEYS:
+            raise
+        return with_lines(plain, None)  # valid JSON that libyaml cannot read: no lines
+
+
+_TYPES = ("timeline", "group", "era", "event")
+
+
+def read_lines(text: str, path: str, options: ReadOptions) -> ReadResult:
+    """JSON Lines: `{"type": "timeline" | "group" | "era" | "event", ...}`, one a line; a line
+    without a type is an event."""
+    problems = Problems(path)
+    doc: dict[str, Any] = {"_line": 1, "_keys": {}}
+    lists: dict[str, Lines] = {key: Lines() for key in ("groups", "eras", "events")}
+    # Split on newlines only: a record may hold U+2028, which str.splitlines would cut at.
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            problems.error(number, f"invalid JSON: {reason}", line[:60])
+            continue
+        if not isinstance(record, dict):
+            problems.error(number, "each line should be a JSON object", line[:60])
+            continue
+        kind = record.pop("type", None) or "event"
+        if kind not in _TYPES:
+            problems.error(number, f"type should be one of {', '.join(_TYPES)}", str(kind))
+            continue
+        item = with_lines(record, number)
+        if kind == "timeline":
+            item.pop("_line")
+            doc["_keys"].update(item.pop("_keys"))
+            doc.update(item)
+        else:
+            lists[kind + "s"].add(item, number)
+    for key, items in lists.items():
+        attach(doc, key, items)
+    return read_document(doc, path, options, "jsonl", problems)
