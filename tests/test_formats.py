@@ -7,11 +7,22 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.dates import parse_date, present
-from timeline.model import Day, Era, Event, FuzzyDate, Group, Settings, SourceRef, Timeline
+from timeline.model import (
+    Day,
+    Era,
+    Event,
+    FuzzyDate,
+    Group,
+    Precision,
+    Settings,
+    SourceRef,
+    Timeline,
+)
 from timeline.render import write
 from timeline.sources import ReadOptions, detect_format, reader_for
 
@@ -139,6 +150,23 @@ ROUND_TRIP = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+@pytest.mark.parametrize("title", ["=1+1", "'=1+1", "''@cmd", "'quoted", "-cmd", "+1"])
+def test_csv_disarms_formulas_and_reads_them_back(title: str) -> None:
+    """A cell a spreadsheet would run gets a quote mark, and reads back as written, even when
+    it already started with quote marks."""
+    day = Day(2020, 1, 1)
+    event = Event(FuzzyDate(day, day, Precision.DAY, frozenset(), "2020-01-01"), title)
+    timeline = Timeline(events=(event,), settings=Settings(reference_date=REFERENCE))
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(write("csv", timeline).data.decode())))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not [cell for cell in cells if cell[:1] in "=+-@" and cell[:1]], cells
+    back, _ = _read_back("csv", "t.csv", timeline)
+    assert back.events[0].title == title
 
 
 @ROUND_TRIP

@@ -135,6 +135,9 @@ def render_csv(timeline: Timeline, options: object = None) -> bytes:
     return out.getvalue().encode()
 
 
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
 def _csv_safe(text: str) -> str:
     """Spreadsheets run cells that start with = + - @ as formulas; a quote mark disarms them.
 
@@ -142,7 +145,9 @@ def _csv_safe(text: str) -> str:
     """
     if text[:1] == "-" and text[1:2].isdigit():
         return text
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    # A text that already starts with quote marks before such a character gets one more, so
+    # that the reader, which takes exactly one off, gives it back as it was.
+    return "'" + text if text.lstrip("'")[:1] in FORMULA_STARTS else text
 
 
 def _q(text: str) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from timeline.errors import InputError, quote
 from timeline.model import SourceRef
+from timeline.render.data import FORMULA_STARTS
 from timeline.sources import ReadOptions, ReadResult
 from timeline.sources.document import EVENT_KEYS, Lines, Problems, attach, read_document, with_lines
 
@@ -100,7 +101,7 @@ def _read(text: str, path: str, options: ReadOptions, delimiter: str, fmt: str) 
 
 def _unguard(cell: str) -> str:
     """Undo the quote mark that the CSV writer puts before a cell a spreadsheet would run."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r") else cell
+    return cell[1:] if cell[:1] == "'" and cell.lstrip("'")[:1] in FORMULA_STARTS else cell
 
 
 def _renamed(item: dict[str, Any], renames: dict[str, str], keep: tuple[str, ...],
