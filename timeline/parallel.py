@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
 
 from timeline.errors import TimelineError
@@ -87,6 +89,21 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C while starting processes: an ignored signal stays ignored in a new
+    process, so the fork server (a fresh interpreter) and the workers never see it, not even
+    before they could install a handler of their own."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class _Async:
     """A `multiprocessing` AsyncResult seen as a future."""
 
@@ -107,7 +124,8 @@ def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int) -> Iterator
     # forks each worker from itself.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["timeline.pipeline", "timeline.sources.text"])
-    pool = context.Pool(workers, initializer=_ignore_interrupt)
+    with _interrupts_ignored():  # inherited by the fork server and the workers, from birth
+        pool = context.Pool(workers, initializer=_ignore_interrupt)
     try:
         yield from _window(
             lambda task: _Async(pool.apply_async(fn, (task,))),

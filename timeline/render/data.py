@@ -46,6 +46,8 @@ def event_record(event: Event) -> dict[str, Any]:
             {"path": r.path, "line": r.line, "start": r.start, "end": r.end, "sentence": r.sentence}
             for r in event.refs
         ],
+        # Places the event was read from: `refs` lists the first 50 of them.
+        "source_count": event.source_count,
     }
 
 
@@ -76,9 +78,15 @@ def render_csv(timeline: Timeline, options: object = None) -> bytes:
             e.first_day.iso(), e.last_day.iso(), str(e.date.precision), " ".join(qualifiers),
             _csv_safe(e.title), _csv_safe(e.description), _csv_safe(e.group),
             _csv_safe(", ".join(e.tags)), _csv_safe(e.url or ""), _csv_safe(e.source or ""),
-            "; ".join(r.where() for r in e.refs),
+            "; ".join(r.where() for r in e.refs) + _more(e),
         ])  # fmt: skip
     return out.getvalue().encode()
+
+
+def _more(e: Event) -> str:
+    """How many sources were counted but not kept: "; and 150 more"."""
+    more = e.source_count - len(e.refs)
+    return f"; and {more:,} more" if more > 0 else ""
 
 
 def _csv_safe(text: str) -> str:
@@ -126,6 +134,8 @@ def render_yaml(timeline: Timeline, options: object = None) -> bytes:
 
 def _yaml_event(e: Event) -> list[str]:
     out = []
+    if e.source_count > len(e.refs):
+        out.append(f"  # told in {e.source_count:,} places; the first {len(e.refs)} are:")
     for ref in e.refs:
         if ref.sentence:
             out.append(f"  # {ref.where()}: {_comment(ref.sentence)}")
