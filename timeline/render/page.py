@@ -86,7 +86,8 @@ def event_records(scene: Scene) -> list[dict[str, Any]]:
         if ev.source:
             record["src"] = ev.source
         if ref is not None:
-            record["q"] = ref.sentence
+            if ref.sentence != ev.description:  # from prose they are mostly the same: send once
+                record["q"] = ref.sentence
             record["at"] = ref.where()
             if ev.source_count > 1:
                 record["n"] = ev.source_count
