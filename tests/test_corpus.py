@@ -268,3 +268,16 @@ def test_ctrl_c_stops_the_workers_and_writes_nothing(tmp_path: Path) -> None:
     assert proc.returncode == 130, message
     assert "Traceback" not in message and "Error" not in message
     assert list(tmp_path.glob("*events*")) == []
+
+
+def test_workers_left_to_us_start_only_for_enough_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import timeline.pipeline as pipeline
+    from timeline.parallel import available_cores
+
+    paths = [str(p) for p in sorted(corpus(tmp_path / "news", 4).iterdir())]
+    assert pipeline._workers(None, paths) == 1  # a few kB: not worth a pool
+    assert pipeline._workers(3, paths) == 3  # asked for
+    monkeypatch.setattr(pipeline, "POOL_ABOVE", 100)
+    assert pipeline._workers(None, paths) == available_cores()

@@ -95,7 +95,7 @@ Traceback = Annotated[
 ]
 Workers = Annotated[
     int | None,
-    typer.Option("--workers", "-j", min=1, show_default="all cores",
+    typer.Option("--workers", "-j", min=1, show_default="all cores, past 1 MB of input",
                  help="Documents read at once, each on a core of its own."),
 ]  # fmt: skip
 Scheduler = Annotated[
@@ -114,7 +114,6 @@ def _reading(
     workers: int | None, scheduler: str | None, show_progress: bool | None, label: str
 ) -> tuple[dict[str, Any], Bar]:
     """The pipeline's keywords for --workers and --scheduler, and the progress bar to pass on."""
-    from timeline.parallel import available_cores
     from timeline.progress import Bar
 
     if scheduler is not None and "://" not in scheduler:
@@ -123,7 +122,7 @@ def _reading(
             param_hint="--scheduler",
         )
     bar = Bar(label, "documents", show=show_progress)
-    return {"workers": workers or available_cores(), "scheduler": scheduler, "progress": bar}, bar
+    return {"workers": workers, "scheduler": scheduler, "progress": bar}, bar
 
 
 def _options(ref_date: str | None, lang: list[str] | None, title: str | None = None) -> ReadOptions:

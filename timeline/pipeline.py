@@ -100,7 +100,7 @@ def load(
     *,
     skip_invalid: bool = False,
     stdin: BinaryIO | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
     scheduler: str | None = None,
     progress: Progress | None = None,
 ) -> Loaded:
@@ -110,9 +110,10 @@ def load(
     `InvalidInput` listing them all; with it, the bad events are left out and listed in
     `Loaded.skipped`.
 
-    Documents are read on `workers` processes, or on the Dask cluster whose scheduler is at
-    `scheduler` ("tcp://host:8786"), and merged in input order: the result is the same either
-    way. `progress` is told after each document.
+    Documents are read on `workers` processes (None: one per core, when there is enough to
+    read to pay for starting them), or on the Dask cluster whose scheduler is at `scheduler`
+    ("tcp://host:8786"), and merged in input order: the result is the same either way.
+    `progress` is told after each document.
     """
     from timeline.merge import Merger
     from timeline.parallel import run_ordered
@@ -125,9 +126,8 @@ def load(
     formats: dict[str, str] = {}
     merger = Merger(options.title)
     tasks = _tasks(paths, options, stdin, remote=scheduler is not None)
-    if scheduler is None:
-        workers = min(workers, len(paths))
-    results = run_ordered(read_document, tasks, workers=workers, scheduler=scheduler)
+    count = 1 if scheduler is not None else min(_workers(workers, paths), len(paths))
+    results = run_ordered(read_document, tasks, workers=count, scheduler=scheduler)
     for done, read in enumerate(results, 1):
         if read.format is not None:
             formats[read.path] = read.format
@@ -148,6 +148,26 @@ def load(
         raise TimelineError(f"{where}: no events found; nothing was written")
     warnings = [d for d in diagnostics if d.severity is not Severity.ERROR]
     return Loaded(merged, warnings, formats, errors)
+
+
+# Below this much input, documents are read in this process when the number of workers was left
+# to us: starting the workers (a fresh interpreter that imports the readers, then each worker
+# loading dateparser's languages if it needs them) costs more than it saves.
+POOL_ABOVE = 1 * 2**20
+
+
+def _workers(asked: int | None, paths: list[str]) -> int:
+    from timeline.parallel import available_cores
+
+    if asked is not None:
+        return asked
+    size = 0
+    for path in paths:
+        if path != STDIN:
+            size += os.path.getsize(path)
+            if size > POOL_ABOVE:
+                return available_cores()
+    return 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +321,7 @@ def build(
     kind: str = "html",
     skip_invalid: bool = False,
     stdin: BinaryIO | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
     scheduler: str | None = None,
     progress: Progress | None = None,
 ) -> BuildReport:
@@ -328,7 +348,7 @@ def extract(
     *,
     kind: str = "yaml",
     stdin: BinaryIO | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
     scheduler: str | None = None,
     progress: Progress | None = None,
 ) -> tuple[bytes, Loaded]:
