@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from timeline.merge import MAX_REFS
 from timeline.merge import content_words as _content_words
 from timeline.merge import retells as _retells
-from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, SourceRef
+from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, Settings, SourceRef
 from timeline.tagger import Timex
 from timeline.tagger.lexicon import PAST_WORDS
 from timeline.tagger.patterns import MONTH
@@ -235,6 +235,12 @@ def _refines(prior: tuple[Found, Timex], t: Timex) -> bool:
     return date.start <= t.date.start and t.date.end <= date.end
 
 
+# The languages the tagger reads. Told them, dateparser tries four languages' words on a date
+# the fast path cannot read, not all two hundred it knows: loading those took 3-5 s in every
+# process that met one such date, which is most of what reading a corpus on two workers cost.
+_TAGGER_LANGUAGES = Settings(languages=("en", "fr", "de", "es"))
+
+
 def _normalised(t: Timex) -> FuzzyDate:
     """The days of a date the text gives outright, read by the same normaliser as YAML dates
     (`timeline.dates`: its fast path, then dateparser, cached), so that "the 19th century" in
@@ -247,7 +253,7 @@ def _normalised(t: Timex) -> FuzzyDate:
     from timeline.errors import DateError
 
     try:
-        parsed = parse_date(t.text)
+        parsed = parse_date(t.text, _TAGGER_LANGUAGES)
     except DateError:
         return t.date
     if parsed.end < t.date.start or t.date.end < parsed.start:
