@@ -161,5 +161,6 @@ def _yaml_event(e: Event) -> list[str]:
 def _comment(text: str, limit: int = 160) -> str:
     """Text for a YAML comment: one line, no control characters."""
     flat = " ".join(text.split())
-    flat = "".join(c if c.isprintable() else " " for c in flat)
+    if not flat.isprintable():  # (one C call for the common case, not one per character)
+        flat = "".join(c if c.isprintable() else " " for c in flat)
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
