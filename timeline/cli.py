@@ -11,7 +11,7 @@ import traceback
 import webbrowser
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -19,6 +19,9 @@ from timeline import __version__
 from timeline.errors import InvalidInput, TimelineError
 from timeline.model import Day, Diagnostic
 from timeline.sources import ReadOptions
+
+if TYPE_CHECKING:
+    from timeline.progress import Bar
 
 app = typer.Typer(
     name="timeline",
@@ -122,6 +125,36 @@ Window = Annotated[
         "(default: a year either side of --ref-date or today).",
     ),
 ]  # fmt: skip
+Workers = Annotated[
+    int | None,
+    typer.Option("--workers", "-j", min=1, show_default="all cores, past 1 MB of input",
+                 help="Documents read at once, each on a core of its own."),
+]  # fmt: skip
+Scheduler = Annotated[
+    str | None,
+    typer.Option("--scheduler", metavar="tcp://HOST:PORT",
+                 help="Read the documents on this Dask cluster (pip install 'timeline[dask]')."),
+]  # fmt: skip
+ShowProgress = Annotated[
+    bool | None,
+    typer.Option("--progress/--no-progress", show_default="on a terminal, after a second",
+                 help="Show a progress bar on standard error."),
+]  # fmt: skip
+
+
+def _reading(
+    workers: int | None, scheduler: str | None, show_progress: bool | None, label: str
+) -> tuple[dict[str, Any], Bar]:
+    """The pipeline's keywords for --workers and --scheduler, and the progress bar to pass on."""
+    from timeline.progress import Bar
+
+    if scheduler is not None and "://" not in scheduler:
+        raise typer.BadParameter(
+            f"{scheduler!r} is not a scheduler address such as tcp://10.0.0.5:8786",
+            param_hint="--scheduler",
+        )
+    bar = Bar(label, "documents", show=show_progress)
+    return {"workers": workers, "scheduler": scheduler, "progress": bar}, bar
 
 
 def _options(ref_date: str | None, lang: list[str] | None, title: str | None = None) -> ReadOptions:
@@ -219,6 +252,9 @@ def build(
         ),
     ] = False,
     show_traceback: Traceback = False,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
+    show_progress: ShowProgress = None,
 ) -> None:
     """Build an interactive timeline page from YAML or prose.
 
@@ -230,12 +266,14 @@ def build(
     from timeline.render import RenderOptions
 
     options = _options(ref_date, lang, title)
+    reading, bar = _reading(workers, scheduler, show_progress, "reading")
     try:
-        report = run_build(
-            inputs or [DEFAULT_INPUT], output, options,
-            RenderOptions(theme=str(theme), cdn=cdn),
-            skip_invalid=skip_invalid, stdin=sys.stdin.buffer,
-        )  # fmt: skip
+        with bar:
+            report = run_build(
+                inputs or [DEFAULT_INPUT], output, options,
+                RenderOptions(theme=str(theme), cdn=cdn),
+                skip_invalid=skip_invalid, stdin=sys.stdin.buffer, **reading,
+            )  # fmt: skip
     except TimelineError as exc:
         _fail(exc, show_traceback)
     loaded = report.loaded
@@ -309,6 +347,9 @@ def extract(
         ),
     ] = False,
     show_traceback: Traceback = False,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
+    show_progress: ShowProgress = None,
 ) -> None:
     """Find the dated events in prose and write them out for review.
 
@@ -327,7 +368,11 @@ def extract(
         else:
             from timeline.pipeline import extract as run_extract
 
-            data, loaded = run_extract(inputs, options, kind=str(fmt), stdin=sys.stdin.buffer)
+            reading, bar = _reading(workers, scheduler, show_progress, "extracting")
+            with bar:
+                data, loaded = run_extract(
+                    inputs, options, kind=str(fmt), stdin=sys.stdin.buffer, **reading
+                )
         if output is not None:
             from timeline.pipeline import check_output, write_atomic
 

@@ -206,6 +206,14 @@ class Event:
     source: str | None = None
     milestone: bool = False
     refs: tuple[SourceRef, ...] = ()
+    # How many places told it, when more than `refs` keeps (the first 50 are kept); 0 when
+    # `refs` holds them all.
+    ref_count: int = 0
+
+    @property
+    def source_count(self) -> int:
+        """How many places this event was read from, counting those not kept in `refs`."""
+        return max(self.ref_count, len(self.refs))
 
     @property
     def first_day(self) -> Day:

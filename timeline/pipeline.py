@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from timeline.dates import today as clock_today
 from timeline.errors import InputError, InvalidInput, TimelineError
-from timeline.model import Diagnostic, Event, Severity, SourceRef, Timeline
+from timeline.model import Diagnostic, Severity, SourceRef, Timeline
 from timeline.render import DATA_FORMATS, RenderOptions, render, write
 from timeline.sources import _SUFFIXES, ReadOptions, ReadResult, detect_format, reader_for
 from timeline.sources.decode import decode
@@ -92,49 +92,56 @@ def read_input(path: str, stdin: BinaryIO | None) -> bytes:
         raise InputError(SourceRef(path), f"cannot read: {exc.strerror or exc}") from None
 
 
+Progress = Callable[[int, int], None]  # (documents done, documents in all)
+
+
 def load(
     inputs: Sequence[str],
     options: ReadOptions | None = None,
     *,
     skip_invalid: bool = False,
     stdin: BinaryIO | None = None,
+    workers: int | None = 1,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
 ) -> Loaded:
     """Read every input and merge them into one timeline.
 
     Every problem in every file is collected first. Unless `skip_invalid`, any error raises
     `InvalidInput` listing them all; with it, the bad events are left out and listed in
     `Loaded.skipped`.
+
+    Documents are read on `workers` processes (None: one per core, when there is enough to
+    read to pay for starting them), or on the Dask cluster whose scheduler is at `scheduler`
+    ("tcp://host:8786"), and merged in input order: the result is the same either way.
+    `progress` is told after each document.
     """
+    from timeline.merge import Merger
+    from timeline.parallel import run_ordered
+
     options = options or ReadOptions()
     if options.today is None:
         options = replace(options, today=clock_today())
+    paths = expand_inputs(inputs)
     diagnostics: list[Diagnostic] = []
     formats: dict[str, str] = {}
-    timelines: list[Timeline] = []
-    for path in expand_inputs(inputs):
-        shown = "<stdin>" if path == STDIN else path
-        try:
-            if path != STDIN and options.format in (None, "text") and _streamable(path):
-                formats[shown] = "text"
-                results = list(_read_in_chunks(path, options))
-            else:
-                decoded = decode(read_input(path, stdin), shown)
-                diagnostics.extend(decoded.warnings)
-                fmt = options.format or detect_format(shown, decoded.text)
-                formats[shown] = fmt
-                _check_size(shown, fmt, len(decoded.text))
-                results = [reader_for(fmt)(decoded.text, shown, options)]
-        except InputError as exc:
-            diagnostics.append(Diagnostic(Severity.ERROR, exc.ref, exc.message, exc.value))
-            continue
-        for result in results:
-            diagnostics.extend(result.diagnostics)
-            timelines.append(result.timeline)
+    merger = Merger(options.title)
+    tasks = _tasks(paths, options, stdin, remote=scheduler is not None)
+    count = 1 if scheduler is not None else min(_workers(workers, paths), len(paths))
+    results = run_ordered(read_document, tasks, workers=count, scheduler=scheduler)
+    for done, read in enumerate(results, 1):
+        if read.format is not None:
+            formats[read.path] = read.format
+        diagnostics.extend(read.diagnostics)
+        for timeline in read.timelines:
+            merger.add(timeline)
+        if progress is not None:
+            progress(done, len(paths))
 
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors and not skip_invalid:
         raise InvalidInput(diagnostics)
-    merged = merge(timelines, options)
+    merged = merger.timeline()
     if not merged.events:
         if errors:
             raise InvalidInput(diagnostics)
@@ -142,6 +149,98 @@ def load(
         raise TimelineError(f"{where}: no events found; nothing was written")
     warnings = [d for d in diagnostics if d.severity is not Severity.ERROR]
     return Loaded(merged, warnings, formats, errors)
+
+
+# Below this much input, documents are read in this process when the number of workers was left
+# to us: starting the workers (a fresh interpreter that imports the readers, then each worker
+# loading dateparser's languages if it needs them) costs more than it saves.
+POOL_ABOVE = 1 * 2**20
+
+
+def _workers(asked: int | None, paths: list[str]) -> int:
+    from timeline.parallel import available_cores
+
+    if asked is not None:
+        return asked
+    size = 0
+    for path in paths:
+        if path != STDIN:
+            size += os.path.getsize(path)
+            if size > POOL_ABOVE:
+                return available_cores()
+    return 1
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One document to read, as sent to a worker: its path, and its bytes when the worker may
+    not see the file (standard input; a Dask worker on another machine)."""
+
+    path: str
+    options: ReadOptions
+    data: bytes | None = None
+    failed: Diagnostic | None = None  # it could not even be read here
+
+
+@dataclass(slots=True)
+class Read:
+    """What a worker sends back: one document's timelines (several for a text file read a chunk
+    at a time) and its problems."""
+
+    path: str  # as shown in messages: "<stdin>" for standard input
+    format: str | None
+    diagnostics: list[Diagnostic]
+    timelines: list[Timeline]
+
+
+def _diagnostic(exc: InputError) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, exc.ref, exc.message, exc.value)
+
+
+def _tasks(
+    paths: list[str], options: ReadOptions, stdin: BinaryIO | None, remote: bool
+) -> Iterator[Task]:
+    for path in paths:
+        if path != STDIN and not remote:
+            yield Task(path, options)
+            continue
+        try:
+            yield Task(path, options, read_input(path, stdin))
+        except InputError as exc:
+            yield Task(path, options, failed=_diagnostic(exc))
+
+
+def read_document(task: Task) -> Read:
+    """Read one input into timelines. Runs in a worker: problems come back as diagnostics."""
+    path, options = task.path, task.options
+    shown = "<stdin>" if path == STDIN else path
+    read = Read(shown, None, [], [])
+    if task.failed is not None:
+        read.diagnostics.append(task.failed)
+        return read
+    try:
+        if (
+            task.data is None
+            and path != STDIN
+            and options.format in (None, "text")
+            and _streamable(path)
+        ):
+            read.format = "text"
+            results = list(_read_in_chunks(path, options))
+        else:
+            data = task.data if task.data is not None else read_input(path, None)
+            decoded = decode(data, shown)
+            read.diagnostics.extend(decoded.warnings)
+            read.format = fmt = options.format or detect_format(shown, decoded.text)
+            _check_size(shown, fmt, len(decoded.text))
+            results = [reader_for(fmt)(decoded.text, shown, options)]
+    except InputError as exc:
+        read.diagnostics.append(_diagnostic(exc))
+        return read
+    for result in results:
+        read.diagnostics.extend(result.diagnostics)
+        read.timelines.append(result.timeline)
+    return read
 
 
 # Plain text past this size is read and tagged a chunk at a time, so memory stays bounded
@@ -221,53 +320,6 @@ def _shifted(result: ReadResult, chars: int, lines: int) -> ReadResult:
     return ReadResult(replace(result.timeline, events=events), diagnostics, result.format)
 
 
-MAX_REFS = 50  # sources kept per event (see timeline.tagger.events.MAX_REFS)
-
-
-def merge(timelines: Sequence[Timeline], options: ReadOptions) -> Timeline:
-    """One timeline from many: events deduplicated and in a total order."""
-    if not timelines:
-        return Timeline(())
-    first = timelines[0]
-    by_key: dict[tuple[object, ...], Event] = {}
-    # The sources of each event, in order, without repeats: a dict, so that a document that
-    # tells the same thing 100,000 times costs linear time.
-    refs: dict[tuple[object, ...], dict[SourceRef, None]] = {}
-    for timeline in timelines:
-        for event in timeline.events:
-            key = (event.first_day, event.last_day, event.title.casefold(), event.group)
-            if key not in by_key:
-                by_key[key] = event
-                refs[key] = dict.fromkeys(event.refs)
-            elif len(refs[key]) < MAX_REFS:
-                refs[key].update(dict.fromkeys(event.refs[: MAX_REFS - len(refs[key])]))
-    merged = [
-        e if len(refs[k]) == len(e.refs) else replace(e, refs=tuple(refs[k]))
-        for k, e in by_key.items()
-    ]
-    # Events from prose in several documents may be one event told twice. (Only then is the
-    # tagger imported: a build from several YAML files does not pay for it.)
-    if len(timelines) > 1 and any(e.refs and e.refs[0].sentence for e in merged):
-        from timeline.tagger.events import merge_retellings
-
-        merged = merge_retellings(merged, MAX_REFS)
-    events = tuple(sorted(merged, key=Event.sort_key))
-    groups = {g.name: g for t in reversed(timelines) for g in t.groups}
-    eras = {(e.name, e.start.start): e for t in timelines for e in t.eras}
-    sources = tuple(dict.fromkeys(s for t in timelines for s in t.sources))
-    title = options.title or next(
-        (t.title for t in timelines if t.title != "Timeline"), first.title
-    )
-    return Timeline(
-        events=events,
-        title=title,
-        eras=tuple(sorted(eras.values(), key=lambda e: (e.start.start, e.name))),
-        groups=tuple(sorted(groups.values(), key=lambda g: g.order)),
-        settings=first.settings,
-        sources=sources,
-    )
-
-
 def build(
     inputs: Sequence[str],
     output: str | Path,
@@ -277,11 +329,16 @@ def build(
     kind: str = "html",
     skip_invalid: bool = False,
     stdin: BinaryIO | None = None,
+    workers: int | None = 1,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
 ) -> BuildReport:
-    """Read the inputs and write one rendered file. Nothing is written if anything fails."""
+    """Read the inputs and write one rendered file. Nothing is written if anything fails.
+    `workers`, `scheduler` and `progress` are as for `load`."""
     output = Path(output)
     check_output(inputs, output)
-    loaded = load(inputs, options, skip_invalid=skip_invalid, stdin=stdin)
+    loaded = load(inputs, options, skip_invalid=skip_invalid, stdin=stdin, workers=workers,
+                  scheduler=scheduler, progress=progress)  # fmt: skip
     render_options = render_options or RenderOptions()
     if render_options.today is None:
         day = (
@@ -299,10 +356,15 @@ def extract(
     *,
     kind: str = "yaml",
     stdin: BinaryIO | None = None,
+    workers: int | None = 1,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
 ) -> tuple[bytes, Loaded]:
     """The events found in the inputs, written as YAML (or any of `DATA_FORMATS`) for review.
-    What the format cannot hold is added to `Loaded.diagnostics` as warnings."""
-    loaded = load(inputs, options, skip_invalid=True, stdin=stdin)
+    What the format cannot hold is added to `Loaded.diagnostics` as warnings. `workers`,
+    `scheduler` and `progress` are as for `load`."""
+    loaded = load(inputs, options, skip_invalid=True, stdin=stdin, workers=workers,
+                  scheduler=scheduler, progress=progress)  # fmt: skip
     out = write(kind, loaded.timeline)
     loaded.diagnostics.extend(out.warnings)
     return out.data, loaded

@@ -49,6 +49,8 @@ def event_record(event: Event) -> dict[str, Any]:
             {"path": r.path, "line": r.line, "start": r.start, "end": r.end, "sentence": r.sentence}
             for r in event.refs
         ],
+        # Places the event was read from: `refs` lists the first 50 of them.
+        "source_count": event.source_count,
     }
 
 
@@ -130,9 +132,15 @@ def render_csv(timeline: Timeline, options: object = None) -> bytes:
             color=e.color or "", source=e.source or "", milestone="true" if e.milestone else "",
             start_day=e.first_day.iso(), end_day=e.last_day.iso(),
             precision=str(e.date.precision), qualifiers=" ".join(qualifiers),
-            where="; ".join(r.where() for r in e.refs),
+            where="; ".join(r.where() for r in e.refs) + _more(e),
         )  # fmt: skip
     return out.getvalue().encode()
+
+
+def _more(e: Event) -> str:
+    """How many sources were counted but not kept: "; and 150 more"."""
+    more = e.source_count - len(e.refs)
+    return f"; and {more:,} more" if more > 0 else ""
 
 
 FORMULA_STARTS = frozenset("=+-@\t\r")
@@ -190,6 +198,8 @@ def render_yaml(timeline: Timeline, options: object = None) -> bytes:
 
 def _yaml_event(e: Event) -> list[str]:
     out = []
+    if e.source_count > len(e.refs):
+        out.append(f"  # told in {e.source_count:,} places; the first {len(e.refs)} are:")
     for ref in e.refs:
         if ref.sentence:
             out.append(f"  # {ref.where()}: {_comment(ref.sentence)}")
@@ -215,5 +225,6 @@ def _yaml_event(e: Event) -> list[str]:
 def _comment(text: str, limit: int = 160) -> str:
     """Text for a YAML comment: one line, no control characters."""
     flat = " ".join(text.split())
-    flat = "".join(c if c.isprintable() else " " for c in flat)
+    if not flat.isprintable():  # (one C call for the common case, not one per character)
+        flat = "".join(c if c.isprintable() else " " for c in flat)
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -86,8 +86,11 @@ def event_records(scene: Scene) -> list[dict[str, Any]]:
         if ev.source:
             record["src"] = ev.source
         if ref is not None:
-            record["q"] = ref.sentence
+            if ref.sentence != ev.description:  # from prose they are mostly the same: send once
+                record["q"] = ref.sentence
             record["at"] = ref.where()
+            if ev.source_count > 1:
+                record["n"] = ev.source_count
         records.append(record)
     return records
 
@@ -127,6 +130,9 @@ def event_list(scene: Scene, colors: list[str], limit: int = LIST_INLINE) -> str
     return "\n".join(items)
 
 
+FOOTER_SOURCES = 5
+
+
 def footer(scene: Scene, sources: tuple[str, ...], version: str) -> str:
     n = len(scene.marks)
     lanes = len(scene.lanes)
@@ -135,7 +141,10 @@ def footer(scene: Scene, sources: tuple[str, ...], version: str) -> str:
         first = scene.marks[0].event
         last = max(scene.marks, key=lambda m: m.event.last_day.ordinal).event
         parts.append(f"{first.date.label()} to {(last.end or last.date).label()}")
-    if sources:
+    if len(sources) > FOOTER_SOURCES:  # a corpus: name a few files, count the rest
+        more = len(sources) - FOOTER_SOURCES
+        parts.append(f"from {', '.join(sources[:FOOTER_SOURCES])} and {more:,} more files")
+    elif sources:
         parts.append("from " + ", ".join(sources))
     parts.append(f"made with timeline {version}")
     return " · ".join(_e(p) for p in parts)

@@ -121,11 +121,15 @@ def hover_card(event: Event) -> str:
         )
     if event.description:
         parts.append(_wrap(_clip(event.description, HOVER_DESCRIPTION)))
-    for ref in event.refs[:3]:  # only prose events carry their sentence
-        if ref.sentence and ref.sentence != event.description:
-            parts.append(f"<i>“{_wrap(_clip(ref.sentence, 200))}”</i><br>— {e(ref.where())}")
-        elif ref.sentence:
+    quoted = [ref for ref in event.refs[:3] if ref.sentence]  # only prose carries sentences
+    for ref in quoted:
+        if ref.sentence != event.description:
+            parts.append(f"<i>“{_wrap(_clip(ref.sentence or '', 200))}”</i><br>— {e(ref.where())}")
+        else:
             parts.append(f"— {e(ref.where())}")
+    if quoted and event.source_count > len(quoted):
+        more = event.source_count - len(quoted)
+        parts.append(f"<i>and {more:,} more source{'s' if more != 1 else ''}</i>")
     if event.source:
         parts.append(f"<i>source:</i> {_wrap(_clip(event.source, 160))}")
     if event.url:

@@ -9,15 +9,15 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, SourceRef
+from timeline.merge import MAX_REFS
+from timeline.merge import content_words as _content_words
+from timeline.merge import retells as _retells
+from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, Settings, SourceRef
 from timeline.tagger import Timex
 from timeline.tagger.lexicon import PAST_WORDS
 from timeline.tagger.patterns import MONTH
 
 TITLE_WORDS = 12
-# Sources kept per event: a document that tells the same thing 100,000 times needs a few
-# quotes on the page, not all of them in memory.
-MAX_REFS = 50
 DESCRIPTION_CHARS = 600
 
 _ABBREVIATIONS = frozenset(
@@ -235,6 +235,12 @@ def _refines(prior: tuple[Found, Timex], t: Timex) -> bool:
     return date.start <= t.date.start and t.date.end <= date.end
 
 
+# The languages the tagger reads. Told them, dateparser tries four languages' words on a date
+# the fast path cannot read, not all two hundred it knows: loading those took 3-5 s in every
+# process that met one such date, which is most of what reading a corpus on two workers cost.
+_TAGGER_LANGUAGES = Settings(languages=("en", "fr", "de", "es"))
+
+
 def _normalised(t: Timex) -> FuzzyDate:
     """The days of a date the text gives outright, read by the same normaliser as YAML dates
     (`timeline.dates`: its fast path, then dateparser, cached), so that "the 19th century" in
@@ -247,7 +253,7 @@ def _normalised(t: Timex) -> FuzzyDate:
     from timeline.errors import DateError
 
     try:
-        parsed = parse_date(t.text)
+        parsed = parse_date(t.text, _TAGGER_LANGUAGES)
     except DateError:
         return t.date
     if parsed.end < t.date.start or t.date.end < parsed.start:
@@ -256,29 +262,12 @@ def _normalised(t: Timex) -> FuzzyDate:
                      parsed.qualifiers | t.date.qualifiers, t.text)  # fmt: skip
 
 
-_CONTENT = re.compile(r"[A-Za-zÀ-ÿ]{4,}")
-_STOP = frozenset("that this with from have were their there which about after before would "
-                  "could said says also been into than then they them when where while will "
-                  "over more most some such only just very".split())  # fmt: skip
-
-
-_STOP4 = frozenset(w[:4] for w in _STOP)
-
-
-def _retells(words: set[str], other: set[str]) -> bool:
-    """Whether two titles on the same day tell the same event: two content words in common."""
-    return len(words & other) >= 2
-
-
-def _content_words(text: str) -> set[str]:
-    return {w.lower()[:4] for w in _CONTENT.findall(text)} - _STOP4
-
-
 @dataclass(slots=True)
 class Found:
     event: Event
-    words: set[str]
+    words: frozenset[str]
     refs: list[SourceRef]
+    count: int = 1  # sources, including those past MAX_REFS that are not kept
 
 
 def build_events(
@@ -374,6 +363,7 @@ def build_events(
         key = (date.start.ordinal, event.last_day.ordinal)
         same = exact.get((key, title.casefold()))
         if same is not None:  # told again in the same words
+            same.count += 1
             if len(same.refs) < MAX_REFS:
                 same.refs.append(ref)
             continue
@@ -384,6 +374,7 @@ def build_events(
         candidates = by_days.setdefault(key, []) if date.precision is Precision.DAY else []
         for f in [] if t.anchored else candidates[:20]:
             if _retells(f.words, words):
+                f.count += 1
                 if len(f.refs) < MAX_REFS:
                     f.refs.append(ref)
                 break
@@ -393,36 +384,10 @@ def build_events(
                 in_sentence[k] = (found[-1], t)
             exact[(key, title.casefold())] = found[-1]
             candidates.append(found[-1])
-    events = [f.event if len(f.refs) == 1 else replace(f.event, refs=tuple(f.refs)) for f in found]
+    events = [f.event if f.count == 1 else _with_refs(f) for f in found]
     return events, unplaced
 
 
-def merge_retellings(events: list[Event], max_refs: int = MAX_REFS) -> list[Event]:
-    """Events from prose in several documents, with the same event told in each in other
-    words made one, with the sources of all: the same day, given outright in each, and at
-    least two content words in common ("The bridge opened after eight years of work" and "On
-    19 March 1932 the bridge was opened by the premier"). Events written by hand (no sentence
-    in their sources) are never merged this way: two of them on one day are two events."""
-    out: list[Event] = []
-    by_days: dict[tuple[int, int], list[tuple[int, set[str]]]] = {}
-    for event in events:
-        told = (
-            event.date.precision is Precision.DAY
-            and event.end is None
-            and bool(event.refs)
-            and all(r.sentence for r in event.refs)
-        )
-        if not told:
-            out.append(event)
-            continue
-        key = (event.date.start.ordinal, event.last_day.ordinal)
-        words = _content_words(event.title)
-        for i, seen in by_days.get(key, []):
-            if _retells(seen, words) and out[i].refs[0].path != event.refs[0].path:
-                refs = tuple(dict.fromkeys(out[i].refs + event.refs))[:max_refs]
-                out[i] = replace(out[i], refs=refs)
-                break
-        else:
-            by_days.setdefault(key, []).append((len(out), words))
-            out.append(event)
-    return out
+def _with_refs(f: Found) -> Event:
+    """The event with every source kept, and the count of all when some were not."""
+    return replace(f.event, refs=tuple(f.refs), ref_count=f.count if f.count > len(f.refs) else 0)

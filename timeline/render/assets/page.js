@@ -272,7 +272,8 @@
     if (lane || e.tags) detail.appendChild(el("p", "hint", [lane].concat(e.tags || []).filter(Boolean).join(" · ")));
     if (e.s) detail.appendChild(el("p", "", e.s));
     if (e.q && e.q !== e.s) detail.appendChild(el("blockquote", "", "“" + e.q + "”"));
-    if (e.at) detail.appendChild(el("p", "hint", "— " + e.at));
+    if (e.at) detail.appendChild(el("p", "hint", "— " + e.at +
+      (e.n ? " · told in " + e.n.toLocaleString("en") + " places" : "")));
     if (e.src) detail.appendChild(el("p", "hint", "Source: " + e.src));
     var href = safeHref(e.u);
     if (href) {

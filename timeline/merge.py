@@ -1,0 +1,174 @@
+"""One timeline from many: the same event read from many documents becomes one event with the
+sources of all, in time that grows linearly with the number of events.
+
+Timelines are added one at a time, in input order (so the result is the same however many
+workers read them), and each event is compared only with events it could be:
+
+- told again in the same words: the same days, title and lane, found by a dict lookup;
+- told again in other words, in another document (prose only): the same day, given outright in
+  both, and two content words of the title in common ("The bridge opened after eight years of
+  work" and "On 19 March 1932 the bridge was opened by the premier"). Candidates are found
+  through an index keyed by (days, word), never by comparing every pair of events.
+
+Each event keeps at most `MAX_REFS` sources and counts all of them (`Event.ref_count`).
+Events written by hand (no sentence in their sources) are never merged the second way: two of
+them on one day are two events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from timeline.model import Era, Event, Group, Precision, SourceRef, Timeline
+
+__all__ = ["MAX_REFS", "Merger", "content_words", "merge", "retells"]
+
+# Sources kept per event: a document that tells the same thing 100,000 times, or 100,000
+# documents that tell it once, need a few quotes on the page, not all of them in memory.
+MAX_REFS = 50
+# Events looked at per (days, word) when looking for a retelling: a bound on the work per event
+# on a day with thousands of different events that share a word.
+MAX_CANDIDATES = 100
+
+_CONTENT = re.compile(r"[A-Za-zÀ-ÿ]{4,}")
+_STOP = frozenset("that this with from have were their there which about after before would "
+                  "could said says also been into than then they them when where while will "
+                  "over more most some such only just very".split())  # fmt: skip
+_STOP4 = frozenset(w[:4] for w in _STOP)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of a title that say what happened, cut to four letters ("opened", "opening")."""
+    return frozenset(w.lower()[:4] for w in _CONTENT.findall(text)) - _STOP4
+
+
+def retells(words: frozenset[str] | set[str], other: frozenset[str] | set[str]) -> bool:
+    """Whether two titles on the same day tell the same event: two content words in common."""
+    return len(words & other) >= 2
+
+
+def _told(event: Event) -> bool:
+    """Whether an event was read from prose on a day given outright: one that other documents
+    may tell in other words."""
+    return (
+        event.date.precision is Precision.DAY
+        and event.end is None
+        and bool(event.refs)
+        and all(r.sentence for r in event.refs)
+    )
+
+
+@dataclass(slots=True)
+class _Entry:
+    event: Event
+    refs: dict[SourceRef, None]  # kept sources, in order, without repeats
+    count: int  # all sources, kept or not
+
+
+@dataclass(slots=True)
+class Merger:
+    """Timelines added one by one, in order; `timeline()` is the merged result."""
+
+    title: str | None = None  # the user's title, over any a document gives
+    _entries: list[_Entry] = field(default_factory=list)
+    _exact: dict[tuple[object, ...], int] = field(default_factory=dict)
+    _index: dict[tuple[int, int, str], list[int]] = field(default_factory=dict)
+    _words: dict[int, frozenset[str]] = field(default_factory=dict)
+    _first: Timeline | None = None
+    _found_title: str | None = None
+    _groups: dict[str, Group] = field(default_factory=dict)
+    _eras: dict[tuple[str, object], Era] = field(default_factory=dict)
+    _sources: dict[str, None] = field(default_factory=dict)
+
+    def add(self, timeline: Timeline) -> None:
+        if self._first is None:
+            self._first = timeline
+        if self._found_title is None and timeline.title != "Timeline":
+            self._found_title = timeline.title
+        for g in timeline.groups:  # the first timeline to declare a lane decides its colour
+            self._groups.setdefault(g.name, g)
+        for era in timeline.eras:
+            self._eras[(era.name, era.start.start)] = era
+        self._sources.update(dict.fromkeys(timeline.sources))
+        for event in timeline.events:
+            self._add_event(event)
+
+    def _add_event(self, event: Event) -> None:
+        key = (event.first_day, event.last_day, event.title.casefold(), event.group)
+        at = self._exact.get(key)
+        if at is None and _told(event):
+            at = self._retold(event)
+            if at is not None:
+                self._exact[key] = at
+        if at is not None:
+            self._join(self._entries[at], event)
+            return
+        at = len(self._entries)
+        self._entries.append(_Entry(event, dict.fromkeys(event.refs[:MAX_REFS]),
+                                    event.source_count))  # fmt: skip
+        self._exact[key] = at
+        if _told(event):
+            days = (event.first_day.ordinal, event.last_day.ordinal)
+            words = content_words(event.title)
+            self._words[at] = words
+            for word in words:
+                candidates = self._index.setdefault((*days, word), [])
+                if len(candidates) < MAX_CANDIDATES:
+                    candidates.append(at)
+
+    def _retold(self, event: Event) -> int | None:
+        """The first earlier event from another document that this one tells again."""
+        days = (event.first_day.ordinal, event.last_day.ordinal)
+        shared: dict[int, int] = {}
+        for word in content_words(event.title):
+            for at in self._index.get((*days, word), ()):
+                shared[at] = shared.get(at, 0) + 1
+        path = event.refs[0].path
+        for at in sorted(at for at, n in shared.items() if n >= 2):
+            if self._entries[at].event.refs[0].path != path:
+                return at
+        return None
+
+    @staticmethod
+    def _join(entry: _Entry, event: Event) -> None:
+        kept = entry.refs
+        # A source already kept (the same file given twice) is not counted twice.
+        entry.count += event.source_count - sum(1 for r in event.refs if r in kept)
+        for ref in event.refs:
+            if len(kept) >= MAX_REFS:
+                break
+            kept.setdefault(ref, None)
+
+    def events(self) -> list[Event]:
+        """The merged events, in a total order."""
+        out = []
+        for entry in self._entries:
+            event = entry.event
+            if len(entry.refs) != len(event.refs) or entry.count != event.source_count:
+                count = entry.count if entry.count > len(entry.refs) else 0
+                event = replace(event, refs=tuple(entry.refs), ref_count=count)
+            out.append(event)
+        out.sort(key=Event.sort_key)
+        return out
+
+    def timeline(self) -> Timeline:
+        first = self._first
+        if first is None:
+            return Timeline(())
+        return Timeline(
+            events=tuple(self.events()),
+            title=self.title or self._found_title or first.title,
+            eras=tuple(sorted(self._eras.values(), key=lambda e: (e.start.start, e.name))),
+            groups=tuple(sorted(self._groups.values(), key=lambda g: g.order)),
+            settings=first.settings,
+            sources=tuple(self._sources),
+        )
+
+
+def merge(timelines: list[Timeline] | tuple[Timeline, ...], title: str | None = None) -> Timeline:
+    """One timeline from several, in the order given."""
+    merger = Merger(title)
+    for timeline in timelines:
+        merger.add(timeline)
+    return merger.timeline()

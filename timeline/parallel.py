@@ -1,0 +1,167 @@
+"""Running one function over many documents: in this process, on every core with a process pool,
+or on a Dask cluster (`dask.distributed`, imported only when a scheduler is given).
+
+Results come back in the order of the tasks, whatever finished first, so what is made of them is
+the same for any number of workers. Only a few tasks per worker are in flight at once, so memory
+stays bounded however many documents there are, and a slow document holds back at most that many
+finished ones. Ctrl-C stops the workers and raises `KeyboardInterrupt` here.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, Protocol, TypeVar
+
+from timeline.errors import TimelineError
+
+__all__ = ["SchedulerError", "available_cores", "run_ordered"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
+
+IN_FLIGHT_PER_WORKER = 64
+
+
+class SchedulerError(TimelineError):
+    """The Dask scheduler cannot be used: not installed, or not reachable."""
+
+
+def available_cores() -> int:
+    """The cores this process may run on (not all the machine's, under a CPU quota or taskset)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _Handle(Protocol[R_co]):
+    def result(self) -> R_co: ...
+
+
+def _window(
+    submit: Callable[[T], _Handle[R]],
+    tasks: Iterable[T],
+    size: int,
+    pending: deque[_Handle[R]] | None = None,
+) -> Iterator[R]:
+    """Submit tasks `size` at a time ahead of the one awaited, and yield results in order.
+    `pending` holds the tasks in flight, for the caller to cancel if it stops early."""
+    pending = deque() if pending is None else pending
+    todo = iter(tasks)
+    for task in todo:
+        pending.append(submit(task))
+        if len(pending) >= size:
+            break
+    while pending:
+        result = pending.popleft().result()
+        for task in todo:
+            pending.append(submit(task))
+            break
+        yield result
+
+
+def run_ordered(
+    fn: Callable[[T], R],
+    tasks: Iterable[T],
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[R]:
+    """`map(fn, tasks)`, on `workers` processes or on the Dask cluster at `scheduler`. `fn`
+    and the tasks must pickle; `fn` must be importable by name where it runs."""
+    if scheduler is not None:
+        yield from _on_dask(fn, tasks, scheduler)
+    elif workers <= 1:
+        yield from map(fn, tasks)
+    else:
+        yield from _on_pool(fn, tasks, workers)
+
+
+def _ignore_interrupt() -> None:
+    # Ctrl-C reaches every process of the terminal's group; only the parent should act on it,
+    # or each worker would print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C while starting processes: an ignored signal stays ignored in a new
+    process, so the fork server (a fresh interpreter) and the workers never see it, not even
+    before they could install a handler of their own."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+class _Async:
+    """A `multiprocessing` AsyncResult seen as a future."""
+
+    __slots__ = ("_async",)
+
+    def __init__(self, handle: Any) -> None:
+        self._async = handle
+
+    def result(self) -> Any:
+        return self._async.get()
+
+
+def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int) -> Iterator[R]:
+    import multiprocessing
+
+    # Not "fork": a forked child inherits whatever locks the parent's threads (a progress bar's,
+    # say) held at that moment. The fork server starts once, with the readers imported, and
+    # forks each worker from itself.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["timeline.pipeline", "timeline.sources.text"])
+    with _interrupts_ignored():  # inherited by the fork server and the workers, from birth
+        pool = context.Pool(workers, initializer=_ignore_interrupt)
+    try:
+        yield from _window(
+            lambda task: _Async(pool.apply_async(fn, (task,))),
+            tasks,
+            workers * IN_FLIGHT_PER_WORKER,
+        )
+    except BaseException:
+        pool.terminate()  # Ctrl-C or an error: stop now, do not finish the queue
+        raise
+    finally:
+        pool.close()
+        pool.join()
+
+
+def _on_dask(fn: Callable[[T], R], tasks: Iterable[T], scheduler: str) -> Iterator[R]:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise SchedulerError(
+            f"--scheduler {scheduler}: Dask is not installed; pip install 'timeline[dask]'"
+        ) from None
+    try:
+        client = Client(scheduler, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise SchedulerError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    pending: deque[Any] = deque()  # only futures not yet awaited: the cluster drops the rest
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        yield from _window(
+            lambda task: client.submit(fn, task, pure=False),
+            tasks,
+            threads * IN_FLIGHT_PER_WORKER,
+            pending,
+        )
+    except BaseException:
+        client.cancel(list(pending))
+        raise
+    finally:
+        client.close()
