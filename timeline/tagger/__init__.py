@@ -59,13 +59,18 @@ def _narrative(readings: list[Reading], reference: Day) -> bool:
     if len(years) < 2:
         return False
     far = sum(1 for y in years if abs(y - reference.year) > 2)
-    # News speaks of its own days: "yesterday", "on Friday", "last week".
+    # News speaks of its own days: "yesterday", "on Friday", "last week"; a history may quote
+    # someone saying "today", but seldom beside the dates it gives.
     own_days = sum(
         1
         for r in readings
         if r.kind in ("weekday", "deictic") and r.data.get("unit", "day") in ("day", "week")
     )
-    return far >= 3 and far / len(years) >= 0.7 and own_days < 2
+    if own_days >= max(2, len(years) / 20):
+        return False
+    # Mostly years away from its own date; or dated all through, over many years (the
+    # history of a war that ended the year it was written in).
+    return (far >= 3 and far / len(years) >= 0.7) or (len(years) >= 30 and len(set(years)) >= 5)
 
 
 def _split_range(r: Reading) -> list[Reading]:

@@ -19,8 +19,8 @@ from timeline.tagger.lexicon import FIXED_HOLIDAYS, FUTURE_WORDS, PAST_WORDS
 from timeline.tagger.patterns import Reading
 from timeline.tagger.values import Point
 
-# How far back (in characters) a mentioned date still anchors "in October": in narrative text,
-# a few paragraphs; in news, which counts from its own date, only the same sentence or so.
+# How far back (in characters) a mentioned date still anchors "the quarter"; and in news, which
+# counts from its own date, "in October" (only the same sentence or so).
 NEAR_NARRATIVE = 1500
 NEAR_NEWS = 60
 UNIT_GRAIN = {"weekend": "week", "fiscal year": "year"}
@@ -53,8 +53,12 @@ class Context:
             self.last_with_year, self.last_year_at = point, at
 
     def year_anchor(self, at: int) -> Point | None:
-        near = NEAR_NARRATIVE if self.narrative else NEAR_NEWS
-        if self.last_with_year is None or at - self.last_year_at > near:
+        """The year a date without one takes, if the text has given one near enough: in news,
+        in the same sentence or so; in narrative, the story's year holds until another is
+        given, however far back ("In May 1942 ... [pages later] In June")."""
+        if self.last_with_year is None:
+            return None
+        if not self.narrative and at - self.last_year_at > NEAR_NEWS:
             return None
         if (
             not self.narrative
@@ -366,7 +370,7 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
                           half=d["n"] if grain == "half" else 0)  # fmt: skip
         elif "day" in d:
             point = Point(d["year"], "day", d["month"], d["day"], hour=d.get("hour"),
-                          minute=d.get("minute", 0))  # fmt: skip
+                          minute=d.get("minute", 0), second=d.get("second"))  # fmt: skip
         elif "month" in d:
             point = Point(d["year"], "month", d["month"])
         else:

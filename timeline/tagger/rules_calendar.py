@@ -49,8 +49,9 @@ def _iso(m: re.Match[str], text: str) -> Reading | None:
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     if m["H"]:
+        seconds = re.match(r"[^T ]*[T ]\d\d:\d\d:(\d\d)", m[0])  # kept when written
         return read_as(m, "TIME", "absolute", year=y, month=mo, day=d, hour=int(m["H"]),
-                  minute=int(m["M"]))  # fmt: skip
+                  minute=int(m["M"]), second=int(seconds[1]) if seconds else None)  # fmt: skip
     return read_as(m, "DATE", "absolute", year=y, month=mo, day=d)
 
 
@@ -68,6 +69,8 @@ def _week_number(m: re.Match[str], text: str) -> Reading | None:
 
 @rule("iso-month", r"(?<![\d-])(?P<y>1\d\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])")
 def _iso_month(m: re.Match[str], text: str) -> Reading | None:
+    if int(m["m"]) == (int(m["y"]) + 1) % 100:
+        return None  # "in 2007-08": two years (the range rule), not August 2007
     return read_as(m, "DATE", "absolute", year=int(m["y"]), month=int(m["m"]))
 
 
@@ -279,9 +282,12 @@ def _spoken_year(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "decade",
-    rf"(?:the\s+)?(?:{_MOD}[\s-]*)?(?:(?P<y>\d{{3}}0)'?s|['’](?P<yy>\d)0'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(?:les\s+)?années\s+(?P<fr>\d{{2,4}})|(?P<de>\d{{4}})er(?:\s+Jahren?)?)(?!\w)",
+    rf"(?:the\s+)?(?:{_MOD}[\s-]*)?(?:(?P<y>\d{{2,3}}0)'?s|['’](?P<yy>\d)0'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(?:les\s+)?années\s+(?P<fr>\d{{2,4}})|(?P<de>\d{{4}})er(?:\s+Jahren?)?)(?:\s+(?P<bc>BCE|BC|B\.C\.))?(?!\w)",
 )
 def _decade(m: re.Match[str], text: str) -> Reading | None:
+    if m["y"] and m["bc"]:  # "the 470s BC": 479 to 470 BC
+        return read_as(m, "DATE", "absolute", year=1 - int(m["y"]) - 9, grain="decade",
+                       mod=mod_of(m["mod"]))  # fmt: skip
     if m["y"]:
         y = int(m["y"])
     elif m["yy"]:
@@ -457,13 +463,28 @@ def _day_of_month(m: re.Match[str], text: str) -> Reading | None:
     return Reading(m.start("the"), m.end(), "DATE", "day-of-month", {"day": day})
 
 
-@rule("range-year", rf"(?P<a>{YEAR4})\s*[–—-]\s*(?P<b>\d\d)(?![\d%])")
+@rule("range-year", rf"(?P<a>{YEAR4})\s*[–—-]\s*(?P<b>{YEAR4}|\d\d)(?![\d%])")
 def _range_year(m: re.Match[str], text: str) -> Reading | None:
+    """ "1939-45", "1861-1863": two years, the second after the first."""
     a = int(m["a"])
-    b = a // 100 * 100 + int(m["b"])
-    if b <= a:
+    b = int(m["b"]) if len(m["b"]) == 4 else a // 100 * 100 + int(m["b"])
+    if not a < b <= a + 100:
         return None
     return read_as(m, "DATE", "range", first={"year": a}, second={"year": b},
+              split=m.start("b"), a_end=m.end("a"))  # fmt: skip
+
+
+@rule(
+    "range-era",
+    r"(?P<a>\d{1,4})\s*(?:[–—-]|to|and|or)\s*(?P<b>\d{1,4})\s*(?:BCE|BC|B\.C\.(?:E\.)?)(?!\w)",
+)
+def _range_era(m: re.Match[str], text: str) -> Reading | None:
+    """ "499 to 493 BC", "396-395 BC": the era written once covers both years, which count
+    down."""
+    a, b = int(m["a"]), int(m["b"])
+    if not b < a <= b + 100 or re.search(r"[\d.,]$", text[max(0, m.start() - 1) : m.start()]):
+        return None
+    return read_as(m, "DATE", "range", first={"year": 1 - a}, second={"year": 1 - b},
               split=m.start("b"), a_end=m.end("a"))  # fmt: skip
 
 
