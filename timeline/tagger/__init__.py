@@ -73,6 +73,36 @@ def _narrative(readings: list[Reading], reference: Day) -> bool:
     return (far >= 3 and far / len(years) >= 0.7) or (len(years) >= 30 and len(set(years)) >= 5)
 
 
+def _looks_back(r: Reading) -> bool:
+    """ "a decade earlier", "two years ago": a story looking back, which then goes on from
+    where it was."""
+    return r.kind in ("anaphoric", "deictic") and r.data.get("n", 0) < 0
+
+
+# "on the night of 8 February", "early in the morning of 29 April", "the early morning hours
+# of 30 April": the part of a day that the date then names.
+_PART_OF = re.compile(
+    r"(?:(?:early|late)\s+(?:in\s+)?)?the\s+(?:(?:early|late)\s+)?"
+    r"(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of\s+$",
+    re.IGNORECASE,
+)
+_PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _with_part_of_day(text: str, found: list[Reading]) -> list[Reading]:
+    out: list[Reading] = []
+    for r in found:
+        if r.kind in ("absolute", "month-day") and "day" in r.data and "hour" not in r.data:
+            m = _PART_OF.search(text, max(0, r.start - 45), r.start)
+            if m:
+                while out and out[-1].end > m.start():
+                    out.pop()  # "early morning" read alone
+                part = _PART_CODES[m["part"].lower()]
+                r = Reading(m.start(), r.end, "TIME", r.kind, {**r.data, "part": part}, r.rule)
+        out.append(r)
+    return out
+
+
 def _split_range(r: Reading) -> list[Reading]:
     """ "1939–45" and "3–5 March 2013" are two dates: the first borrows what it leaves out."""
     first, second = dict(r.data["first"]), dict(r.data["second"])
@@ -94,13 +124,14 @@ def tag(text: str, reference: Day) -> list[Timex]:
     date) and against each other, in text order."""
     readings: list[Reading] = []
     partner: dict[int, Reading] = {}  # id of a range's first part -> its second part
-    for r in find(text):
+    for r in _with_part_of_day(text, find(text)):
         if r.kind == "range":
             first, second = _split_range(r)
             partner[id(first)] = second
             readings += (first, second)
         else:
             readings.append(r)
+    ends = {id(r) for r in partner.values()}
     ctx = Context(ref=reference, text=text, narrative=_narrative(readings, reference))
     out: list[Timex] = []
     origin: list[Reading] = []  # the reading each timex came from
@@ -122,6 +153,8 @@ def tag(text: str, reference: Day) -> list[Timex]:
             and r.type in ("DATE", "TIME")
             and r.kind != "deep"
             and not comparison
+            and not (ctx.narrative and _looks_back(r))
+            and id(r) not in ends  # "1861-1865": the story is at the range's start
         ):
             # Only dates the text gives outright anchor the year of "in October" in news;
             # in narrative text, "the following spring" anchors the next one too.

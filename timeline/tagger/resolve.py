@@ -52,6 +52,14 @@ class Context:
         if has_year:
             self.last_with_year, self.last_year_at = point, at
 
+    def now(self) -> Day:
+        """The day the text speaks from: its own date in news; in narrative, the story's
+        current date, so that "this year", "two years ago" and "next summer" said in 1975
+        count from 1975."""
+        if self.narrative and self.last is not None:
+            return self.last.first_day()
+        return self.ref
+
     def year_anchor(self, at: int) -> Point | None:
         """The year a date without one takes, if the text has given one near enough: in news,
         in the same sentence or so; in narrative, the story's year holds until another is
@@ -160,7 +168,7 @@ def strong_tense(text: str, start: int, end: int) -> str:
 
 
 def _ref_point(ctx: Context) -> Point:
-    return Point.of_day(ctx.ref)
+    return Point.of_day(ctx.now())
 
 
 def _easter(year: int) -> tuple[int, int]:
@@ -207,7 +215,7 @@ def holiday_date(name: str, year: int) -> tuple[int, int]:
 
 def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = "") -> int:
     """The year of an underspecified month (and day): see the module's docstring."""
-    ref = ctx.ref
+    ref = ctx.now()
     if rel == "that":
         anchor = ctx.year_anchor(r.start) or ctx.last
         return anchor.first_day().year if anchor else ref.year
@@ -370,7 +378,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
                           half=d["n"] if grain == "half" else 0)  # fmt: skip
         elif "day" in d:
             point = Point(d["year"], "day", d["month"], d["day"], hour=d.get("hour"),
-                          minute=d.get("minute", 0), second=d.get("second"))  # fmt: skip
+                          minute=d.get("minute", 0), second=d.get("second"),
+                          part=d.get("part", ""))  # fmt: skip
         elif "month" in d:
             point = Point(d["year"], "month", d["month"])
         else:
@@ -392,7 +401,7 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         year = _pick_year(ctx, r, d["month"], d["day"], rel[1].lower() if rel else "")
         if "weekday" in d:
             year = _year_of_weekday(ctx.ref, year, d["month"], d["day"], d["weekday"])
-        point = Point(year, "day", d["month"], d["day"])
+        point = Point(year, "day", d["month"], d["day"], part=d.get("part", ""))
         anchored = True
     elif kind == "month":
         rel = d.get("rel", "")
