@@ -73,6 +73,29 @@ def _narrative(readings: list[Reading], reference: Day) -> bool:
     return (far >= 3 and far / len(years) >= 0.7) or (len(years) >= 30 and len(set(years)) >= 5)
 
 
+def _next_years(readings: list[Reading]) -> list[int | None]:
+    """For each reading, the year of the next date given outright after it."""
+    out: list[int | None] = [None] * len(readings)
+    year: int | None = None
+    for i in range(len(readings) - 1, -1, -1):
+        out[i] = year
+        r = readings[i]
+        if r.kind == "absolute" and "year" in r.data:
+            year = r.data["year"]
+    return out
+
+
+def _aside(ctx: Context, r: Reading, next_year: int | None) -> bool:
+    """Whether a year given outright is an aside that the story does not move to: "(the
+    Persians had subdued it in 513 BC)", "documents declassified in 2005 showed", told in
+    492 BC and 1964, after which the story goes on in 491 BC and 1965."""
+    story = ctx.last_with_year
+    if r.kind != "absolute" or "year" not in r.data or story is None or next_year is None:
+        return False
+    now, year = story.first_day().year, int(r.data["year"])
+    return abs(year - now) >= 2 and abs(next_year - now) < abs(next_year - year)
+
+
 def _looks_back(r: Reading) -> bool:
     """ "a decade earlier", "two years ago": a story looking back, which then goes on from
     where it was."""
@@ -133,9 +156,10 @@ def tag(text: str, reference: Day) -> list[Timex]:
             readings.append(r)
     ends = {id(r) for r in partner.values()}
     ctx = Context(ref=reference, text=text, narrative=_narrative(readings, reference))
+    following = _next_years(readings) if ctx.narrative else []
     out: list[Timex] = []
     origin: list[Reading] = []  # the reading each timex came from
-    for r in readings:
+    for i, r in enumerate(readings):
         try:
             res = resolve(r, ctx)
         except (ValueError, KeyError, OverflowError, IndexError):
@@ -155,6 +179,7 @@ def tag(text: str, reference: Day) -> list[Timex]:
             and not comparison
             and not (ctx.narrative and _looks_back(r))
             and id(r) not in ends  # "1861-1865": the story is at the range's start
+            and not (ctx.narrative and _aside(ctx, r, following[i]))
         ):
             # Only dates the text gives outright anchor the year of "in October" in news;
             # in narrative text, "the following spring" anchors the next one too.

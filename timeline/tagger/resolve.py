@@ -334,6 +334,11 @@ def _vague_span(ctx: Context, unit: str, direction: int) -> FuzzyDate:
 def resolve(r: Reading, ctx: Context) -> Resolved:
     d = r.data
     kind = r.kind
+    if kind == "duration" and "from_event" in d and ctx.narrative and ctx.last is not None:
+        # "A year after Marathon", told just after 490 BC: 489 BC.
+        unit, n = d["from_event"]
+        after = _after(ctx.last, UNIT_GRAIN.get(unit, unit), n)
+        return Resolved("DATE", after.value(), after, after.fuzzy(), anchored=True)
     if kind in ("duration", "set"):
         return Resolved(r.type, d["value"])
     if kind == "vague":
@@ -472,16 +477,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         if d.get("plain") and unit == "year" and anchor.grain in ("quarter", "half"):
             point = replace(anchor, year=anchor.year + d["n"])  # "a year earlier": that quarter
             d["compare"] = True  # a comparison, not a new point in the story
-        elif unit in ("day", "week", "month", "year", "decade", "century", "quarter"):
-            point = (
-                anchor.shift(d["n"], unit)
-                if d["n"]
-                else (anchor.at(unit) if _coarser_or_same(unit, anchor.grain) else anchor)
-            )
-            if _coarser_or_same(unit, point.grain) and unit != point.grain:
-                point = point.at(unit)
         else:
-            point = anchor
+            point = _after(anchor, unit, d["n"])
         if d.get("part") and point.grain == "day":
             point = Point(point.year, "day", point.month, point.day, part=d["part"])
         anchored = True
@@ -528,6 +525,19 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         value = f"{point.year:04d}-W{point.week:02d}-WE"
     date = _with_mod(point.fuzzy("", quals), mod)
     return Resolved(r.type, value, point, date, quals, anchored)
+
+
+def _after(anchor: Point, unit: str, n: int) -> Point:
+    """`n` units after `anchor` ("the following year", "two days later"), at the coarser of
+    the unit and the anchor's grain."""
+    if unit not in ("day", "week", "month", "year", "decade", "century", "quarter"):
+        return anchor
+    if not n:
+        return anchor.at(unit) if _coarser_or_same(unit, anchor.grain) else anchor
+    point = anchor.shift(n, unit)
+    if _coarser_or_same(unit, point.grain) and unit != point.grain:
+        point = point.at(unit)
+    return point
 
 
 def _coarser_or_same(a: str, b: str) -> bool:

@@ -208,7 +208,7 @@ _DAY_NEXT = re.compile(r"\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:]\d
 
 @rule(
     "year",
-    rf"(?:(?P<approx>c\.|ca\.|circa|around|about|approximately|um|vers|hacia)\s+)?(?:(?P<pre>mid|early|late|pre|post)-|(?P<pre2>early|late|mid|fiscal|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?(?:(?P<ad>AD|A\.D\.)\s*(?P<ady>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|av\.\s*J\.-C\.|v\.\s*Chr\.|a\.\s*C\.)|(?P<plain>{YEAR4}))(?P<q>\?)?(?![\w'’]|[.,]\d|-\d|\s*(?:%|percent))",
+    rf"(?:(?P<approx>c\.|ca\.|circa|around|about|approximately|um|vers|hacia)\s+)?(?:(?P<pre>mid|early|late|pre|post)-|(?P<pre2>early|late|mid|fiscal|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?(?:(?P<ad>AD|A\.D\.)\s*(?P<ady>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|av\.\s*J\.-C\.|v\.\s*Chr\.|a\.\s*C\.)|(?P<plain>{YEAR4}))(?P<q>\?)?(?![\w'’](?![sS]\b)|[.,]\d|-\d|\s*(?:%|percent))",
 )
 def _year(m: re.Match[str], text: str) -> Reading | None:
     qualifiers = []
@@ -349,19 +349,34 @@ def _roman(s: str) -> int:
 
 @rule(
     "season",
-    rf"(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|(?:the\s+)?{_MOD}[\s-]*|(?P<the>the\s+))?(?P<s>{SEASON})(?:\s+(?:of\s+|de\s+)?(?P<y>{YEAR4}))?(?!\w)",
+    rf"(?:(?P<rel>last|next|this|that|that\s+same|the\s+same|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|(?:the\s+)?{_MOD}[\s-]*|(?P<the>the\s+))?(?P<s>{SEASON})(?:\s+(?:of\s+|de\s+)?(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BCE|BC|B\.C\.)))?(?!\w)",
 )
 def _season(m: re.Match[str], text: str) -> Reading | None:
     season = SEASONS[m["s"].lower()]
     if m["y"]:
-        return read_as(m, "DATE", "absolute", year=int(m["y"]), grain="season", season=season)
-    if m["s"].lower() == "fall" and not (m["rel"] or m["the"] or m["mod"]):
+        year, _ = _year_value(m["y"])
+        return read_as(m, "DATE", "absolute", year=year, grain="season", season=season)
+    # "the fall of the regime" is its downfall; "a spring offensive", "the fall campaign" a
+    # season, as is "the spring and summer".
+    if m["s"].lower() == "fall" and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
+        return None
+    pair = _SEASON_NEXT.match(text, m.end())
+    if pair and pair["y"]:  # "the summer and autumn of 481 BC": the year of both
+        year, _ = _year_value(pair["y"])
+        return read_as(m, "DATE", "absolute", year=year, grain="season", season=season)
+    named = (
+        _SEASON_NOUN.match(text, m.end())
+        or _SEASON_PAIR.search(text, max(0, m.start() - 20), m.start())
+        or pair
+    )
+    if m["s"].lower() == "fall" and not (m["rel"] or m["the"] or m["mod"] or named):
         return None
     before = text[max(0, m.start() - 12) : m.start()].lower().split()
-    if not (m["rel"] or m["mod"]) and not (
+    if not (m["rel"] or m["mod"] or named) and not (
         before
         and before[-1]
         in (
+            "of",
             "in",
             "during",
             "this",
@@ -382,7 +397,21 @@ def _season(m: re.Match[str], text: str) -> Reading | None:
     ):
         return None
     rel = m["rel"].lower().split()[-1] if m["rel"] else ""
+    if rel == "same":
+        rel = "that"
     return read_as(m, "DATE", "season", season=season, rel=rel)
+
+
+_SEASON_NOUN = re.compile(
+    r"\s+(?:campaigns?|offensives?|fighting|operations?|session|term|elections?|"
+    r"manoeuvres|maneuvers)\b",
+    re.IGNORECASE,
+)
+_SEASON_PAIR = re.compile(rf"\b(?:{SEASON})\s+and\s+$", re.IGNORECASE)
+_SEASON_NEXT = re.compile(
+    rf"\s+and\s+(?:the\s+)?(?:{SEASON})(?:\s+of\s+(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BCE|BC|B\.C\.)))?\b",
+    re.IGNORECASE,
+)
 
 
 @rule(

@@ -66,6 +66,9 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
                    {"unit": unit, "n": step, "mod": mod})  # fmt: skip
 
 
+_ORDINAL_NOUN = re.compile(r"\s+(?!or\b|and\b|to\b|in\b|later\b|earlier\b|ago\b)[a-z]")
+
+
 def duration_value(n: float | None, letter: str, time_unit: bool = False) -> str:
     """P3Y, P10Y ("a decade"), PT3H, and PXY when the count is vague."""
     head = "PT" if time_unit else "P"
@@ -98,12 +101,16 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
     if m["dir"].lower() in ("before", "after") and re.match(
         r"\s+[\w$]", text[m.end() : m.end() + 40]
     ):
-        # "two days after the vote": counted from an event, not from a date.
+        # "two days after the vote": counted from an event, not from a date; a history may
+        # have just told the event's date (see `resolve`).
         grain, letter = UNITS[m["u"].lower()]
         value = duration_value(
             number(m["n"].lower()), letter, grain in ("hour", "minute", "second")
         )
-        return Reading(m.start(), m.end("u"), "DURATION", "duration", {"value": value})
+        data: dict[str, object] = {"value": value}
+        if n is not None and n == int(n) and grain not in ("hour", "minute", "second"):
+            data["from_event"] = (grain, int(n) * direction)
+        return Reading(m.start(), m.end("u"), "DURATION", "duration", data)
     deictic = m["dir"].lower() in ("ago", "from now", "hence", "back")
     if (
         n is not None
@@ -430,6 +437,8 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
         return None
     if m["old"]:
         return None  # an age ("a 52-year-old"), not a stretch of time
+    if unit_word in ("second", "quarters") and _ORDINAL_NOUN.match(text, m.end()):
+        return None  # "a second attack", "three-quarters of the capital": not time
     before = text[max(0, m.start() - 3) : m.start()]
     if re.search(r"[$£€]\s*$", before):
         return None
