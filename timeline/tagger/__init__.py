@@ -73,27 +73,28 @@ def _narrative(readings: list[Reading], reference: Day) -> bool:
     return (far >= 3 and far / len(years) >= 0.7) or (len(years) >= 30 and len(set(years)) >= 5)
 
 
-def _next_years(readings: list[Reading]) -> list[int | None]:
-    """For each reading, the year of the next date given outright after it."""
-    out: list[int | None] = [None] * len(readings)
-    year: int | None = None
+def _next_years(readings: list[Reading]) -> list[tuple[int, ...]]:
+    """For each reading, the years of the next two dates given outright after it."""
+    out: list[tuple[int, ...]] = [()] * len(readings)
+    years: tuple[int, ...] = ()
     for i in range(len(readings) - 1, -1, -1):
-        out[i] = year
+        out[i] = years
         r = readings[i]
         if r.kind == "absolute" and "year" in r.data:
-            year = r.data["year"]
+            years = (int(r.data["year"]), *years[:1])
     return out
 
 
-def _aside(ctx: Context, r: Reading, next_year: int | None) -> bool:
+def _aside(ctx: Context, r: Reading, next_years: tuple[int, ...]) -> bool:
     """Whether a year given outright is an aside that the story does not move to: "(the
-    Persians had subdued it in 513 BC)", "documents declassified in 2005 showed", told in
-    492 BC and 1964, after which the story goes on in 491 BC and 1965."""
+    Persians had subdued it in 513 BC)", "documents declassified in 2005 showed", "a
+    campaign planned for 1976", told in 492 BC, 1964 and 1975, after which the story goes on
+    nearer the year it was in than the aside's."""
     story = ctx.last_with_year
-    if r.kind != "absolute" or "year" not in r.data or story is None or next_year is None:
+    if r.kind != "absolute" or "year" not in r.data or story is None or not next_years:
         return False
     now, year = story.first_day().year, int(r.data["year"])
-    return abs(year - now) >= 2 and abs(next_year - now) < abs(next_year - year)
+    return year != now and all(abs(y - now) < abs(y - year) for y in next_years)
 
 
 def _looks_back(r: Reading) -> bool:
