@@ -110,6 +110,15 @@ def test_a_history_keeps_its_year_across_pages() -> None:
     assert _value_of(text, "June") == "1864-06"
 
 
+def test_a_history_counts_weekdays_from_its_last_day() -> None:
+    """ "Friday's assault", paragraphs after "14 May 1703" (a Monday): the Friday before it."""
+    text = (
+        "The siege opened in 1701, 1702 and 1703. On 14 May 1703 the walls fell. "
+        f"{FILLER * 8}Friday's assault was the last."
+    )
+    assert _value_of(text, "Friday") == "1703-05-11"
+
+
 def test_a_history_that_quotes_today_is_still_a_history() -> None:
     """A few quoted "today"s among eighty dates given outright do not make it news."""
     years = " ".join(

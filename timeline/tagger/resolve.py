@@ -281,7 +281,6 @@ def _weekday(ctx: Context, r: Reading, weekday: int, rel: str) -> Point:
         and ctx.narrative
         and ctx.last is not None
         and ctx.last.grain == "day"
-        and r.start - ctx.last_at <= 300
         and abs(ctx.last.first_day().ordinal - ctx.ref.ordinal) > 366
     ):
         base = ctx.last.first_day()

@@ -371,8 +371,11 @@ def _season(m: re.Match[str], text: str) -> Reading | None:
     )
     if m["s"].lower() == "fall" and not (m["rel"] or m["the"] or m["mod"] or named):
         return None
+    # "the winter" is a season after any word ("passed the winter"); "the fall", only where
+    # a word before says so.
+    the_season = bool(m["the"]) and m["s"].lower() in ("spring", "summer", "winter", "autumn")
     before = text[max(0, m.start() - 12) : m.start()].lower().split()
-    if not (m["rel"] or m["mod"] or named) and not (
+    if not (m["rel"] or m["mod"] or named or the_season) and not (
         before
         and before[-1]
         in (
