@@ -522,8 +522,18 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
     value = point.value()
     if point.part == "WE":
         value = f"{point.year:04d}-W{point.week:02d}-WE"
+    if kind == "deictic" and ctx.narrative and _quoted(ctx.text, r.start):
+        # "How many boys did you kill today?", quoted in a history: said on some day the
+        # text does not give. Neither the writer's day nor the story's.
+        return Resolved(r.type, re.sub(r"\d", "X", value), None, None, quals, True)
     date = _with_mod(point.fuzzy("", quals), mod)
     return Resolved(r.type, value, point, date, quals, anchored)
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether `at` is inside a quotation that opened in the same paragraph."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 
 def _after(anchor: Point, unit: str, n: int) -> Point:
