@@ -122,7 +122,7 @@ _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
 _BEFORE_WORDS = {
     "iso": 0, "iso-month": 0, "numeric": 0, "range-year": 0, "range-era": 0, "range-days": 4,
     "range-month-days": 0, "week-number": 1, "day-of-month": 2,
-    "month-day": 3, "day-month": 4, "month-year": 0, "month": 4, "year": 3,
+    "month-day": 3, "day-month": 4, "month-year": 3, "month": 4, "year": 3,
     "spoken-year": 4, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
     "ago": 6, "deep": 6, "ago-intl": 5, "later-intl": 5, "relative-intl": 2, "deictic-word": 4,
     "ref-word": 3, "weekday": 3, "time": 3,

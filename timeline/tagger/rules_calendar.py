@@ -155,18 +155,19 @@ def _year_value(text: str) -> tuple[int, bool]:
     return (1 - digits if bc else digits), bc
 
 
+_MOD = r"(?P<mod>early|late|mid|mid-|the\s+(?:beginning|end|middle|start)\s+of|(?:fin|début|mi-)|anfang|ende|mitte)"
+
+
 @rule(
     "month-year",
-    rf"(?P<mon>{MONTH})\s*(?:,|of|de|del)?\s+(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BC|B\.C\.|BCE|AD|A\.D\.))(?![\d,.]\d)",
+    rf"(?:{_MOD}[\s-]*)?(?P<mon>{MONTH})\s*(?:,|of|de|del)?\s+(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BC|B\.C\.|BCE|AD|A\.D\.))(?![\d,.]\d)",
 )
 def _month_year(m: re.Match[str], text: str) -> Reading | None:
     if not month_ok(m["mon"], text, m.start(), m.end(), strong=True):
         return None
     y, _ = _year_value(m["y"])
-    return read_as(m, "DATE", "absolute", year=y, month=MONTHS[m["mon"].lower().rstrip(".")])
-
-
-_MOD = r"(?P<mod>early|late|mid|mid-|the\s+(?:beginning|end|middle|start)\s+of|(?:fin|début|mi-)|anfang|ende|mitte)"
+    return read_as(m, "DATE", "absolute", year=y, month=MONTHS[m["mon"].lower().rstrip(".")],
+                   mod=mod_of(m["mod"]))  # fmt: skip
 
 
 @rule(
@@ -208,7 +209,7 @@ _DAY_NEXT = re.compile(r"\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:]\d
 
 @rule(
     "year",
-    rf"(?:(?P<approx>c\.|ca\.|circa|around|about|approximately|um|vers|hacia)\s+)?(?:(?P<pre>mid|early|late|pre|post)-|(?P<pre2>early|late|mid|fiscal|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?(?:(?P<ad>AD|A\.D\.)\s*(?P<ady>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|av\.\s*J\.-C\.|v\.\s*Chr\.|a\.\s*C\.)|(?P<plain>{YEAR4}))(?P<q>\?)?(?![\w'’](?![sS]\b)|[.,]\d|-\d|\s*(?:%|percent))",
+    rf"(?:(?P<approx>c\.|ca\.|circa|around|about|approximately|um|vers|hacia)\s+)?(?:(?P<pre>mid|early|late|pre|post)-|(?P<pre2>(?:early|late)(?:\s+in)?|mid|fiscal|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?(?:(?P<ad>AD|A\.D\.)\s*(?P<ady>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|av\.\s*J\.-C\.|v\.\s*Chr\.|a\.\s*C\.)|(?P<plain>{YEAR4}))(?P<q>\?)?(?![\w'’](?![sS]\b)|[.,]\d|-\d|\s*(?:%|percent))",
 )
 def _year(m: re.Match[str], text: str) -> Reading | None:
     qualifiers = []
@@ -419,7 +420,7 @@ _SEASON_NEXT = re.compile(
 
 @rule(
     "quarter",
-    rf"(?:(?P<ys>this|last|next)\s+year['’]s\s+)?(?:(?P<det>the|its|their|a)\s+)?(?:(?P<y1>{YEAR4})(?:['’]s)?\s+)?(?:(?P<rel>latest|current|this|last|previous|past|next|coming|same|year-earlier|year-ago|prior-year|fiscal)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+|-)(?:fiscal\s+)?)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR4}))?(?![\w-])|\b(?P<q>Q[1-4])(?:\s+(?P<y3>{YEAR4}))?\b",
+    rf"(?:(?P<ys>this|last|next)\s+year['’]s\s+)?(?:(?P<det>the|its|their|a)\s+)?(?:(?P<y1>{YEAR4})(?:['’]s)?\s+)?(?:(?P<rel>latest|current|this|last|previous|past|next|coming|same|year-earlier|year-ago|prior-year|fiscal)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latter)(?:[\s-]+|-)(?:fiscal\s+)?)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR4}))?(?![\w-])|\b(?P<q>Q[1-4])(?:\s+(?P<y3>{YEAR4}))?\b",
 )
 def _quarter(m: re.Match[str], text: str) -> Reading | None:
     year = m["y1"] or m["y2"] or m["y3"]
@@ -438,6 +439,7 @@ def _quarter(m: re.Match[str], text: str) -> Reading | None:
             "3rd": 3,
             "fourth": 4,
             "4th": 4,
+            "latter": 2,  # "the latter half of 2008"
         }.get(o, 0)
         if not n and year and m["y2"] and (m["rel"] or "").lower() == "last":
             n = 2 if unit == "half" else 4  # "the last half of 1989"
