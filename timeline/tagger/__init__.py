@@ -220,6 +220,8 @@ def _link_ranges(text: str, out: list[Timex], split: set[int]) -> list[Timex]:
         # "from May to July", "between May and July": a head word makes it a range.
         headed = i in split or bool(_RANGE_HEAD.search(text[max(0, t.start - 12) : t.start]))
         if not headed and between.strip().lower() == "and":
+            if t.anchored and not u.anchored and t.date.start.year != u.date.start.year:
+                out[i] = _in_year(t, u.date.start.year)  # "in April and June 1955": a list
             continue
         first = t
         if t.anchored and not u.anchored and t.date.start.year != u.date.start.year:
