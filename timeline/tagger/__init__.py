@@ -157,6 +157,7 @@ def tag(text: str, reference: Day) -> list[Timex]:
             readings.append(r)
     ends = {id(r) for r in partner.values()}
     ctx = Context(ref=reference, text=text, narrative=_narrative(readings, reference))
+    swapped = _days_first(text, readings)
     following = _next_years(readings) if ctx.narrative else []
     out: list[Timex] = []
     origin: list[Reading] = []  # the reading each timex came from
@@ -187,9 +188,35 @@ def tag(text: str, reference: Day) -> list[Timex]:
             ctx.remember(res.point, r.end, r.kind == "absolute" or ctx.narrative)
         out.append(_timex(text, r, res))
         origin.append(r)
+    if swapped:  # back in text order
+        order = sorted(range(len(out)), key=lambda k: out[k].start)
+        out, origin = [out[k] for k in order], [origin[k] for k in order]
     # A range found as one expression, both of whose parts were resolved.
     ranges = {i for i in range(len(out) - 1) if partner.get(id(origin[i])) is origin[i + 1]}
     return _link_ranges(text, out, ranges)
+
+
+def _days_first(text: str, readings: list[Reading]) -> bool:
+    """ "At 5:34 AM Baghdad time on March 20, 2003": a time is on the day given just after it,
+    so that day is read first. Whether any were swapped."""
+    swapped = False
+    for i in range(len(readings) - 1):
+        r, day = readings[i], readings[i + 1]
+        if (
+            r.kind == "time"
+            and not r.data.get("weekday")
+            and day.kind in ("absolute", "month-day")
+            and "day" in day.data
+            and "hour" not in day.data
+            and day.start - r.end <= 40
+            and not _STOP.search(text, r.end, day.start)
+        ):
+            readings[i], readings[i + 1] = day, r
+            swapped = True
+    return swapped
+
+
+_STOP = re.compile(r"[.;!?]\s")
 
 
 def _timex(text: str, r: Reading, res: Resolved) -> Timex:
