@@ -119,6 +119,16 @@ def test_a_history_counts_weekdays_from_its_last_day() -> None:
     assert _value_of(text, "Friday") == "1703-05-11"
 
 
+def test_a_year_standing_as_a_heading_moves_the_story() -> None:
+    """A heading "1920" is never an aside, though the next year given is the one before."""
+    text = (
+        "The war began in 1917, spread in 1918 and raged through 1919. On 3 November 1919 the "
+        "front broke.\n\n1920\n\nIn the east the army broke up. On 15 January the admiral was "
+        "handed over; the treaty of 1919 was torn up."
+    )
+    assert _value_of(text, "15 January") == "1920-01-15"
+
+
 def test_a_history_that_quotes_today_is_still_a_history() -> None:
     """A few quoted "today"s among eighty dates given outright do not make it news."""
     years = " ".join(
