@@ -126,7 +126,12 @@ _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI
 def _with_part_of_day(text: str, found: list[Reading]) -> list[Reading]:
     out: list[Reading] = []
     for r in found:
-        if r.kind in ("absolute", "month-day") and "day" in r.data and "hour" not in r.data:
+        if (
+            r.kind in ("absolute", "month-day")
+            and text.endswith("of ", max(0, r.start - 3), r.start)
+            and "day" in r.data
+            and "hour" not in r.data
+        ):
             m = _PART_OF.search(text, max(0, r.start - 45), r.start)
             if m:
                 while out and out[-1].end > m.start():

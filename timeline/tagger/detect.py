@@ -335,6 +335,9 @@ _RULE_STARTERS: dict[str, frozenset[str]] = {
     "range-months": frozenset(MONTHS),
     "day-month": frozenset(WEEKDAYS) | frozenset("the le el den".split()),
     "month-day": frozenset(WEEKDAYS),
+    "month-year": frozenset(  # "late July 1959", "the end of May 1905"
+        "early late mid the end beginning middle start fin début mi anfang ende mitte".split()
+    ),
     "set": frozenset("every each per twice once a".split()),
     "narrative": frozenset(
         "later earlier early late that the same following next previous preceding prior".split()
