@@ -1,6 +1,7 @@
 """Anchoring: from a `Reading` to a TIMEX3 value and the days it covers.
 
-Deictic expressions ("last year", "yesterday") count from the reference date. Anaphoric ones
+Deictic expressions ("last year", "yesterday") count from the reference date (in a history,
+from the date the story has reached: `Context.now`; see `story`). Anaphoric ones
 ("the following year", "two days later", "that summer") count from the last date mentioned.
 Underspecified ones ("in October", "Friday", "the third quarter") take their year from the last
 date mentioned nearby if there is one, as narrative text does, and otherwise from the reference
