@@ -334,9 +334,9 @@ def _vague_span(ctx: Context, unit: str, direction: int) -> FuzzyDate:
 def resolve(r: Reading, ctx: Context) -> Resolved:
     d = r.data
     kind = r.kind
-    if kind == "duration" and "from_event" in d and ctx.narrative and ctx.last is not None:
+    if kind == "duration" and "from_story" in d and ctx.narrative and ctx.last is not None:
         # "A year after Marathon", told just after 490 BC: 489 BC.
-        unit, n = d["from_event"]
+        unit, n = d["from_story"]
         after = _after(ctx.last, UNIT_GRAIN.get(unit, unit), n)
         return Resolved("DATE", after.value(), after, after.fuzzy(), anchored=True)
     if kind in ("duration", "set"):

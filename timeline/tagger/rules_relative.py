@@ -53,7 +53,9 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
         # "the past year" is a duration in the TimeML convention; "the last week" too.
         if unit in ("week", "month", "year", "decade", "century") and not m["pre"]:
             letter = UNITS[unit][1]
-            return read_as(m, "DURATION", "duration", value=f"P{_period(1, letter)}")
+            # In a history, "by the next month" is the month after the story's (`resolve`).
+            step = {"from_story": (unit, 1)} if rel == "the next" else {}
+            return read_as(m, "DURATION", "duration", value=f"P{_period(1, letter)}", **step)
     step = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0,
             "same": 0, "next": 1, "coming": 1, "following": 1}[rel.split()[-1]]  # fmt: skip
     anaphoric = rel.split()[-1] in ("following", "preceding", "same") or (
@@ -109,7 +111,7 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
         )
         data: dict[str, object] = {"value": value}
         if n is not None and n == int(n) and grain not in ("hour", "minute", "second"):
-            data["from_event"] = (grain, int(n) * direction)
+            data["from_story"] = (grain, int(n) * direction)
         return Reading(m.start(), m.end("u"), "DURATION", "duration", data)
     deictic = m["dir"].lower() in ("ago", "from now", "hence", "back")
     if (
