@@ -54,8 +54,10 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
         if unit in ("week", "month", "year", "decade", "century") and not m["pre"]:
             letter = UNITS[unit][1]
             # In a history, "by the next month" is the month after the story's (`resolve`).
-            step = {"from_story": (unit, 1)} if rel == "the next" else {}
-            return read_as(m, "DURATION", "duration", value=f"P{_period(1, letter)}", **step)
+            reading = read_as(m, "DURATION", "duration", value=f"P{_period(1, letter)}")
+            if rel == "the next":
+                reading.data["from_story"] = (unit, 1)
+            return reading
     step = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0,
             "same": 0, "next": 1, "coming": 1, "following": 1}[rel.split()[-1]]  # fmt: skip
     anaphoric = rel.split()[-1] in ("following", "preceding", "same") or (
