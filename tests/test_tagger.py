@@ -93,6 +93,60 @@ def test_ranges_are_linked() -> None:
     assert start.open_ended
 
 
+HISTORY_REF = Day(2009, 12, 19)  # the date a history was written, not the time it tells of
+FILLER = "The columns marched on through the hills and the rain. "
+
+
+def _value_of(text: str, written: str, reference: Day = HISTORY_REF) -> str:
+    return next(t.value for t in tag(text, reference) if t.text == written)
+
+
+def test_a_history_keeps_its_year_across_pages() -> None:
+    """The story's year holds until another is given, however far back it was."""
+    text = (
+        "The war began in 1861. Both sides raised armies in 1862 and in 1863. "
+        f"In May 1864 the siege opened. {FILLER * 40}In June, the town fell."
+    )
+    assert _value_of(text, "June") == "1864-06"
+
+
+def test_a_history_counts_weekdays_from_its_last_day() -> None:
+    """ "Friday's assault", paragraphs after "14 May 1703" (a Monday): the Friday before it."""
+    text = (
+        "The siege opened in 1701, 1702 and 1703. On 14 May 1703 the walls fell. "
+        f"{FILLER * 8}Friday's assault was the last."
+    )
+    assert _value_of(text, "Friday") == "1703-05-11"
+
+
+def test_a_year_standing_as_a_heading_moves_the_story() -> None:
+    """A heading "1920" is never an aside, though the next year given is the one before."""
+    text = (
+        "The war began in 1917, spread in 1918 and raged through 1919. On 3 November 1919 the "
+        "front broke.\n\n1920\n\nIn the east the army broke up. On 15 January the admiral was "
+        "handed over; the treaty of 1919 was torn up."
+    )
+    assert _value_of(text, "15 January") == "1920-01-15"
+
+
+def test_a_history_that_quotes_today_is_still_a_history() -> None:
+    """A few quoted "today"s among eighty dates given outright do not make it news."""
+    years = " ".join(
+        f"In {y}, the front moved. {FILLER}" for y in range(1955, 1976) for _ in "abcd"
+    )
+    quotes = 'He said: "we march today". ' * 3
+    text = f"{quotes}{years}On 4 May, the capital fell."
+    assert _value_of(text, "4 May") == "1975-05-04"
+
+
+def test_a_war_history_written_as_it_ended_is_a_history() -> None:
+    """Years close to the reference date, but dozens of them over several years: a story."""
+    years = " ".join(f"Fighting flared in {y}. {FILLER}" for y in (2003, 2004, 2005, 2006, 2007,
+                                                                   2008) * 6)  # fmt: skip
+    text = f"{years}In 2004 the city was taken. {FILLER}On April 9, the mayor fled."
+    assert _value_of(text, "April 9") == "2004-04-09"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
 def test_never_raises_and_is_deterministic(text: str) -> None:

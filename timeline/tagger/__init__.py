@@ -8,6 +8,8 @@ spans, TIMEX3 types and values, and for dates the days they cover.
     detect.find         text -> readings: runs each rule only where it could match
     resolve             reading + context -> TIMEX3 value and days, anchored on the reference
                         date or on the date mentioned last
+    story               whether a text tells a story (a history) and which dates move its
+                        current time
     values              TIMEX3 values and the days they cover
     events              timexes + sentences -> timeline events with titles and provenance
 
@@ -23,6 +25,7 @@ from timeline.model import Day, FuzzyDate, Qualifier
 from timeline.tagger.detect import find
 from timeline.tagger.patterns import Reading
 from timeline.tagger.resolve import Context, Resolved, resolve
+from timeline.tagger.story import aside, is_narrative, looks_back, next_years
 
 __all__ = ["Timex", "tag"]
 
@@ -51,21 +54,33 @@ _OPEN_END = re.compile(r"\s*(?:-|–|—|to|until)\s*(?:the\s+)?(?:present|now|t
 _RANGE_HEAD = re.compile(r"\b(?:from|between|entre|von|de|du|desde)\s*$", re.IGNORECASE)
 
 
-def _narrative(readings: list[Reading], reference: Day) -> bool:
-    """Whether the text tells of other times than its own: history rather than news. News
-    anchors "in October" and "Friday" on its own date; history on the date it last gave.
-    No document type to choose: the text's own years decide."""
-    years = [r.data["year"] for r in readings if r.kind == "absolute" and "year" in r.data]
-    if len(years) < 2:
-        return False
-    far = sum(1 for y in years if abs(y - reference.year) > 2)
-    # News speaks of its own days: "yesterday", "on Friday", "last week".
-    own_days = sum(
-        1
-        for r in readings
-        if r.kind in ("weekday", "deictic") and r.data.get("unit", "day") in ("day", "week")
-    )
-    return far >= 3 and far / len(years) >= 0.7 and own_days < 2
+# "on the night of 8 February", "early in the morning of 29 April", "the early morning hours
+# of 30 April": the part of a day that the date then names.
+_PART_OF = re.compile(
+    r"(?:(?:early|late)\s+(?:in\s+)?)?the\s+(?:(?:early|late)\s+)?"
+    r"(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of\s+$",
+    re.IGNORECASE,
+)
+_PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _with_part_of_day(text: str, found: list[Reading]) -> list[Reading]:
+    out: list[Reading] = []
+    for r in found:
+        if (
+            r.kind in ("absolute", "month-day")
+            and text.endswith("of ", max(0, r.start - 3), r.start)
+            and "day" in r.data
+            and "hour" not in r.data
+        ):
+            m = _PART_OF.search(text, max(0, r.start - 45), r.start)
+            if m:
+                while out and out[-1].end > m.start():
+                    out.pop()  # "early morning" read alone
+                part = _PART_CODES[m["part"].lower()]
+                r = Reading(m.start(), r.end, "TIME", r.kind, {**r.data, "part": part}, r.rule)
+        out.append(r)
+    return out
 
 
 def _split_range(r: Reading) -> list[Reading]:
@@ -89,17 +104,20 @@ def tag(text: str, reference: Day) -> list[Timex]:
     date) and against each other, in text order."""
     readings: list[Reading] = []
     partner: dict[int, Reading] = {}  # id of a range's first part -> its second part
-    for r in find(text):
+    for r in _with_part_of_day(text, find(text)):
         if r.kind == "range":
             first, second = _split_range(r)
             partner[id(first)] = second
             readings += (first, second)
         else:
             readings.append(r)
-    ctx = Context(ref=reference, text=text, narrative=_narrative(readings, reference))
+    ends = {id(r) for r in partner.values()}
+    ctx = Context(ref=reference, text=text, narrative=is_narrative(readings, reference))
+    swapped = _days_first(text, readings)
+    following = next_years(readings) if ctx.narrative else []
     out: list[Timex] = []
     origin: list[Reading] = []  # the reading each timex came from
-    for r in readings:
+    for i, r in enumerate(readings):
         try:
             res = resolve(r, ctx)
         except (ValueError, KeyError, OverflowError, IndexError):
@@ -117,15 +135,44 @@ def tag(text: str, reference: Day) -> list[Timex]:
             and r.type in ("DATE", "TIME")
             and r.kind != "deep"
             and not comparison
+            and not (ctx.narrative and looks_back(r))
+            and id(r) not in ends  # "1861-1865": the story is at the range's start
+            and not (ctx.narrative and aside(ctx, r, following[i]))
         ):
             # Only dates the text gives outright anchor the year of "in October" in news;
             # in narrative text, "the following spring" anchors the next one too.
             ctx.remember(res.point, r.end, r.kind == "absolute" or ctx.narrative)
         out.append(_timex(text, r, res))
         origin.append(r)
+    if swapped:  # back in text order
+        order = sorted(range(len(out)), key=lambda k: out[k].start)
+        out, origin = [out[k] for k in order], [origin[k] for k in order]
     # A range found as one expression, both of whose parts were resolved.
     ranges = {i for i in range(len(out) - 1) if partner.get(id(origin[i])) is origin[i + 1]}
     return _link_ranges(text, out, ranges)
+
+
+def _days_first(text: str, readings: list[Reading]) -> bool:
+    """ "At 5:34 AM Baghdad time on March 20, 2003": a time is on the day given just after it,
+    so that day is read first. Whether any were swapped."""
+    swapped = False
+    for i in range(len(readings) - 1):
+        r, day = readings[i], readings[i + 1]
+        if (
+            r.kind == "time"
+            and not r.data.get("weekday")
+            and day.kind in ("absolute", "month-day")
+            and "day" in day.data
+            and "hour" not in day.data
+            and day.start - r.end <= 40
+            and not _STOP.search(text, r.end, day.start)
+        ):
+            readings[i], readings[i + 1] = day, r
+            swapped = True
+    return swapped
+
+
+_STOP = re.compile(r"[.;!?]\s")
 
 
 def _timex(text: str, r: Reading, res: Resolved) -> Timex:
@@ -156,6 +203,8 @@ def _link_ranges(text: str, out: list[Timex], split: set[int]) -> list[Timex]:
         # "from May to July", "between May and July": a head word makes it a range.
         headed = i in split or bool(_RANGE_HEAD.search(text[max(0, t.start - 12) : t.start]))
         if not headed and between.strip().lower() == "and":
+            if t.anchored and not u.anchored and t.date.start.year != u.date.start.year:
+                out[i] = _in_year(t, u.date.start.year)  # "in April and June 1955": a list
             continue
         first = t
         if t.anchored and not u.anchored and t.date.start.year != u.date.start.year:

@@ -91,6 +91,7 @@ _TRIGGERS: dict[str, tuple[set[str], bool]] = {
                  "weihnachten", "navidad", "thanksgiving", "easter", "good", "labor", "labour",
                  "memorial"}, False),
     "range-year": (set(), True),
+    "range-era": (set(), True),
     "period": ({"period", "year", "earlier", "ago", "before", "prior"}, False),
     "vague-plural": ({"years", "months", "weeks", "days", "decades"}, False),
     "weekend": ({"weekend"}, False),
@@ -108,6 +109,7 @@ _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
     "iso": re.compile(r"\d{4}", re.IGNORECASE),
     "iso-month": re.compile(r"\d{4}", re.IGNORECASE),
     "range-year": re.compile(r"\d{4}", re.IGNORECASE),
+    "range-era": re.compile(r"\d{1,4}", re.IGNORECASE),
     "numeric": re.compile(r"\d{1,2}", re.IGNORECASE),
     "year": re.compile(r"\d{1,4}(?:BC|AD|BCE|CE)?", re.IGNORECASE),
     "decade": re.compile(r"\d{1,3}0s|\d0s|\d{4}er|\d{2,4}", re.IGNORECASE),
@@ -118,9 +120,9 @@ _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
 # How many words before its trigger word a rule's match can start: "the past three years"
 # starts three words before "years". A rule is only tried at those word starts.
 _BEFORE_WORDS = {
-    "iso": 0, "iso-month": 0, "numeric": 0, "range-year": 0, "range-days": 4,
+    "iso": 0, "iso-month": 0, "numeric": 0, "range-year": 0, "range-era": 0, "range-days": 4,
     "range-month-days": 0, "week-number": 1, "day-of-month": 2,
-    "month-day": 3, "day-month": 4, "month-year": 0, "month": 4, "year": 3,
+    "month-day": 3, "day-month": 4, "month-year": 3, "month": 4, "year": 3,
     "spoken-year": 4, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
     "ago": 6, "deep": 6, "ago-intl": 5, "later-intl": 5, "relative-intl": 2, "deictic-word": 4,
     "ref-word": 3, "weekday": 3, "time": 3,
@@ -185,6 +187,7 @@ _DIGIT_FOLLOW: dict[str, re.Pattern[str]] = {
     "iso": re.compile(r"[-/]\d"),
     "iso-month": re.compile(r"-\d"),
     "range-year": re.compile(r"\s*[-–—]\s*\d"),
+    "range-era": re.compile(r"\s*(?:[-–—]|to|and|or)\s*\d{1,4}\s*B\.?C", re.IGNORECASE),
     "numeric": re.compile(r"[/.]\d"),
     "time": re.compile(r"[:h]\d|\s*(?:[ap]\.?m\b|in\s+the\s|at\s+night|o['’]clock)", re.IGNORECASE),
     "decade": re.compile(r"['’]?s\b|er\b|(?<=[sr])"),
@@ -332,6 +335,9 @@ _RULE_STARTERS: dict[str, frozenset[str]] = {
     "range-months": frozenset(MONTHS),
     "day-month": frozenset(WEEKDAYS) | frozenset("the le el den".split()),
     "month-day": frozenset(WEEKDAYS),
+    "month-year": frozenset(  # "late July 1959", "the end of May 1905"
+        "early late mid the end beginning middle start fin début mi anfang ende mitte".split()
+    ),
     "set": frozenset("every each per twice once a".split()),
     "narrative": frozenset(
         "later earlier early late that the same following next previous preceding prior".split()

@@ -1,6 +1,7 @@
 """Anchoring: from a `Reading` to a TIMEX3 value and the days it covers.
 
-Deictic expressions ("last year", "yesterday") count from the reference date. Anaphoric ones
+Deictic expressions ("last year", "yesterday") count from the reference date (in a history,
+from the date the story has reached: `Context.now`; see `story`). Anaphoric ones
 ("the following year", "two days later", "that summer") count from the last date mentioned.
 Underspecified ones ("in October", "Friday", "the third quarter") take their year from the last
 date mentioned nearby if there is one, as narrative text does, and otherwise from the reference
@@ -19,8 +20,8 @@ from timeline.tagger.lexicon import FIXED_HOLIDAYS, FUTURE_WORDS, PAST_WORDS
 from timeline.tagger.patterns import Reading
 from timeline.tagger.values import Point
 
-# How far back (in characters) a mentioned date still anchors "in October": in narrative text,
-# a few paragraphs; in news, which counts from its own date, only the same sentence or so.
+# How far back (in characters) a mentioned date still anchors "the quarter"; and in news, which
+# counts from its own date, "in October" (only the same sentence or so).
 NEAR_NARRATIVE = 1500
 NEAR_NEWS = 60
 UNIT_GRAIN = {"weekend": "week", "fiscal year": "year"}
@@ -52,9 +53,21 @@ class Context:
         if has_year:
             self.last_with_year, self.last_year_at = point, at
 
+    def now(self) -> Day:
+        """The day the text speaks from: its own date in news; in narrative, the story's
+        current date, so that "this year", "two years ago" and "next summer" said in 1975
+        count from 1975."""
+        if self.narrative and self.last is not None:
+            return self.last.first_day()
+        return self.ref
+
     def year_anchor(self, at: int) -> Point | None:
-        near = NEAR_NARRATIVE if self.narrative else NEAR_NEWS
-        if self.last_with_year is None or at - self.last_year_at > near:
+        """The year a date without one takes, if the text has given one near enough: in news,
+        in the same sentence or so; in narrative, the story's year holds until another is
+        given, however far back ("In May 1942 ... [pages later] In June")."""
+        if self.last_with_year is None:
+            return None
+        if not self.narrative and at - self.last_year_at > NEAR_NEWS:
             return None
         if (
             not self.narrative
@@ -156,7 +169,7 @@ def strong_tense(text: str, start: int, end: int) -> str:
 
 
 def _ref_point(ctx: Context) -> Point:
-    return Point.of_day(ctx.ref)
+    return Point.of_day(ctx.now())
 
 
 def _easter(year: int) -> tuple[int, int]:
@@ -203,7 +216,7 @@ def holiday_date(name: str, year: int) -> tuple[int, int]:
 
 def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = "") -> int:
     """The year of an underspecified month (and day): see the module's docstring."""
-    ref = ctx.ref
+    ref = ctx.now()
     if rel == "that":
         anchor = ctx.year_anchor(r.start) or ctx.last
         return anchor.first_day().year if anchor else ref.year
@@ -269,7 +282,6 @@ def _weekday(ctx: Context, r: Reading, weekday: int, rel: str) -> Point:
         and ctx.narrative
         and ctx.last is not None
         and ctx.last.grain == "day"
-        and r.start - ctx.last_at <= 300
         and abs(ctx.last.first_day().ordinal - ctx.ref.ordinal) > 366
     ):
         base = ctx.last.first_day()
@@ -322,6 +334,11 @@ def _vague_span(ctx: Context, unit: str, direction: int) -> FuzzyDate:
 def resolve(r: Reading, ctx: Context) -> Resolved:
     d = r.data
     kind = r.kind
+    if kind == "duration" and "from_story" in d and ctx.narrative and ctx.last is not None:
+        # "A year after Marathon", told just after 490 BC: 489 BC.
+        unit, n = d["from_story"]
+        after = _after(ctx.last, UNIT_GRAIN.get(unit, unit), n)
+        return Resolved("DATE", after.value(), after, after.fuzzy(), anchored=True)
     if kind in ("duration", "set"):
         return Resolved(r.type, d["value"])
     if kind == "vague":
@@ -366,7 +383,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
                           half=d["n"] if grain == "half" else 0)  # fmt: skip
         elif "day" in d:
             point = Point(d["year"], "day", d["month"], d["day"], hour=d.get("hour"),
-                          minute=d.get("minute", 0))  # fmt: skip
+                          minute=d.get("minute", 0), second=d.get("second"),
+                          part=d.get("part", ""))  # fmt: skip
         elif "month" in d:
             point = Point(d["year"], "month", d["month"])
         else:
@@ -388,7 +406,7 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         year = _pick_year(ctx, r, d["month"], d["day"], rel[1].lower() if rel else "")
         if "weekday" in d:
             year = _year_of_weekday(ctx.ref, year, d["month"], d["day"], d["weekday"])
-        point = Point(year, "day", d["month"], d["day"])
+        point = Point(year, "day", d["month"], d["day"], part=d.get("part", ""))
         anchored = True
     elif kind == "month":
         rel = d.get("rel", "")
@@ -459,16 +477,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         if d.get("plain") and unit == "year" and anchor.grain in ("quarter", "half"):
             point = replace(anchor, year=anchor.year + d["n"])  # "a year earlier": that quarter
             d["compare"] = True  # a comparison, not a new point in the story
-        elif unit in ("day", "week", "month", "year", "decade", "century", "quarter"):
-            point = (
-                anchor.shift(d["n"], unit)
-                if d["n"]
-                else (anchor.at(unit) if _coarser_or_same(unit, anchor.grain) else anchor)
-            )
-            if _coarser_or_same(unit, point.grain) and unit != point.grain:
-                point = point.at(unit)
         else:
-            point = anchor
+            point = _after(anchor, unit, d["n"])
         if d.get("part") and point.grain == "day":
             point = Point(point.year, "day", point.month, point.day, part=d["part"])
         anchored = True
@@ -513,8 +523,31 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
     value = point.value()
     if point.part == "WE":
         value = f"{point.year:04d}-W{point.week:02d}-WE"
+    if kind == "deictic" and ctx.narrative and _quoted(ctx.text, r.start):
+        # "How many boys did you kill today?", quoted in a history: said on some day the
+        # text does not give. Neither the writer's day nor the story's.
+        return Resolved(r.type, re.sub(r"\d", "X", value), None, None, quals, True)
     date = _with_mod(point.fuzzy("", quals), mod)
     return Resolved(r.type, value, point, date, quals, anchored)
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether `at` is inside a quotation that opened in the same paragraph."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
+def _after(anchor: Point, unit: str, n: int) -> Point:
+    """`n` units after `anchor` ("the following year", "two days later"), at the coarser of
+    the unit and the anchor's grain."""
+    if unit not in ("day", "week", "month", "year", "decade", "century", "quarter"):
+        return anchor
+    if not n:
+        return anchor.at(unit) if _coarser_or_same(unit, anchor.grain) else anchor
+    point = anchor.shift(n, unit)
+    if _coarser_or_same(unit, point.grain) and unit != point.grain:
+        point = point.at(unit)
+    return point
 
 
 def _coarser_or_same(a: str, b: str) -> bool:

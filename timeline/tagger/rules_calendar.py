@@ -49,8 +49,9 @@ def _iso(m: re.Match[str], text: str) -> Reading | None:
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     if m["H"]:
+        seconds = re.match(r"[^T ]*[T ]\d\d:\d\d:(\d\d)", m[0])  # kept when written
         return read_as(m, "TIME", "absolute", year=y, month=mo, day=d, hour=int(m["H"]),
-                  minute=int(m["M"]))  # fmt: skip
+                  minute=int(m["M"]), second=int(seconds[1]) if seconds else None)  # fmt: skip
     return read_as(m, "DATE", "absolute", year=y, month=mo, day=d)
 
 
@@ -68,6 +69,8 @@ def _week_number(m: re.Match[str], text: str) -> Reading | None:
 
 @rule("iso-month", r"(?<![\d-])(?P<y>1\d\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])")
 def _iso_month(m: re.Match[str], text: str) -> Reading | None:
+    if int(m["m"]) == (int(m["y"]) + 1) % 100:
+        return None  # "in 2007-08": two years (the range rule), not August 2007
     return read_as(m, "DATE", "absolute", year=int(m["y"]), month=int(m["m"]))
 
 
@@ -152,18 +155,19 @@ def _year_value(text: str) -> tuple[int, bool]:
     return (1 - digits if bc else digits), bc
 
 
+_MOD = r"(?P<mod>early|late|mid|mid-|the\s+(?:beginning|end|middle|start)\s+of|(?:fin|début|mi-)|anfang|ende|mitte)"
+
+
 @rule(
     "month-year",
-    rf"(?P<mon>{MONTH})\s*(?:,|of|de|del)?\s+(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BC|B\.C\.|BCE|AD|A\.D\.))(?![\d,.]\d)",
+    rf"(?:{_MOD}[\s-]*)?(?P<mon>{MONTH})\s*(?:,|of|de|del)?\s+(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BC|B\.C\.|BCE|AD|A\.D\.))(?![\d,.]\d)",
 )
 def _month_year(m: re.Match[str], text: str) -> Reading | None:
     if not month_ok(m["mon"], text, m.start(), m.end(), strong=True):
         return None
     y, _ = _year_value(m["y"])
-    return read_as(m, "DATE", "absolute", year=y, month=MONTHS[m["mon"].lower().rstrip(".")])
-
-
-_MOD = r"(?P<mod>early|late|mid|mid-|the\s+(?:beginning|end|middle|start)\s+of|(?:fin|début|mi-)|anfang|ende|mitte)"
+    return read_as(m, "DATE", "absolute", year=y, month=MONTHS[m["mon"].lower().rstrip(".")],
+                   mod=mod_of(m["mod"]))  # fmt: skip
 
 
 @rule(
@@ -205,7 +209,7 @@ _DAY_NEXT = re.compile(r"\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:]\d
 
 @rule(
     "year",
-    rf"(?:(?P<approx>c\.|ca\.|circa|around|about|approximately|um|vers|hacia)\s+)?(?:(?P<pre>mid|early|late|pre|post)-|(?P<pre2>early|late|mid|fiscal|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?(?:(?P<ad>AD|A\.D\.)\s*(?P<ady>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|av\.\s*J\.-C\.|v\.\s*Chr\.|a\.\s*C\.)|(?P<plain>{YEAR4}))(?P<q>\?)?(?![\w'’]|[.,]\d|-\d|\s*(?:%|percent))",
+    rf"(?:(?P<approx>c\.|ca\.|circa|around|about|approximately|um|vers|hacia)\s+)?(?:(?P<pre>mid|early|late|pre|post)-|(?P<pre2>(?:early|late)(?:\s+in)?|mid|fiscal|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+)?(?:(?P<ad>AD|A\.D\.)\s*(?P<ady>\d{{1,4}})|(?P<y>\d{{1,4}})\s*(?P<era>BCE|BC|B\.C\.(?:E\.)?|AD|A\.D\.|CE|av\.\s*J\.-C\.|v\.\s*Chr\.|a\.\s*C\.)|(?P<plain>{YEAR4}))(?P<q>\?)?(?![\w'’](?![sS]\b)|[.,]\d|-\d|\s*(?:%|percent))",
 )
 def _year(m: re.Match[str], text: str) -> Reading | None:
     qualifiers = []
@@ -281,9 +285,12 @@ def _spoken_year(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "decade",
-    rf"(?:the\s+)?(?:{_MOD}[\s-]*)?(?:(?P<y>\d{{3}}0)'?s|['’](?P<yy>\d)0'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(?:les\s+)?années\s+(?P<fr>\d{{2,4}})|(?P<de>\d{{4}})er(?:\s+Jahren?)?)(?!\w)",
+    rf"(?:the\s+)?(?:{_MOD}[\s-]*)?(?:(?P<y>\d{{2,3}}0)'?s|['’](?P<yy>\d)0'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(?:les\s+)?années\s+(?P<fr>\d{{2,4}})|(?P<de>\d{{4}})er(?:\s+Jahren?)?)(?:\s+(?P<bc>BCE|BC|B\.C\.))?(?!\w)",
 )
 def _decade(m: re.Match[str], text: str) -> Reading | None:
+    if m["y"] and m["bc"]:  # "the 470s BC": 479 to 470 BC
+        return read_as(m, "DATE", "absolute", year=1 - int(m["y"]) - 9, grain="decade",
+                       mod=mod_of(m["mod"]))  # fmt: skip
     if m["y"]:
         y = int(m["y"])
     elif m["yy"]:
@@ -345,19 +352,37 @@ def _roman(s: str) -> int:
 
 @rule(
     "season",
-    rf"(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|(?:the\s+)?{_MOD}[\s-]*|(?P<the>the\s+))?(?P<s>{SEASON})(?:\s+(?:of\s+|de\s+)?(?P<y>{YEAR4}))?(?!\w)",
+    rf"(?:(?P<rel>last|next|this|that|that\s+same|the\s+same|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|(?:the\s+)?{_MOD}[\s-]*|(?P<the>the\s+))?(?P<s>{SEASON})(?:\s+(?:of\s+|de\s+)?(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BCE|BC|B\.C\.)))?(?!\w)",
 )
 def _season(m: re.Match[str], text: str) -> Reading | None:
     season = SEASONS[m["s"].lower()]
     if m["y"]:
-        return read_as(m, "DATE", "absolute", year=int(m["y"]), grain="season", season=season)
-    if m["s"].lower() == "fall" and not (m["rel"] or m["the"] or m["mod"]):
+        year, _ = _year_value(m["y"])
+        return read_as(m, "DATE", "absolute", year=year, grain="season", season=season)
+    # "the fall of the regime" is its downfall; "a spring offensive", "the fall campaign" a
+    # season, as is "the spring and summer".
+    if m["s"].lower() == "fall" and re.match(r"\s+of\b", text[m.end() : m.end() + 4]):
         return None
+    pair = _SEASON_NEXT.match(text, m.end())
+    if pair and pair["y"]:  # "the summer and autumn of 481 BC": the year of both
+        year, _ = _year_value(pair["y"])
+        return read_as(m, "DATE", "absolute", year=year, grain="season", season=season)
+    named = (
+        _SEASON_NOUN.match(text, m.end())
+        or _SEASON_PAIR.search(text, max(0, m.start() - 20), m.start())
+        or pair
+    )
+    if m["s"].lower() == "fall" and not (m["rel"] or m["the"] or m["mod"] or named):
+        return None
+    # "the winter" is a season after any word ("passed the winter"); "the fall", only where
+    # a word before says so.
+    the_season = bool(m["the"]) and m["s"].lower() in ("spring", "summer", "winter", "autumn")
     before = text[max(0, m.start() - 12) : m.start()].lower().split()
-    if not (m["rel"] or m["mod"]) and not (
+    if not (m["rel"] or m["mod"] or named or the_season) and not (
         before
         and before[-1]
         in (
+            "of",
             "in",
             "during",
             "this",
@@ -378,12 +403,26 @@ def _season(m: re.Match[str], text: str) -> Reading | None:
     ):
         return None
     rel = m["rel"].lower().split()[-1] if m["rel"] else ""
+    if rel == "same":
+        rel = "that"
     return read_as(m, "DATE", "season", season=season, rel=rel)
+
+
+_SEASON_NOUN = re.compile(
+    r"\s+(?:campaigns?|offensives?|fighting|operations?|session|term|elections?|"
+    r"manoeuvres|maneuvers)\b",
+    re.IGNORECASE,
+)
+_SEASON_PAIR = re.compile(rf"\b(?:{SEASON})\s+and\s+$", re.IGNORECASE)
+_SEASON_NEXT = re.compile(
+    rf"\s+and\s+(?:the\s+)?(?:{SEASON})(?:\s+of\s+(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BCE|BC|B\.C\.)))?\b",
+    re.IGNORECASE,
+)
 
 
 @rule(
     "quarter",
-    rf"(?:(?P<ys>this|last|next)\s+year['’]s\s+)?(?:(?P<det>the|its|their|a)\s+)?(?:(?P<y1>{YEAR4})(?:['’]s)?\s+)?(?:(?P<rel>latest|current|this|last|previous|past|next|coming|same|year-earlier|year-ago|prior-year|fiscal)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+|-)(?:fiscal\s+)?)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR4}))?(?![\w-])|\b(?P<q>Q[1-4])(?:\s+(?P<y3>{YEAR4}))?\b",
+    rf"(?:(?P<ys>this|last|next)\s+year['’]s\s+)?(?:(?P<det>the|its|their|a)\s+)?(?:(?P<y1>{YEAR4})(?:['’]s)?\s+)?(?:(?P<rel>latest|current|this|last|previous|past|next|coming|same|year-earlier|year-ago|prior-year|fiscal)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|latter)(?:[\s-]+|-)(?:fiscal\s+)?)?(?P<u>quarter|half)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{YEAR4}))?(?![\w-])|\b(?P<q>Q[1-4])(?:\s+(?P<y3>{YEAR4}))?\b",
 )
 def _quarter(m: re.Match[str], text: str) -> Reading | None:
     year = m["y1"] or m["y2"] or m["y3"]
@@ -402,6 +441,7 @@ def _quarter(m: re.Match[str], text: str) -> Reading | None:
             "3rd": 3,
             "fourth": 4,
             "4th": 4,
+            "latter": 2,  # "the latter half of 2008"
         }.get(o, 0)
         if not n and year and m["y2"] and (m["rel"] or "").lower() == "last":
             n = 2 if unit == "half" else 4  # "the last half of 1989"
@@ -459,13 +499,28 @@ def _day_of_month(m: re.Match[str], text: str) -> Reading | None:
     return Reading(m.start("the"), m.end(), "DATE", "day-of-month", {"day": day})
 
 
-@rule("range-year", rf"(?P<a>{YEAR4})\s*[–—-]\s*(?P<b>\d\d)(?![\d%])")
+@rule("range-year", rf"(?P<a>{YEAR4})\s*[–—-]\s*(?P<b>{YEAR4}|\d\d)(?![\d%])")
 def _range_year(m: re.Match[str], text: str) -> Reading | None:
+    """ "1939-45", "1861-1863": two years, the second after the first."""
     a = int(m["a"])
-    b = a // 100 * 100 + int(m["b"])
-    if b <= a:
+    b = int(m["b"]) if len(m["b"]) == 4 else a // 100 * 100 + int(m["b"])
+    if not a < b <= a + 100:
         return None
     return read_as(m, "DATE", "range", first={"year": a}, second={"year": b},
+              split=m.start("b"), a_end=m.end("a"))  # fmt: skip
+
+
+@rule(
+    "range-era",
+    r"(?P<a>\d{1,4})\s*(?:[–—-]|to|and|or)\s*(?P<b>\d{1,4})\s*(?:BCE|BC|B\.C\.(?:E\.)?)(?!\w)",
+)
+def _range_era(m: re.Match[str], text: str) -> Reading | None:
+    """ "499 to 493 BC", "396-395 BC": the era written once covers both years, which count
+    down."""
+    a, b = int(m["a"]), int(m["b"])
+    if not b < a <= b + 100 or re.search(r"[\d.,]$", text[max(0, m.start() - 1) : m.start()]):
+        return None
+    return read_as(m, "DATE", "range", first={"year": 1 - a}, second={"year": 1 - b},
               split=m.start("b"), a_end=m.end("a"))  # fmt: skip
 
 

@@ -53,7 +53,11 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
         # "the past year" is a duration in the TimeML convention; "the last week" too.
         if unit in ("week", "month", "year", "decade", "century") and not m["pre"]:
             letter = UNITS[unit][1]
-            return read_as(m, "DURATION", "duration", value=f"P{_period(1, letter)}")
+            # In a history, "by the next month" is the month after the story's (`resolve`).
+            reading = read_as(m, "DURATION", "duration", value=f"P{_period(1, letter)}")
+            if rel == "the next":
+                reading.data["from_story"] = (unit, 1)
+            return reading
     step = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0,
             "same": 0, "next": 1, "coming": 1, "following": 1}[rel.split()[-1]]  # fmt: skip
     anaphoric = rel.split()[-1] in ("following", "preceding", "same") or (
@@ -64,6 +68,9 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
         start = m.start("pre") + 3
     return Reading(start, m.end(), "DATE", "anaphoric" if anaphoric else "deictic",
                    {"unit": unit, "n": step, "mod": mod})  # fmt: skip
+
+
+_ORDINAL_NOUN = re.compile(r"\s+(?!or\b|and\b|to\b|in\b|later\b|earlier\b|ago\b)[a-z]")
 
 
 def duration_value(n: float | None, letter: str, time_unit: bool = False) -> str:
@@ -98,12 +105,16 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
     if m["dir"].lower() in ("before", "after") and re.match(
         r"\s+[\w$]", text[m.end() : m.end() + 40]
     ):
-        # "two days after the vote": counted from an event, not from a date.
+        # "two days after the vote": counted from an event, not from a date; a history may
+        # have just told the event's date (see `resolve`).
         grain, letter = UNITS[m["u"].lower()]
         value = duration_value(
             number(m["n"].lower()), letter, grain in ("hour", "minute", "second")
         )
-        return Reading(m.start(), m.end("u"), "DURATION", "duration", {"value": value})
+        data: dict[str, object] = {"value": value}
+        if n is not None and n == int(n) and grain not in ("hour", "minute", "second"):
+            data["from_story"] = (grain, int(n) * direction)
+        return Reading(m.start(), m.end("u"), "DURATION", "duration", data)
     deictic = m["dir"].lower() in ("ago", "from now", "hence", "back")
     if (
         n is not None
@@ -430,6 +441,8 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
         return None
     if m["old"]:
         return None  # an age ("a 52-year-old"), not a stretch of time
+    if unit_word in ("second", "quarters") and _ORDINAL_NOUN.match(text, m.end()):
+        return None  # "a second attack", "three-quarters of the capital": not time
     before = text[max(0, m.start() - 3) : m.start()]
     if re.search(r"[$£€]\s*$", before):
         return None

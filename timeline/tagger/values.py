@@ -31,6 +31,7 @@ class Point:
     part: str = ""  # part of the day: MO, AF, EV, NI
     hour: int | None = None
     minute: int = 0
+    second: int | None = None  # kept only when the text gives it: "2009-12-19T17:00:00"
 
     # --- construction -------------------------------------------------------------------------
     @classmethod
@@ -80,11 +81,13 @@ class Point:
             year = f"{y:04d}"
         match self.grain:
             case "millennium":
-                return year[:-3] if y > 0 else year
+                return year[:-3] if y > 0 else f"BC{(1 - y - 999) // 1000:01d}"
             case "century":
-                return year[:-2] if y > 0 else year
+                # BC centuries and decades are named by their last year: "the 4th century BC"
+                # is 400-301 BC, "BC03"; "the 470s BC" is 479-470 BC, "BC047".
+                return year[:-2] if y > 0 else f"BC{(1 - y - 99) // 100:02d}"
             case "decade":
-                return year[:-1] if y > 0 else year
+                return year[:-1] if y > 0 else f"BC{(1 - y - 9) // 10:03d}"
             case "year":
                 return year
             case "half":
@@ -99,7 +102,8 @@ class Point:
                 return f"{year}-W{self.week:02d}"
         text = f"{year}-{self.month:02d}-{self.day:02d}"
         if self.hour is not None:
-            return f"{text}T{self.hour:02d}:{self.minute:02d}"
+            seconds = "" if self.second is None else f":{self.second:02d}"
+            return f"{text}T{self.hour:02d}:{self.minute:02d}{seconds}"
         if self.part:
             return f"{text}T{self.part}"
         return text
@@ -124,8 +128,12 @@ class Point:
             case "millennium":
                 return Point((d.year - 1) // 1000 * 1000 + 1, "millennium")
             case "century":
+                if d.year <= 0:  # 500-401 BC: astronomical -499 to -400
+                    return Point(1 - (1 - d.year + 99) // 100 * 100, "century")
                 return Point(d.year // 100 * 100, "century")
             case "decade":
+                if d.year <= 0:  # 479-470 BC: astronomical -478 to -469
+                    return Point(1 - ((1 - d.year) // 10 * 10 + 9), "decade")
                 return Point(d.year // 10 * 10, "decade")
             case "year":
                 return Point(d.year)

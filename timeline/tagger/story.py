@@ -1,0 +1,76 @@
+"""Narrative time: whether a text tells a story of other times than its own (a history rather
+than news), and which of its dates move the story's current time.
+
+In a history, "in June" takes the year the story has reached, however far back that year was
+given; so the story must not follow every year the text mentions. It stays put for a year
+given in passing (an aside), for a look back ("a decade earlier") and for the end of a range.
+`tag` remembers the dates that pass these tests in `resolve.Context`.
+"""
+
+from __future__ import annotations
+
+from timeline.model import Day
+from timeline.tagger.patterns import Reading
+from timeline.tagger.resolve import Context
+
+
+def is_narrative(readings: list[Reading], reference: Day) -> bool:
+    """Whether the text tells of other times than its own: history rather than news. News
+    anchors "in October" and "Friday" on its own date; history on the date it last gave.
+    No document type to choose: the text's own years decide."""
+    years = [r.data["year"] for r in readings if r.kind == "absolute" and "year" in r.data]
+    if len(years) < 2:
+        return False
+    far = sum(1 for y in years if abs(y - reference.year) > 2)
+    # News speaks of its own days: "yesterday", "on Friday", "last week"; a history may quote
+    # someone saying "today", but seldom beside the dates it gives.
+    own_days = sum(
+        1
+        for r in readings
+        if r.kind in ("weekday", "deictic") and r.data.get("unit", "day") in ("day", "week")
+    )
+    if own_days >= max(2, len(years) / 20):
+        return False
+    # Mostly years away from its own date; or dated all through, over many years (the
+    # history of a war that ended the year it was written in).
+    return (far >= 3 and far / len(years) >= 0.7) or (len(years) >= 30 and len(set(years)) >= 5)
+
+
+def next_years(readings: list[Reading]) -> list[tuple[int, ...]]:
+    """For each reading, the years of the next two dates given outright after it."""
+    out: list[tuple[int, ...]] = [()] * len(readings)
+    years: tuple[int, ...] = ()
+    for i in range(len(readings) - 1, -1, -1):
+        out[i] = years
+        r = readings[i]
+        if r.kind == "absolute" and "year" in r.data:
+            years = (int(r.data["year"]), *years[:1])
+    return out
+
+
+def aside(ctx: Context, r: Reading, next_years: tuple[int, ...]) -> bool:
+    """Whether a year given outright is an aside that the story does not move to: "(the
+    Persians had subdued it in 513 BC)", "documents declassified in 2005 showed", "a
+    campaign planned for 1976", told in 492 BC, 1964 and 1975, after which the story goes on
+    nearer the year it was in than the aside's."""
+    story = ctx.last_with_year
+    if r.kind != "absolute" or "year" not in r.data or story is None or not next_years:
+        return False
+    if _heading(ctx.text, r.start, r.end):
+        return False  # "1920" standing as a heading: the story moves there
+    now, year = story.first_day().year, int(r.data["year"])
+    return year != now and all(abs(y - now) < abs(y - year) for y in next_years)
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] opens a short line of its own with no sentence in it ("1920",
+    "2005: Elections and transitional government")."""
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
+    return len(line) <= 80 and line.lstrip().startswith(text[start:end]) and "." not in line
+
+
+def looks_back(r: Reading) -> bool:
+    """ "a decade earlier", "two years ago": a story looking back, which then goes on from
+    where it was."""
+    return r.kind in ("anaphoric", "deictic") and r.data.get("n", 0) < 0
