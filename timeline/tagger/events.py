@@ -104,7 +104,14 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 
 @functools.lru_cache(maxsize=4096)
 def title_for(sentence: str, start: int, end: int) -> str:
-    """A short title from the clause holding sentence[start:end] (the date), without the date."""
+    """A short title from the clause holding sentence[start:end] (the date), without the date:
+    a headline (`titles.headline`) where the sentence can be read as English clauses, else
+    the words of the clause around the date."""
+    from timeline.tagger.titles import headline
+
+    found = headline(sentence, start, end)
+    if found is not None:
+        return found
     bounds = [0]
     for m in _CLAUSE_SPLIT.finditer(sentence):
         if m.start() >= end or m.end() <= start:
