@@ -13,6 +13,7 @@ from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, SourceRe
 from timeline.tagger import Timex
 from timeline.tagger.lexicon import PAST_WORDS
 from timeline.tagger.patterns import MONTH
+from timeline.tagger.titles import fit, headline
 
 TITLE_WORDS = 12
 # Sources kept per event: a document that tells the same thing 100,000 times needs a few
@@ -107,8 +108,6 @@ def title_for(sentence: str, start: int, end: int) -> str:
     """A short title from the clause holding sentence[start:end] (the date), without the date:
     a headline (`titles.headline`) where the sentence can be read as English clauses, else
     the words of the clause around the date."""
-    from timeline.tagger.titles import headline
-
     found = headline(sentence, start, end)
     if found is not None:
         return found
@@ -154,8 +153,8 @@ def title_for(sentence: str, start: int, end: int) -> str:
         text = _tidy(sentence[end:]) or text
     words = text.split()
     if len(words) > TITLE_WORDS:
-        words = words[:TITLE_WORDS]
-        text = _TRAILING.sub("", " ".join(words)) + "…"
+        # Cut before a phrase, never with an ellipsis: "Le journal a révélé que le contrat".
+        text = _TRAILING.sub("", fit(words[:2], words[2:TITLE_WORDS]))
     else:
         text = " ".join(words)
     return text[:1].upper() + text[1:] if text else ""

@@ -107,7 +107,9 @@ _DANGLING = frozenset(
     into onto its his her their our this these those than shortly""".split()
 )
 _PHRASE_START = frozenset(
-    "of in on at by for from with to into onto and or under over through across".split()
+    """of in on at by for from with to into onto and or under over through across
+    de du des à au aux dans sur pour par avec sans que von vom zu zum zur mit für nach bei
+    aus durch und del en con sin para por sobre tras y""".split()
 )
 _HARD = frozenset(';:—–()[]!?"“”')
 
@@ -294,7 +296,14 @@ class _Reading:
 
 
 def _is_ly(low: str) -> bool:
-    return len(low) > 5 and low.endswith("ly") and low not in ("family", "supply", "italy")
+    return len(low) > 5 and low.endswith("ly") and low not in _LY_WORDS
+
+
+# "-ly" words that are nouns or adjectives: "a small weekly published".
+_LY_WORDS = frozenset(
+    """family supply italy weekly daily monthly quarterly yearly hourly nightly assembly
+    anomaly monopoly homily elderly friendly lonely lovely costly deadly orderly""".split()
+)
 
 
 def headline(sentence: str, start: int, end: int) -> str | None:
@@ -416,8 +425,9 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
     elif c.opener == "rel" and c.rel == "whose":
         subject = [*_possessive(_antecedent(r, k)), *subject]
     elif c.opener == "rel" and not obj:
-        obj = _definite(_antecedent(r, k))  # "whom the academy had rejected"
-    if [w.lower() for w in subject] == ["it"]:
+        antecedent = _definite(_antecedent(r, k))  # "whom the academy had rejected"
+        obj = [_lower_first(antecedent[0]), *antecedent[1:]] if antecedent else []
+    if [w.lower() for w in subject] == ["it"] and here >= 0:  # not in "said it would"
         subject = _earlier_subject(r, k) or subject
     if not subject:
         return None
@@ -439,9 +449,10 @@ def _earlier_subject(r: _Reading, k: int) -> list[str]:
     subject of the nearest clause before that has a noun for one."""
     for j in range(k - 1, -1, -1):
         c = r.clauses[j]
-        gs = r.groups(c)
-        if gs and not gs[0].participle:
-            words = _words(r, r.content(c.body, gs[0].a), subject=True)
+        gs = [x for x in r.groups(c) if not x.participle]
+        # "Pundits said the currency would never fall": the last verb's subject is nearest
+        for g, start in reversed(list(zip(gs, [c.body] + [x.b for x in gs], strict=False))):
+            words = _words(r, r.content(start, g.a), subject=True)
             if words and words[-1].lower() not in _PRONOUNS:
                 return _definite(words)
     return []
@@ -589,6 +600,8 @@ def fit(head: list[str], tail: list[str]) -> str:
         cuts = [k for k in range(len(head) + 1, len(words)) if _cuts(words[k])]
         if not cuts and len(_join(words)) <= TITLE_MAX:
             break
+        if len(cuts) > 1 and words[cuts[-1]].lower() in ("of", "de"):
+            cuts.pop()  # "to every kind of traffic" goes whole, not as "to every kind"
         words = _trimmed(words[: cuts[-1]] if cuts else words[: len(head)])
     while len(_join(words)) > TITLE_MAX:
         cuts = [k for k in range(1, len(words)) if _cuts(words[k])]

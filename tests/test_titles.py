@@ -1,0 +1,113 @@
+"""Event titles: the clause each date belongs to, reduced to who did what."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from timeline.cli import app
+from timeline.tagger.titles import TITLE_CHARS, TITLE_MAX, fit, headline
+
+BLOG = Path(__file__).parent / "data" / "tagger" / "blog.txt"
+
+
+def title(sentence: str, date: str) -> str | None:
+    start = sentence.index(date)
+    return headline(sentence, start, start + len(date))
+
+
+def test_the_blog_post_reads_as_headlines_through_extract() -> None:
+    """An opinion post with a dateline, extracted as a user would: a relative pronoun, a
+    fronted "As late as", a date in a "when" clause inside another clause's report."""
+    result = CliRunner().invoke(app, ["extract", str(BLOG)])
+    assert result.exit_code == 0, result.output
+    events = yaml.safe_load(result.stdout)["events"]
+    assert [(e["date"], e["title"]) for e in events] == [
+        ("2006", "Samir Qasim died"),
+        ("2016", "Channel Nine was still calling Haddad the founder"),
+        ("2017", "The port of Tyrna fell"),
+        ("c. 11 November 2017 – 16 November 2017", "A small weekly published an article"),
+        ("2017-11-16", "Officials said the boats had been paid for by the ministry"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # relative pronouns: the antecedent, or the name an apposition describes
+        ("The factory, which opened in 1974, will close in March.", "1974", "The factory opened"),
+        ("Yesterday the president pardoned a journalist who had been jailed in 2016.", "2016",
+         "The journalist had been jailed"),
+        ("Her brother, a pilot who crashed in 1943, was never found.", "1943",
+         "Her brother crashed"),
+        ("The scientist, whom the academy had rejected in 1910, was elected in 1922.", "1910",
+         "The academy had rejected the scientist"),
+        ("The plague that struck the city in 1665 killed a quarter of its people.", "1665",
+         "The plague struck the city"),
+        # the main clause after a relative or reduced relative clause
+        ("The bill, which passed in May, was blocked by the senate this week.", "this week",
+         "The bill was blocked by the senate"),
+        ("The ceasefire, agreed in February, collapsed within a week.", "February",
+         "The ceasefire was agreed"),
+        # subordinate clauses: the date's own clause
+        ("When the war ended in 1945, the pianist returned to Warsaw.", "1945", "The war ended"),
+        ("The airport has been closed since Monday, when the runway cracked.", "Monday",
+         "The runway cracked"),
+        # reported speech: what was reported
+        ("The minister told reporters that the talks had collapsed in August.", "August",
+         "The talks had collapsed"),
+        ("The company said on Wednesday that it would cut 400 jobs.", "Wednesday",
+         "The company said it would cut 400 jobs"),
+        ("It was in 2011 that the police first admitted the files existed.", "2011",
+         "The police admitted the files existed"),
+        # adverbials dropped
+        ("As late as 2010, the agency was still recommending the drug.", "2010",
+         "The agency was still recommending the drug"),
+        ("The mayor resigned on Monday after a week of protests.", "Monday", "The mayor resigned"),
+        ("Firefighters said that the blaze started shortly after midnight on Sunday.", "Sunday",
+         "The blaze started"),
+        # coordinated clauses share a subject; "it" is the noun before
+        ("She won her first gold in 1996 and retired in 2004.", "2004", "She retired"),
+        ("Pundits said the currency would never fall, and it fell in 2016.", "2016",
+         "The currency fell"),
+        ("In the 1970s the Saturn V never flew again.", "the 1970s",
+         "The Saturn V never flew again"),
+        # a noun that is the date's event
+        ("Since its opening on 19 March 1932, the bridge has been painted eleven times.",
+         "19 March 1932", "The bridge's opening"),
+    ],
+)  # fmt: skip
+def test_a_title_is_who_did_what_in_the_dates_own_clause(
+    sentence: str, date: str, expected: str
+) -> None:
+    assert title(sentence, date) == expected
+
+
+def test_long_titles_are_cut_before_a_phrase_never_inside_one() -> None:
+    got = title(
+        "The Great Fire of London broke out on 2 September 1666 in a bakery on Pudding Lane "
+        "near the river.",
+        "2 September 1666",
+    )
+    assert got == "The Great Fire of London broke out in a bakery"
+    assert fit(["The", "council", "sold"], "the park to a developer from the city".split()) == (
+        "The council sold the park to a developer from the city"
+    )
+    long_object = "the old harbour bridge to every kind of traffic after eighty-five years".split()
+    cut = fit(["The", "council", "closed"], long_object)
+    assert len(cut) <= TITLE_CHARS and not cut.endswith(("…", " to", " of", " the"))
+    assert cut == "The council closed the old harbour bridge"
+
+
+def test_a_phrase_with_nowhere_to_cut_is_kept_up_to_the_hard_limit() -> None:
+    head = "The head of the East Berlin party announced".split()
+    assert fit(head, "citizens could cross".split()).endswith("citizens could cross")
+    assert len(fit(head, "citizens could cross".split())) <= TITLE_MAX
+
+
+def test_sentences_that_are_not_english_are_left_to_the_clause_cutter() -> None:
+    assert title("Die Mauer fiel am 9. November 1989.", "9. November 1989") is None
+    assert title("Le pont a été inauguré le 19 mars 1932.", "19 mars 1932") is None
