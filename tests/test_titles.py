@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from timeline.cli import app
@@ -111,3 +113,26 @@ def test_a_phrase_with_nowhere_to_cut_is_kept_up_to_the_hard_limit() -> None:
 def test_sentences_that_are_not_english_are_left_to_the_clause_cutter() -> None:
     assert title("Die Mauer fiel am 9. November 1989.", "9. November 1989") is None
     assert title("Le pont a été inauguré le 19 mars 1932.", "19 mars 1932") is None
+
+
+_WORDS = st.sampled_from(
+    "the a council who which that when and but said was had died fell in on , ; . "
+    "As late as it its opening Raqqa 2006 of to after whom whose".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS | st.text(max_size=4), max_size=40), st.data())
+def test_any_words_give_a_short_title_or_none_and_never_raise(
+    words: list[str], data: st.DataObject
+) -> None:
+    sentence = " ".join(words)
+    start = data.draw(st.integers(0, len(sentence)))
+    end = data.draw(st.integers(start, len(sentence)))
+    got = headline(sentence, start, end)
+    assert got is None or (len(got) <= TITLE_MAX and len(got.split()) >= 2)
+
+
+def test_a_date_in_a_sentence_of_pages_is_read_in_the_words_around_it() -> None:
+    sentence = "the council met and argued, " * 2000 + "and the bridge opened in 1932"
+    assert title(sentence, "1932") == "The bridge opened"

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 TITLE_CHARS = 60
 TITLE_MAX = 70  # when the words after the verb hold no phrase to cut before
+WINDOW = 600  # characters read on each side of a date in a very long sentence
 
 _TOKEN = re.compile(r"\$|\d+(?:[.,]\d+)*%?|\w+(?:['’.-]\w+)*|[^\w\s]")
 
@@ -309,6 +310,10 @@ _LY_WORDS = frozenset(
 def headline(sentence: str, start: int, end: int) -> str | None:
     """A headline for the event dated by sentence[start:end], or None when the sentence is
     not one this reading can take apart (not English, or no verb)."""
+    if len(sentence) > 2 * WINDOW:
+        # A "sentence" of pages (a list with no full stops): the words around the date.
+        a = max(0, start - WINDOW)
+        sentence, start, end = sentence[a : end + WINDOW], start - a, end - a
     if not _ENGLISH.search(sentence):
         return None
     r = _Reading(sentence, start, end)
