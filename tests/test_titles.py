@@ -136,3 +136,28 @@ def test_any_words_give_a_short_title_or_none_and_never_raise(
 def test_a_date_in_a_sentence_of_pages_is_read_in_the_words_around_it() -> None:
     sentence = "the council met and argued, " * 2000 + "and the bridge opened in 1932"
     assert title(sentence, "1932") == "The bridge opened"
+
+
+def test_two_dates_in_two_clauses_are_two_events_even_when_one_holds_the_other() -> None:
+    """A narrower date or a deadline in the same clause is not an event of its own; in
+    another clause (after "but", or after a clause between commas) it is."""
+    from timeline.model import Day
+    from timeline.sources import ReadOptions
+    from timeline.sources.text import read
+
+    text = (
+        "The Ottoman army besieged Vienna in 1683 but was driven off in September. "
+        "The cathedral, begun in 1248, was not finished until 1880. "
+        "Apollo 7 launched in October 1968. "
+        "Two months later, Apollo 8 orbited the Moon over Christmas."
+    )
+    options = ReadOptions(reference_date=Day(2017, 11, 18))
+    events = read(text, "t.txt", options).timeline.events
+    assert [(e.date.start, e.title) for e in events] == [
+        (Day(1248), "The cathedral was begun"),
+        (Day(1683), "The Ottoman army besieged Vienna"),
+        (Day(1683, 9), "The Ottoman army was driven off"),
+        (Day(1880), "The cathedral was not finished"),
+        (Day(1968, 10), "Apollo 7 launched"),
+        (Day(1968, 12, 25), "Apollo 8 orbited the Moon"),
+    ]

@@ -13,7 +13,7 @@ from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, SourceRe
 from timeline.tagger import Timex
 from timeline.tagger.lexicon import PAST_WORDS
 from timeline.tagger.patterns import MONTH
-from timeline.tagger.titles import fit, headline
+from timeline.tagger.titles import event_clause, fit, headline
 
 TITLE_WORDS = 12
 # Sources kept per event: a document that tells the same thing 100,000 times needs a few
@@ -232,6 +232,17 @@ _AND = re.compile(rf",?\s+(?:{_CONJUNCTIONS}|then)\s+")
 _DEADLINE = re.compile(r"\b(?:by|before|until|till)\s+$", re.IGNORECASE)
 
 
+def _same_clause(sentence: str, first: Timex, t: Timex, s0: int) -> bool:
+    """Whether two dates of a sentence date the same clause's event: "Two months later,
+    Apollo 8 orbited the Moon over Christmas" (one event), not "besieged Vienna in 1683 but
+    was driven off in September" (two), nor "begun in 1248, was not finished until 1880"."""
+    a = event_clause(sentence, first.start - s0, first.end - s0)
+    b = event_clause(sentence, t.start - s0, t.end - s0)
+    if a is None or b is None:
+        return not _CLAUSE_SPLIT.search(sentence, first.end - s0, t.start - s0)
+    return a == b
+
+
 def _refines(prior: tuple[Found, Timex], t: Timex) -> bool:
     """Whether `t` is a narrower date inside the one the sentence's event already has."""
     date = prior[0].event.date
@@ -318,7 +329,7 @@ def build_events(
         # "Two months later, Apollo 8 orbited the Moon over Christmas": one event, on the
         # narrower of two dates in one sentence when one holds the other.
         prior = in_sentence.get(k)
-        same_clause = prior is not None and not _CLAUSE_SPLIT.search(text, prior[1].end, t.start)
+        same_clause = prior is not None and _same_clause(sentence, prior[1], t, s0)
         if (
             same_clause
             and t.range_to is None

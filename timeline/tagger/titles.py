@@ -333,6 +333,18 @@ def headline(sentence: str, start: int, end: int) -> str | None:
     return text[:1].upper() + text[1:]
 
 
+def event_clause(sentence: str, start: int, end: int) -> int | None:
+    """Which clause of the sentence the event dated by sentence[start:end] is told in (an
+    index, to compare with another date's), or None when the sentence is not read as clauses."""
+    if len(sentence) > 2 * WINDOW or not _ENGLISH.search(sentence):
+        return None
+    r = _Reading(sentence, start, end)
+    if r.first_date >= len(r.words):
+        return None
+    here = next(k for k, c in enumerate(r.clauses) if c.a <= r.first_date < c.b)
+    return _target(r, here)
+
+
 _ENGLISH = re.compile(r"(?i)\b(?:the|was|were|had|has|his|her|its|their|who|which|of|and)\b")
 
 
