@@ -269,7 +269,7 @@ def test_french_titles_keep_their_articles_and_lose_their_dates() -> None:
     events = read(text, "revolution.txt", options).timeline.events
     assert [(e.date.start, e.title) for e in events] == [
         (Day(1789, 7, 14), "Le peuple de Paris prend la Bastille"),
-        (Day(1789, 8, 4), "Dans la nuit, l'Assemblée abolit les privilèges"),
+        (Day(1789, 8, 4), "L'Assemblée abolit les privilèges"),
         (Day(1790), "La monarchie est abolie"),
         (Day(1793, 1, 21), "Louis XVI est exécuté"),
         (Day(1793, 9), "La Terreur dure"),
@@ -281,7 +281,7 @@ def test_german_day_numbers_do_not_end_sentences() -> None:
     events = read(text, "mauer.txt", ReadOptions(reference_date=Day(2020, 1, 1))).timeline.events
     assert [(e.date.start, e.title) for e in events] == [
         (Day(1961, 8, 13), "Sie stand"),
-        (Day(1989, 11, 9), "Fiel die Mauer"),
+        (Day(1989, 11, 9), "Die Mauer fiel"),
     ]
 
 
@@ -323,5 +323,5 @@ def test_a_day_number_before_a_short_month_name_does_not_end_a_sentence() -> Non
     text = "Am 8. Mai 1945 endete der Krieg in Europa."
     events = read(text, "krieg.txt", ReadOptions(reference_date=Day(2020, 1, 1))).timeline.events
     assert [(e.date.start, e.title) for e in events] == [
-        (Day(1945, 5, 8), "Endete der Krieg in Europa")
+        (Day(1945, 5, 8), "Der Krieg endete in Europa")
     ]

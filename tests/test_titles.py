@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from timeline.cli import app
 from timeline.tagger.titles import TITLE_CHARS, TITLE_MAX, fit, headline
+from timeline.tagger.titles_fr_de_es import headline as foreign
 
 BLOG = Path(__file__).parent / "data" / "tagger" / "blog.txt"
 
@@ -110,14 +111,49 @@ def test_a_phrase_with_nowhere_to_cut_is_kept_up_to_the_hard_limit() -> None:
     assert len(fit(head, "citizens could cross".split())) <= TITLE_MAX
 
 
-def test_sentences_that_are_not_english_are_left_to_the_clause_cutter() -> None:
+def test_sentences_that_are_not_english_are_left_to_the_other_reader() -> None:
     assert title("Die Mauer fiel am 9. November 1989.", "9. November 1989") is None
     assert title("Le pont a été inauguré le 19 mars 1932.", "19 mars 1932") is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        ("Le ministre, qui avait démissionné en 2015, est revenu.", "2015",
+         "Le ministre avait démissionné"),
+        ("Quand la guerre a éclaté en 1914, il s'est engagé.", "1914", "La guerre a éclaté"),
+        ("La cathédrale, dont la flèche s'est effondrée en 2019, rouvrira.", "2019",
+         "La flèche s'est effondrée"),
+        ("Le groupe, fondé en 1968 par trois étudiants, a sorti un disque.", "1968",
+         "Le groupe a été fondé par trois étudiants"),
+        ("Il y a trois jours, la police a arrêté deux suspects.", "Il y a trois jours",
+         "La police a arrêté deux suspects"),
+        ("Der Komponist, der 1791 in Wien starb, hinterließ ein Requiem.", "1791",
+         "Der Komponist starb in Wien"),
+        ("Nachdem der Vertrag 1919 unterzeichnet worden war, kehrten sie heim.", "1919",
+         "Der Vertrag war unterzeichnet worden"),
+        ("Im Jahr 1871 wurde das Deutsche Reich gegründet.", "1871",
+         "Das Deutsche Reich wurde gegründet"),
+        ("La fábrica, que abrió en 1974, cerrará pronto.", "1974", "La fábrica abrió"),
+        ("El ministro afirmó que la fábrica había cerrado en 2009.", "2009",
+         "La fábrica había cerrado"),
+        ("El alcalde dimitió el lunes tras una semana de protestas.", "el lunes",
+         "El alcalde dimitió"),
+        ("La banda, fundada en 1968, publicó su último disco el año pasado.", "el año pasado",
+         "La banda publicó su último disco"),
+    ],
+)  # fmt: skip
+def test_french_german_and_spanish_titles_come_from_the_dates_own_clause(
+    sentence: str, date: str, expected: str
+) -> None:
+    start = sentence.index(date)
+    assert foreign(sentence, start, start + len(date)) == expected
+
+
 _WORDS = st.sampled_from(
     "the a council who which that when and but said was had died fell in on , ; . "
-    "As late as it its opening Raqqa 2006 of to after whom whose".split()
+    "As late as it its opening Raqqa 2006 of to after whom whose le la qui que dont est a été "
+    "fondé der die wurde als dass el que cuya fue".split()
 )
 
 
@@ -129,8 +165,9 @@ def test_any_words_give_a_short_title_or_none_and_never_raise(
     sentence = " ".join(words)
     start = data.draw(st.integers(0, len(sentence)))
     end = data.draw(st.integers(start, len(sentence)))
-    got = headline(sentence, start, end)
-    assert got is None or (len(got) <= TITLE_MAX and len(got.split()) >= 2)
+    for reader in (headline, foreign):
+        got = reader(sentence, start, end)
+        assert got is None or (len(got) <= TITLE_MAX and len(got.split()) >= 2)
 
 
 def test_a_date_in_a_sentence_of_pages_is_read_in_the_words_around_it() -> None:

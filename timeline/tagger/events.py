@@ -14,6 +14,7 @@ from timeline.tagger import Timex
 from timeline.tagger.lexicon import PAST_WORDS
 from timeline.tagger.patterns import MONTH
 from timeline.tagger.titles import event_clause, fit, headline
+from timeline.tagger.titles_fr_de_es import headline as foreign_headline
 
 TITLE_WORDS = 12
 # Sources kept per event: a document that tells the same thing 100,000 times needs a few
@@ -106,9 +107,12 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 @functools.lru_cache(maxsize=4096)
 def title_for(sentence: str, start: int, end: int) -> str:
     """A short title from the clause holding sentence[start:end] (the date), without the date:
-    a headline (`titles.headline`) where the sentence can be read as English clauses, else
-    the words of the clause around the date."""
+    a headline (`titles.headline`) where the sentence can be read as English clauses, or as
+    French, German or Spanish ones (`titles_fr_de_es`), else the words of the clause around
+    the date."""
     found = headline(sentence, start, end)
+    if found is None:
+        found = foreign_headline(sentence, start, end)
     if found is not None:
         return found
     bounds = [0]
@@ -201,7 +205,7 @@ def _own_clause(
     blank: tuple[int, int] | None = None,
 ) -> tuple[str, int, int]:
     """The sentence text[s0:s1] as the title of the date at text[start:end] sees it: the
-    dates before it blanked out with their prepositions (they have titles of their own), and
+    other dates blanked out with their prepositions (they have titles of their own), and
     cut before an "and" that leads to the next one. "He was born on 3 May 1920 and died on
     5 June 1990": "He was born", and "He was born and died". `blank` is a later date to blank
     out as well: the one that made this event's date narrower."""
@@ -210,9 +214,9 @@ def _own_clause(
     chars = list(text[s0:s1])
     hi = s1
     for a, b in others:
-        if a >= end and (a, b) != blank:
-            if hi == s1 and (m := _AND.search(text, end, a)):
-                hi = m.start()
+        if a >= end and (a, b) != blank and hi == s1 and (m := _AND.search(text, end, a)):
+            hi = m.start()
+        if a >= hi:
             continue
         pre = _PREPOSITION_BEFORE.search(text, max(s0, a - 12), a)
         for j in range(pre.start() if pre else a, b):

@@ -32,7 +32,7 @@ TITLE_CHARS = 60
 TITLE_MAX = 70  # when the words after the verb hold no phrase to cut before
 WINDOW = 600  # characters read on each side of a date in a very long sentence
 
-_TOKEN = re.compile(r"\$|\d+(?:[.,]\d+)*%?|\w+(?:['’.-]\w+)*|[^\w\s]")
+TOKEN = re.compile(r"\$|\d+(?:[.,]\d+)*%?|\w+(?:['’.-]\w+)*|[^\w\s]")
 
 _AUX = frozenset(
     "is are was were be been being has have had do does did will would shall should can could "
@@ -136,8 +136,8 @@ class _Reading:
     """One sentence as tokens, with its verbs and clauses."""
 
     def __init__(self, sentence: str, start: int, end: int) -> None:
-        self.words = [m.group() for m in _TOKEN.finditer(sentence)]
-        spans = [m.span() for m in _TOKEN.finditer(sentence)]
+        self.words = [m.group() for m in TOKEN.finditer(sentence)]
+        spans = [m.span() for m in TOKEN.finditer(sentence)]
         self.lower = [w.lower() for w in self.words]
         n = len(self.words)
         self.date = [a < end and start < b for a, b in spans]
