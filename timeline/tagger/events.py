@@ -333,16 +333,19 @@ def build_events(
         # "Two months later, Apollo 8 orbited the Moon over Christmas": one event, on the
         # narrower of two dates in one sentence when one holds the other.
         prior = in_sentence.get(k)
-        same_clause = prior is not None and _same_clause(sentence, prior[1], t, s0)
-        if (
-            same_clause
+        deadline = bool(_DEADLINE.search(text, max(0, t.start - 8), t.start))
+        # (the clauses are read only when the answer matters)
+        same_clause = (
+            prior is not None
             and t.range_to is None
-            and _DEADLINE.search(text, max(0, t.start - 8), t.start)
-        ):
+            and (deadline or _refines(prior, t))
+            and _same_clause(sentence, prior[1], t, s0)
+        )
+        if same_clause and deadline:
             # "On May 25, 1961, Kennedy set the goal of a landing by the end of the decade":
             # the deadline of what happened on the first date, not an event of its own.
             continue
-        if prior is not None and same_clause and t.range_to is None and _refines(prior, t):
+        if prior is not None and same_clause and _refines(prior, t):
             f, first = prior
             narrower = _normalised(t)
             # "Three weeks later, on the night of 4 August, the Assembly...": the title loses

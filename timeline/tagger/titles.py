@@ -25,6 +25,7 @@ return None, and the caller uses its clause-cutting title instead.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -83,6 +84,7 @@ _ADVERBS = frozenset(
     "soon ever since".split()
 )
 _ORDINALS = frozenset("first second third last next only same newly".split())
+_VERB_WORDS = _AUX | _IRREGULAR | _PRESENT
 _KEPT_ADVERBS = frozenset("not never still".split())
 _RELATIVE = frozenset("who which whom whose".split())
 _SUBORDINATORS = frozenset(
@@ -136,8 +138,9 @@ class _Reading:
     """One sentence as tokens, with its verbs and clauses."""
 
     def __init__(self, sentence: str, start: int, end: int) -> None:
-        self.words = [m.group() for m in TOKEN.finditer(sentence)]
-        spans = [m.span() for m in TOKEN.finditer(sentence)]
+        matches = list(TOKEN.finditer(sentence))
+        self.words = [m.group() for m in matches]
+        spans = [m.span() for m in matches]
         self.lower = [w.lower() for w in self.words]
         n = len(self.words)
         self.date = [a < end and start < b for a, b in spans]
@@ -149,12 +152,15 @@ class _Reading:
             i -= 1
         self.first_date = first
         self.verb = [self._is_verb(i) for i in range(n)]
+        self._groups: dict[tuple[int, int, int, str], list[_Group]] = {}
         self.clauses = self._clauses()
 
     # --- verbs ---------------------------------------------------------------------------
 
     def _is_verb(self, i: int) -> bool:
         w, low = self.words[i], self.lower[i]
+        if low not in _VERB_WORDS and not low.endswith("ed"):
+            return False  # most words: settled at once
         if self.dropped[i] or not w[:1].isalpha():
             return False
         prev = self.lower[i - 1] if i else ""
@@ -178,6 +184,13 @@ class _Reading:
 
     def groups(self, c: _Clause) -> list[_Group]:
         """The verb groups of a clause: "was still talking", "had been jailed", "fell"."""
+        key = (c.a, c.b, c.body, c.opener)
+        found = self._groups.get(key)
+        if found is None:
+            found = self._groups[key] = self._find_groups(c)
+        return found
+
+    def _find_groups(self, c: _Clause) -> list[_Group]:
         out: list[_Group] = []
         i = c.body
         while i < c.b:
@@ -226,7 +239,8 @@ class _Reading:
         hard = sorted(kind)
 
         def next_hard(i: int) -> int:
-            return next((k for k in hard if k > i), n)
+            k = bisect.bisect_right(hard, i)
+            return hard[k] if k < len(hard) else n
 
         def verb_between(a: int, b: int) -> int | None:
             return next((k for k in range(a, b) if self.verb[k]), None)
@@ -599,12 +613,16 @@ def _lower_first(word: str) -> str:
     return word
 
 
+_MARK_AFTER = re.compile(r"\s+([,.;:%’']|['’]s\b)(?=\s|$|\b)")
+_DOLLAR = re.compile(r"\$\s+")
+
+
 def _join(words: list[str]) -> str:
+    """Words as text: "$4", "35%", "Ford's", with no space before a mark."""
     text = " ".join(words)
-    text = re.sub(r"\s+([,.;:%’'])(?=\s|$)", r"\1", text)
-    text = re.sub(r"\$\s+", "$", text)
-    text = re.sub(r"\s+(['’]s)\b", r"\1", text)
-    return text
+    if "$" in text:
+        text = _DOLLAR.sub("$", text)
+    return _MARK_AFTER.sub(r"\1", text)
 
 
 def fit(head: list[str], tail: list[str]) -> str:
