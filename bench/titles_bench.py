@@ -34,7 +34,8 @@ from timeline.tagger import tag  # noqa: E402
 from timeline.tagger.events import build_events  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "titles.txt"
-# Written after the rules were first run on DATA, and never tuned on.
+# "Held-out": written after the rules were first run on DATA; "Held-out 2": written after the
+# last rule, scored once, never tuned on.
 HELD_OUT = ROOT / "bench" / "data" / "titles_heldout.txt"
 _WORD = re.compile(r"[\w'’$-]+")
 _DANGLING = frozenset(
@@ -134,10 +135,11 @@ def main() -> None:
     )
     print("| part | events | found | head verb | word F1 | cut off | no verb |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    foreign = ("French", "German", "Spanish", "Held-out")
-    english = [r for s, rs in rows.items() if s not in foreign for r in rs]
-    others = [r for s, rs in rows.items() if s in foreign[:3] for r in rs]
-    tuned = [r for s, rs in rows.items() if s != "Held-out" for r in rs]
+    foreign = ("French", "German", "Spanish")
+    tuned_on = {s: rs for s, rs in rows.items() if not s.startswith("Held-out")}
+    english = [r for s, rs in tuned_on.items() if s not in foreign for r in rs]
+    others = [r for s, rs in tuned_on.items() if s in foreign for r in rs]
+    tuned = [r for rs in tuned_on.values() for r in rs]
     parts = [*rows.items(), ("**English** (tuned on)", english),
              ("**French, German, Spanish**", others), ("**all tuned on**", tuned)]  # fmt: skip
     for name, rs in parts:
