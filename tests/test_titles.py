@@ -198,3 +198,26 @@ def test_two_dates_in_two_clauses_are_two_events_even_when_one_holds_the_other()
         (Day(1968, 10), "Apollo 7 launched"),
         (Day(1968, 12, 25), "Apollo 8 orbited the Moon"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        ("In its report published on Wednesday, the watchdog criticised the police.",
+         "Wednesday", "The watchdog criticised the police"),
+        ("After he returned to England in 1836, he began writing.", "1836",
+         "He returned to England"),
+        ("Critics pointed out in 2014 that the model had never been tested.", "2014",
+         "Critics pointed out the model had never been tested"),
+    ],
+)  # fmt: skip
+def test_a_phrase_with_a_participle_is_not_a_clause_and_pointing_out_reports(
+    sentence: str, date: str, expected: str
+) -> None:
+    assert title(sentence, date) == expected
+
+
+def test_a_spanish_verb_alone_after_a_comma_is_its_own_clause() -> None:
+    sentence = "El presidente, que fue elegido en 2014, dimitió ayer."
+    start = sentence.index("ayer")
+    assert foreign(sentence, start, start + 4) == "El presidente dimitió"

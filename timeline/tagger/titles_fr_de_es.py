@@ -148,7 +148,10 @@ def headline(sentence: str, start: int, end: int) -> str | None:
         idx = content(c)
         if clauses[c][2]:
             return not idx
-        return len(idx) < 2 or lower[idx[0]] in _PREPOSITIONS
+        if len(idx) == 1:  # ", dimitió ayer": a verb alone is a clause
+            word = words[idx[0]]
+            return not (word[:1].islower() and len(word) > 3 and lower[idx[0]] not in _PREPOSITIONS)
+        return not idx or lower[idx[0]] in _PREPOSITIONS
 
     target = here
     if adverbial(here):
