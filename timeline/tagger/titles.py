@@ -115,6 +115,13 @@ _PHRASE_START = frozenset(
     aus durch und del en con sin para por sobre tras y""".split()
 )
 _HARD = frozenset(';:—–()[]!?"“”')
+# Words that begin a clause whatever follows them, by kind.
+_BOUNDARY = {
+    **dict.fromkeys((*_HARD, ","), "punct"),
+    **dict.fromkeys(_RELATIVE, "rel"),
+    **dict.fromkeys(_SUBORDINATORS, "sub"),
+    "that": "that",
+}
 
 
 @dataclass(slots=True)
@@ -151,7 +158,10 @@ class _Reading:
             self.dropped[i] = True
             i -= 1
         self.first_date = first
-        self.verb = [self._is_verb(i) for i in range(n)]
+        self.verb = [
+            (low in _VERB_WORDS or low.endswith("ed")) and self._is_verb(i)
+            for i, low in enumerate(self.lower)
+        ]
         self._groups: dict[tuple[int, int, int, str], list[_Group]] = {}
         self.clauses = self._clauses()
 
@@ -159,8 +169,6 @@ class _Reading:
 
     def _is_verb(self, i: int) -> bool:
         w, low = self.words[i], self.lower[i]
-        if low not in _VERB_WORDS and not low.endswith("ed"):
-            return False  # most words: settled at once
         if self.dropped[i] or not w[:1].isalpha():
             return False
         prev = self.lower[i - 1] if i else ""
@@ -226,16 +234,9 @@ class _Reading:
     def _clauses(self) -> list[_Clause]:
         n = len(self.words)
         # Pass 1: boundaries that need no verb to be one.
-        kind: dict[int, str] = {}
-        for i, (w, low) in enumerate(zip(self.words, self.lower, strict=True)):
-            if w in _HARD or w == ",":
-                kind[i] = "punct"
-            elif low in _RELATIVE:
-                kind[i] = "rel"
-            elif low in _SUBORDINATORS:
-                kind[i] = "sub"
-            elif low == "that" and i > 0:
-                kind[i] = "that"
+        kind = {i: _BOUNDARY[low] for i, low in enumerate(self.lower) if low in _BOUNDARY}
+        if self.lower[:1] == ["that"]:
+            del kind[0]  # "That year, ..."
         hard = sorted(kind)
 
         def next_hard(i: int) -> int:
@@ -635,6 +636,7 @@ def _lower_first(word: str) -> str:
 
 _MARK_AFTER = re.compile(r"\s+([,.;:%’']|['’]s\b)(?=\s|$|\b)")
 _DOLLAR = re.compile(r"\$\s+")
+_MARKS = frozenset(",.;:%'’")
 
 
 def _join(words: list[str]) -> str:
@@ -642,7 +644,7 @@ def _join(words: list[str]) -> str:
     text = " ".join(words)
     if "$" in text:
         text = _DOLLAR.sub("$", text)
-    return _MARK_AFTER.sub(r"\1", text)
+    return _MARK_AFTER.sub(r"\1", text) if _MARKS.intersection(text) else text
 
 
 def fit(head: list[str], tail: list[str]) -> str:
