@@ -233,8 +233,8 @@ def test_each_date_in_a_sentence_gets_its_own_words_and_deadlines_are_not_events
     events = read(text, "t.txt", ReadOptions(reference_date=Day(2011, 5, 3))).timeline.events
     assert [(e.date.start, e.title) for e in events] == [
         (Day(1920, 5, 3), "He was born"),
-        (Day(1961, 5, 25), "Kennedy set the goal of a Moon landing by the end…"),
-        (Day(1990, 6, 5), "He was born and died"),
+        (Day(1961, 5, 25), "Kennedy set the goal of a Moon landing"),
+        (Day(1990, 6, 5), "He died"),
         (Day(2004, 6, 1), "Prices rose"),
     ]
 
@@ -252,7 +252,7 @@ def test_html_footnotes_list_items_and_a_day_told_after_another() -> None:
     titles = {(e.date.start, e.title) for e in events.timeline.events}
     assert titles == {
         (Day(1961, 8, 13), "Construction of the wall was begun by the GDR"),
-        (Day(1989, 11, 9), "The head of the East Berlin party announced that citizens could cross"),
+        (Day(1989, 11, 9), "The head of the East Berlin party announced citizens could cross"),
         (Day(1989, 11, 9), "Crowds of East Germans crossed onto the wall"),
         (Day(1987), "Reagan: Tear down this wall!"),
     }
@@ -269,7 +269,7 @@ def test_french_titles_keep_their_articles_and_lose_their_dates() -> None:
     events = read(text, "revolution.txt", options).timeline.events
     assert [(e.date.start, e.title) for e in events] == [
         (Day(1789, 7, 14), "Le peuple de Paris prend la Bastille"),
-        (Day(1789, 8, 4), "Dans la nuit, l'Assemblée abolit les privilèges"),
+        (Day(1789, 8, 4), "L'Assemblée abolit les privilèges"),
         (Day(1790), "La monarchie est abolie"),
         (Day(1793, 1, 21), "Louis XVI est exécuté"),
         (Day(1793, 9), "La Terreur dure"),
@@ -281,13 +281,14 @@ def test_german_day_numbers_do_not_end_sentences() -> None:
     events = read(text, "mauer.txt", ReadOptions(reference_date=Day(2020, 1, 1))).timeline.events
     assert [(e.date.start, e.title) for e in events] == [
         (Day(1961, 8, 13), "Sie stand"),
-        (Day(1989, 11, 9), "Fiel die Mauer"),
+        (Day(1989, 11, 9), "Die Mauer fiel"),
     ]
 
 
 def test_an_event_told_in_two_documents_is_one_event_with_both_sources(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(
-        "Reported on 3 May 2011.\n\nThe bridge opened on 19 March 1932 after eight years of work."
+        "Reported on 3 May 2011.\n\nThe bridge opened to traffic on 19 March 1932 after eight "
+        "years of work."
     )
     (tmp_path / "b.txt").write_text(
         "Reported on 4 May 2011.\n\nOn 19 March 1932 the bridge was opened by the premier. "
@@ -300,7 +301,7 @@ def test_an_event_told_in_two_documents_is_one_event_with_both_sources(tmp_path:
     events = load([str(tmp_path)], TODAY).timeline.events
     told = [e for e in events if e.refs[0].sentence]
     assert [(e.title, [r.path.rsplit("/", 1)[-1] for r in e.refs]) for e in told] == [
-        ("The bridge opened after eight years of work", ["a.txt", "b.txt"]),
+        ("The bridge opened to traffic", ["a.txt", "b.txt"]),
         ("The premier's car broke down", ["b.txt"]),
     ]
     # Events written by hand are never merged by their words.
@@ -322,5 +323,5 @@ def test_a_day_number_before_a_short_month_name_does_not_end_a_sentence() -> Non
     text = "Am 8. Mai 1945 endete der Krieg in Europa."
     events = read(text, "krieg.txt", ReadOptions(reference_date=Day(2020, 1, 1))).timeline.events
     assert [(e.date.start, e.title) for e in events] == [
-        (Day(1945, 5, 8), "Endete der Krieg in Europa")
+        (Day(1945, 5, 8), "Der Krieg endete in Europa")
     ]

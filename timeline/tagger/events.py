@@ -16,6 +16,8 @@ from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, Settings
 from timeline.tagger import Timex
 from timeline.tagger.lexicon import PAST_WORDS
 from timeline.tagger.patterns import MONTH
+from timeline.tagger.titles import event_clause, fit, headline
+from timeline.tagger.titles_fr_de_es import headline as foreign_headline
 
 TITLE_WORDS = 12
 DESCRIPTION_CHARS = 600
@@ -104,7 +106,15 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 
 @functools.lru_cache(maxsize=4096)
 def title_for(sentence: str, start: int, end: int) -> str:
-    """A short title from the clause holding sentence[start:end] (the date), without the date."""
+    """A short title from the clause holding sentence[start:end] (the date), without the date:
+    a headline (`titles.headline`) where the sentence can be read as English clauses, or as
+    French, German or Spanish ones (`titles_fr_de_es`), else the words of the clause around
+    the date."""
+    found = headline(sentence, start, end)
+    if found is None:
+        found = foreign_headline(sentence, start, end)
+    if found is not None:
+        return found
     bounds = [0]
     for m in _CLAUSE_SPLIT.finditer(sentence):
         if m.start() >= end or m.end() <= start:
@@ -147,8 +157,8 @@ def title_for(sentence: str, start: int, end: int) -> str:
         text = _tidy(sentence[end:]) or text
     words = text.split()
     if len(words) > TITLE_WORDS:
-        words = words[:TITLE_WORDS]
-        text = _TRAILING.sub("", " ".join(words)) + "…"
+        # Cut before a phrase, never with an ellipsis: "Le journal a révélé que le contrat".
+        text = _TRAILING.sub("", fit(words[:2], words[2:TITLE_WORDS]))
     else:
         text = " ".join(words)
     return text[:1].upper() + text[1:] if text else ""
@@ -195,7 +205,7 @@ def _own_clause(
     blank: tuple[int, int] | None = None,
 ) -> tuple[str, int, int]:
     """The sentence text[s0:s1] as the title of the date at text[start:end] sees it: the
-    dates before it blanked out with their prepositions (they have titles of their own), and
+    other dates blanked out with their prepositions (they have titles of their own), and
     cut before an "and" that leads to the next one. "He was born on 3 May 1920 and died on
     5 June 1990": "He was born", and "He was born and died". `blank` is a later date to blank
     out as well: the one that made this event's date narrower."""
@@ -204,9 +214,9 @@ def _own_clause(
     chars = list(text[s0:s1])
     hi = s1
     for a, b in others:
-        if a >= end and (a, b) != blank:
-            if hi == s1 and (m := _AND.search(text, end, a)):
-                hi = m.start()
+        if a >= end and (a, b) != blank and hi == s1 and (m := _AND.search(text, end, a)):
+            hi = m.start()
+        if a >= hi:
             continue
         pre = _PREPOSITION_BEFORE.search(text, max(s0, a - 12), a)
         for j in range(pre.start() if pre else a, b):
@@ -224,6 +234,17 @@ def _others(
 
 _AND = re.compile(rf",?\s+(?:{_CONJUNCTIONS}|then)\s+")
 _DEADLINE = re.compile(r"\b(?:by|before|until|till)\s+$", re.IGNORECASE)
+
+
+def _same_clause(sentence: str, first: Timex, t: Timex, s0: int) -> bool:
+    """Whether two dates of a sentence date the same clause's event: "Two months later,
+    Apollo 8 orbited the Moon over Christmas" (one event), not "besieged Vienna in 1683 but
+    was driven off in September" (two), nor "begun in 1248, was not finished until 1880"."""
+    a = event_clause(sentence, first.start - s0, first.end - s0)
+    b = event_clause(sentence, t.start - s0, t.end - s0)
+    if a is None or b is None:
+        return not _CLAUSE_SPLIT.search(sentence, first.end - s0, t.start - s0)
+    return a == b
 
 
 def _refines(prior: tuple[Found, Timex], t: Timex) -> bool:
@@ -301,16 +322,19 @@ def build_events(
         # "Two months later, Apollo 8 orbited the Moon over Christmas": one event, on the
         # narrower of two dates in one sentence when one holds the other.
         prior = in_sentence.get(k)
-        same_clause = prior is not None and not _CLAUSE_SPLIT.search(text, prior[1].end, t.start)
-        if (
-            same_clause
+        deadline = bool(_DEADLINE.search(text, max(0, t.start - 8), t.start))
+        # (the clauses are read only when the answer matters)
+        same_clause = (
+            prior is not None
             and t.range_to is None
-            and _DEADLINE.search(text, max(0, t.start - 8), t.start)
-        ):
+            and (deadline or _refines(prior, t))
+            and _same_clause(sentence, prior[1], t, s0)
+        )
+        if same_clause and deadline:
             # "On May 25, 1961, Kennedy set the goal of a landing by the end of the decade":
             # the deadline of what happened on the first date, not an event of its own.
             continue
-        if prior is not None and same_clause and t.range_to is None and _refines(prior, t):
+        if prior is not None and same_clause and _refines(prior, t):
             f, first = prior
             narrower = _normalised(t)
             # "Three weeks later, on the night of 4 August, the Assembly...": the title loses

@@ -1,0 +1,208 @@
+"""Event titles: the clause each date belongs to, reduced to who did what."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from timeline.cli import app
+from timeline.tagger.titles import TITLE_CHARS, TITLE_MAX, fit, headline
+from timeline.tagger.titles_fr_de_es import headline as foreign
+
+BLOG = Path(__file__).parent / "data" / "tagger" / "blog.txt"
+
+
+def title(sentence: str, date: str) -> str | None:
+    start = sentence.index(date)
+    return headline(sentence, start, start + len(date))
+
+
+def test_the_blog_post_reads_as_headlines_through_extract() -> None:
+    """An opinion post with a dateline, extracted as a user would: a relative pronoun, a
+    fronted "As late as", a date in a "when" clause inside another clause's report."""
+    result = CliRunner().invoke(app, ["extract", str(BLOG)])
+    assert result.exit_code == 0, result.output
+    events = yaml.safe_load(result.stdout)["events"]
+    assert [(e["date"], e["title"]) for e in events] == [
+        ("2006", "Samir Qasim died"),
+        ("2016", "Channel Nine was still calling Haddad the founder"),
+        ("2017", "The port of Tyrna fell"),
+        ("c. 11 November 2017 – 16 November 2017", "A small weekly published an article"),
+        ("2017-11-16", "Officials said the boats had been paid for by the ministry"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # relative pronouns: the antecedent, or the name an apposition describes
+        ("The factory, which opened in 1974, will close in March.", "1974", "The factory opened"),
+        ("Yesterday the president pardoned a journalist who had been jailed in 2016.", "2016",
+         "The journalist had been jailed"),
+        ("Her brother, a pilot who crashed in 1943, was never found.", "1943",
+         "Her brother crashed"),
+        ("The scientist, whom the academy had rejected in 1910, was elected in 1922.", "1910",
+         "The academy had rejected the scientist"),
+        ("The plague that struck the city in 1665 killed a quarter of its people.", "1665",
+         "The plague struck the city"),
+        # the main clause after a relative or reduced relative clause
+        ("The bill, which passed in May, was blocked by the senate this week.", "this week",
+         "The bill was blocked by the senate"),
+        ("The ceasefire, agreed in February, collapsed within a week.", "February",
+         "The ceasefire was agreed"),
+        # subordinate clauses: the date's own clause
+        ("When the war ended in 1945, the pianist returned to Warsaw.", "1945", "The war ended"),
+        ("The airport has been closed since Monday, when the runway cracked.", "Monday",
+         "The runway cracked"),
+        # reported speech: what was reported
+        ("The minister told reporters that the talks had collapsed in August.", "August",
+         "The talks had collapsed"),
+        ("The company said on Wednesday that it would cut 400 jobs.", "Wednesday",
+         "The company said it would cut 400 jobs"),
+        ("It was in 2011 that the police first admitted the files existed.", "2011",
+         "The police admitted the files existed"),
+        # adverbials dropped
+        ("As late as 2010, the agency was still recommending the drug.", "2010",
+         "The agency was still recommending the drug"),
+        ("The mayor resigned on Monday after a week of protests.", "Monday", "The mayor resigned"),
+        ("Firefighters said that the blaze started shortly after midnight on Sunday.", "Sunday",
+         "The blaze started"),
+        # coordinated clauses share a subject; "it" is the noun before
+        ("She won her first gold in 1996 and retired in 2004.", "2004", "She retired"),
+        ("Pundits said the currency would never fall, and it fell in 2016.", "2016",
+         "The currency fell"),
+        ("In the 1970s the Saturn V never flew again.", "the 1970s",
+         "The Saturn V never flew again"),
+        # a phrase with a participle is not a clause; "pointed out" reports
+        ("In its report published on Wednesday, the watchdog criticised the police.",
+         "Wednesday", "The watchdog criticised the police"),
+        ("After he returned to England in 1836, he began writing.", "1836",
+         "He returned to England"),
+        ("Critics pointed out in 2014 that the model had never been tested.", "2014",
+         "Critics pointed out the model had never been tested"),
+        # a noun that is the date's event
+        ("Since its opening on 19 March 1932, the bridge has been painted eleven times.",
+         "19 March 1932", "The bridge's opening"),
+    ],
+)  # fmt: skip
+def test_a_title_is_who_did_what_in_the_dates_own_clause(
+    sentence: str, date: str, expected: str
+) -> None:
+    assert title(sentence, date) == expected
+
+
+def test_long_titles_are_cut_before_a_phrase_never_inside_one() -> None:
+    got = title(
+        "The Great Fire of London broke out on 2 September 1666 in a bakery on Pudding Lane "
+        "near the river.",
+        "2 September 1666",
+    )
+    assert got == "The Great Fire of London broke out in a bakery"
+    assert fit(["The", "council", "sold"], "the park to a developer from the city".split()) == (
+        "The council sold the park to a developer from the city"
+    )
+    long_object = "the old harbour bridge to every kind of traffic after eighty-five years".split()
+    cut = fit(["The", "council", "closed"], long_object)
+    assert len(cut) <= TITLE_CHARS and not cut.endswith(("…", " to", " of", " the"))
+    assert cut == "The council closed the old harbour bridge"
+
+
+def test_a_phrase_with_nowhere_to_cut_is_kept_up_to_the_hard_limit() -> None:
+    head = "The head of the East Berlin party announced".split()
+    assert fit(head, "citizens could cross".split()).endswith("citizens could cross")
+    assert len(fit(head, "citizens could cross".split())) <= TITLE_MAX
+
+
+def test_sentences_that_are_not_english_are_left_to_the_other_reader() -> None:
+    assert title("Die Mauer fiel am 9. November 1989.", "9. November 1989") is None
+    assert title("Le pont a été inauguré le 19 mars 1932.", "19 mars 1932") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        ("Le ministre, qui avait démissionné en 2015, est revenu.", "2015",
+         "Le ministre avait démissionné"),
+        ("Quand la guerre a éclaté en 1914, il s'est engagé.", "1914", "La guerre a éclaté"),
+        ("La cathédrale, dont la flèche s'est effondrée en 2019, rouvrira.", "2019",
+         "La flèche s'est effondrée"),
+        ("Le groupe, fondé en 1968 par trois étudiants, a sorti un disque.", "1968",
+         "Le groupe a été fondé par trois étudiants"),
+        ("Il y a trois jours, la police a arrêté deux suspects.", "Il y a trois jours",
+         "La police a arrêté deux suspects"),
+        ("Der Komponist, der 1791 in Wien starb, hinterließ ein Requiem.", "1791",
+         "Der Komponist starb in Wien"),
+        ("Nachdem der Vertrag 1919 unterzeichnet worden war, kehrten sie heim.", "1919",
+         "Der Vertrag war unterzeichnet worden"),
+        ("Im Jahr 1871 wurde das Deutsche Reich gegründet.", "1871",
+         "Das Deutsche Reich wurde gegründet"),
+        ("La fábrica, que abrió en 1974, cerrará pronto.", "1974", "La fábrica abrió"),
+        ("El ministro afirmó que la fábrica había cerrado en 2009.", "2009",
+         "La fábrica había cerrado"),
+        ("El alcalde dimitió el lunes tras una semana de protestas.", "el lunes",
+         "El alcalde dimitió"),
+        ("La banda, fundada en 1968, publicó su último disco el año pasado.", "el año pasado",
+         "La banda publicó su último disco"),
+        ("El presidente, que fue elegido en 2014, dimitió ayer.", "ayer", "El presidente dimitió"),
+    ],
+)  # fmt: skip
+def test_french_german_and_spanish_titles_come_from_the_dates_own_clause(
+    sentence: str, date: str, expected: str
+) -> None:
+    start = sentence.index(date)
+    assert foreign(sentence, start, start + len(date)) == expected
+
+
+_WORDS = st.sampled_from(
+    "the a council who which that when and but said was had died fell in on , ; . "
+    "As late as it its opening Raqqa 2006 of to after whom whose le la qui que dont est a été "
+    "fondé der die wurde als dass el que cuya fue".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS | st.text(max_size=4), max_size=40), st.data())
+def test_any_words_give_a_short_title_or_none_and_never_raise(
+    words: list[str], data: st.DataObject
+) -> None:
+    sentence = " ".join(words)
+    start = data.draw(st.integers(0, len(sentence)))
+    end = data.draw(st.integers(start, len(sentence)))
+    for reader in (headline, foreign):
+        got = reader(sentence, start, end)
+        assert got is None or (len(got) <= TITLE_MAX and len(got.split()) >= 2)
+
+
+def test_a_date_in_a_sentence_of_pages_is_read_in_the_words_around_it() -> None:
+    sentence = "the council met and argued, " * 2000 + "and the bridge opened in 1932"
+    assert title(sentence, "1932") == "The bridge opened"
+
+
+def test_two_dates_in_two_clauses_are_two_events_even_when_one_holds_the_other() -> None:
+    """A narrower date or a deadline in the same clause is not an event of its own; in
+    another clause (after "but", or after a clause between commas) it is."""
+    from timeline.model import Day
+    from timeline.sources import ReadOptions
+    from timeline.sources.text import read
+
+    text = (
+        "The Ottoman army besieged Vienna in 1683 but was driven off in September. "
+        "The cathedral, begun in 1248, was not finished until 1880. "
+        "Apollo 7 launched in October 1968. "
+        "Two months later, Apollo 8 orbited the Moon over Christmas."
+    )
+    options = ReadOptions(reference_date=Day(2017, 11, 18))
+    events = read(text, "t.txt", options).timeline.events
+    assert [(e.date.start, e.title) for e in events] == [
+        (Day(1248), "The cathedral was begun"),
+        (Day(1683), "The Ottoman army besieged Vienna"),
+        (Day(1683, 9), "The Ottoman army was driven off"),
+        (Day(1880), "The cathedral was not finished"),
+        (Day(1968, 10), "Apollo 7 launched"),
+        (Day(1968, 12, 25), "Apollo 8 orbited the Moon"),
+    ]

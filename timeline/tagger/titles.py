@@ -1,0 +1,687 @@
+"""Headlines for events: the clause a date belongs to, reduced to who did what.
+
+"A few days ago, the BBC published an article revealing that when Raqqa fell earlier this
+year, the fighters left" holds two events: "The BBC published an article" (a few days ago) and
+"Raqqa fell" (earlier this year). The steps, on English sentences:
+
+1. words: the sentence as tokens; the date and the adverbial words that lead to it ("in",
+   "as late as", "shortly after midnight on") are dropped;
+2. verbs: auxiliaries, an own list of irregular past forms, regular "-ed" forms that no
+   determiner makes adjectives ("a detailed report"), a few present forms of saying;
+3. clauses: split at punctuation, relative pronouns ("who", "which", "that" before a verb),
+   subordinators ("when", "after" before a clause), complementisers and "and"/"but" before a
+   verb; a relative clause with a second verb gives that verb back to the main clause;
+4. the date's clause: the one it is in; a clause with no verb ("As late as last year,") lends
+   its date to the next main clause, or, after the main clause, to the one before;
+5. the title: subject (a relative pronoun's antecedent, or the subject of the clause before
+   for "and retired"), verb group, and object up to the first adverbial ("after a week of
+   protests"), cut at a phrase boundary to at most TITLE_CHARS. A verb of saying with an empty
+   object takes the clause it reports ("The company said it would cut 400 jobs").
+
+No model: a rule-based reading of one sentence at a time, a few microseconds a word (see
+BENCHMARKS.md, "Event titles", for why not a parser). Sentences with no English function words
+return None, and the caller uses its clause-cutting title instead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+TITLE_CHARS = 60
+TITLE_MAX = 70  # when the words after the verb hold no phrase to cut before
+WINDOW = 600  # characters read on each side of a date in a very long sentence
+
+TOKEN = re.compile(r"\$|\d+(?:[.,]\d+)*%?|\w+(?:['’.-]\w+)*|[^\w\s]")
+
+_AUX = frozenset(
+    "is are was were be been being has have had do does did will would shall should can could "
+    "may might must".split()
+)
+# Past tenses and participles that do not end in "-ed" (an own list, for finding verbs).
+_IRREGULAR = frozenset(
+    """arose awoke bore born beat beaten became begun began bent bit bitten bled blew blown
+    broke broken brought built burnt burst bought caught chose chosen clung came crept cut
+    dealt dug done drew drawn drank drunk drove driven ate eaten fell fallen fed fought found
+    fled flung flew flown forbade forgot forgotten forgave forgiven froze frozen got gotten
+    gave given went gone grew grown hung heard hid hidden hit held hurt kept knelt knew known
+    laid led leapt left lent lost made meant met paid put quit rode ridden rang rung rose
+    risen ran said saw seen sought sold sent set shook shaken shone shot shown shut sang sung
+    sank sunk sat slept slid spoke spoken sped spent spun spread sprang stood stole stolen
+    stuck stung struck swore sworn swept swam swum swung took taken taught tore torn told
+    thought threw thrown understood woke woken wore worn won wrote written withdrew withdrawn
+    overthrew overthrown undertook undertaken shrank shrunk arisen befell beheld bound bade
+    forsook foretold mistook misled mislaid overcame overtook oversaw outgrew outran rebuilt
+    retook underwent upheld withheld withstood slain sown sewn shorn spat sprung strung
+    slung stunk strode trod trodden wept wrung leant""".split()
+)
+# Present forms worth knowing: verbs of saying and thinking that introduce a reported clause,
+# and a few others that head sentences of record.
+_PRESENT = frozenset(
+    """say says believe believes agree agrees claim claims deny denies insist insists
+    remember remembers demand demands know knows think thinks argue argues show shows
+    remain remains date dates admit admits recall recalls suggest suggests""".split()
+)
+_SAYING = frozenset(
+    """said say says told pointed announced reported claimed claim claims maintained insisted
+    insists admitted admits confirmed denied denies warned argued argues wrote revealed promised
+    believed believe believes stated declared added noted explained acknowledged estimated
+    predicted assured""".split()
+)
+# "-ed" words that are not verbs.
+_NOT_ED = frozenset(
+    """hundred sacred naked wicked beloved kindred hatred indeed united aged shed sled need
+    speed seed feed creed breed steed greed deed tweed heed weed bleed proceed succeed
+    exceed""".split()
+)
+_DETERMINERS = frozenset(
+    """a an the this these those its his her their our my your some any no every each very
+    more most well so newly""".split()
+)
+_ADVERBS = frozenset(
+    "not never still already also first just now long only then later even once again "
+    "soon ever since".split()
+)
+_ORDINALS = frozenset("first second third last next only same newly".split())
+_VERB_WORDS = _AUX | _IRREGULAR | _PRESENT
+_KEPT_ADVERBS = frozenset("not never still".split())
+_RELATIVE = frozenset("who which whom whose".split())
+_SUBORDINATORS = frozenset(
+    "when whenever while because although though whereas unless if where".split()
+)
+# Prepositions that open a clause when a verb follows: "after its owner went bankrupt".
+_MAYBE_SUBORDINATORS = frozenset("after before since until till as once".split())
+_COORDINATORS = frozenset("and but or yet".split())
+# Words that lead to a date and go with it: "in", "as late as", "shortly after midnight on".
+_DATE_LEAD = frozenset(
+    """on in at by since during from until till around about before after as of late early
+    recently only even back shortly midnight noon dawn night morning evening afternoon
+    throughout between""".split()
+)
+# An object ends where an adverbial of time or cause begins.
+_OBJECT_END = frozenset(
+    """after before because despite during following amid within since until till while
+    when as ago whereas although though""".split()
+)
+# A title cannot end on these.
+_DANGLING = frozenset(
+    """of the a an to in on at by for from with and or but that which who whom whose as
+    into onto its his her their our this these those than shortly""".split()
+)
+_PHRASE_START = frozenset(
+    """of in on at by for from with to into onto and or under over through across
+    de du des à au aux dans sur pour par avec sans que von vom zu zum zur mit für nach bei
+    aus durch und del en con sin para por sobre tras y""".split()
+)
+_HARD = frozenset(';:—–()[]!?"“”')
+# Words that begin a clause whatever follows them, by kind.
+_BOUNDARY = {
+    **dict.fromkeys((*_HARD, ","), "punct"),
+    **dict.fromkeys(_RELATIVE, "rel"),
+    **dict.fromkeys(_SUBORDINATORS, "sub"),
+    "that": "that",
+}
+
+
+@dataclass(slots=True)
+class _Clause:
+    a: int  # first token (the opener, if any)
+    b: int  # past the last token
+    opener: str  # "", "rel", "sub", "comp", "cc", "cont"
+    body: int  # first token after the opener
+    rel: str = ""  # the relative pronoun
+    chained: bool = False  # "and who": the antecedent of the relative clause before
+
+
+@dataclass(slots=True)
+class _Group:
+    a: int
+    b: int  # past the main verb
+    participle: bool = False  # "agreed in February": no auxiliary, no subject
+
+
+class _Reading:
+    """One sentence as tokens, with its verbs and clauses."""
+
+    def __init__(self, sentence: str, start: int, end: int) -> None:
+        matches = list(TOKEN.finditer(sentence))
+        self.words = [m.group() for m in matches]
+        spans = [m.span() for m in matches]
+        self.lower = [w.lower() for w in self.words]
+        n = len(self.words)
+        self.date = [a < end and start < b for a, b in spans]
+        self.dropped = list(self.date)
+        first = next((i for i in range(n) if self.date[i]), n)
+        i = first - 1
+        while i >= 0 and self.lower[i] in _DATE_LEAD:
+            self.dropped[i] = True
+            i -= 1
+        self.first_date = first
+        self.verb = [
+            (low in _VERB_WORDS or low.endswith("ed")) and self._is_verb(i)
+            for i, low in enumerate(self.lower)
+        ]
+        self._groups: dict[tuple[int, int, int, str], list[_Group]] = {}
+        self.clauses = self._clauses()
+
+    # --- verbs ---------------------------------------------------------------------------
+
+    def _is_verb(self, i: int) -> bool:
+        w, low = self.words[i], self.lower[i]
+        if self.dropped[i] or not w[:1].isalpha():
+            return False
+        prev = self.lower[i - 1] if i else ""
+        if prev == "to":
+            return False
+        if low in _AUX:
+            return not (low == "may" and w[0].isupper())
+        if w[0].isupper() and i > 0:
+            return False  # a name: "Reed", "Frontline"
+        if prev in _DETERMINERS or (prev[:1].isdigit() and prev != "1" and not self.date[i - 1]):
+            return False  # "a detailed report", "the injured", "35 wounded"
+        if i > 1 and self.lower[i - 2] in _DETERMINERS and prev in _ORDINALS:
+            return False  # "the first powered aircraft"
+        if low in _IRREGULAR or low in _PRESENT:
+            return True
+        return len(low) >= 4 and low.endswith("ed") and low.isalpha() and low not in _NOT_ED
+
+    def _participle(self, i: int) -> bool:
+        low = self.lower[i]
+        return self.verb[i] and low not in _AUX and low not in _PRESENT
+
+    def groups(self, c: _Clause) -> list[_Group]:
+        """The verb groups of a clause: "was still talking", "had been jailed", "fell"."""
+        key = (c.a, c.b, c.body, c.opener)
+        found = self._groups.get(key)
+        if found is None:
+            found = self._groups[key] = self._find_groups(c)
+        return found
+
+    def _find_groups(self, c: _Clause) -> list[_Group]:
+        out: list[_Group] = []
+        i = c.body
+        while i < c.b:
+            if not self.verb[i]:
+                i += 1
+                continue
+            a, last = i, i
+            j = i + 1
+            while j < c.b and not self.dropped[j]:
+                low = self.lower[j]
+                if self.verb[j] or (low.endswith("ing") and len(low) > 4):
+                    last = j
+                elif not (low in _ADVERBS or low == "n't" or _is_ly(low)):
+                    break
+                j += 1
+            # "The ceasefire, agreed in February, collapsed": a reduced relative clause sits
+            # between commas, after the noun it describes.
+            participle = (
+                self.lower[a] not in _AUX
+                and a == c.body
+                and c.opener == ""
+                and c.a > 0
+                and self.words[c.a] == ","
+                and c.b < len(self.words)
+                and self.words[c.b] == ","
+            )
+            out.append(_Group(a, last + 1, participle and self._participle(a)))
+            i = last + 1
+        return out
+
+    # --- clauses -------------------------------------------------------------------------
+
+    def _clauses(self) -> list[_Clause]:
+        n = len(self.words)
+        # Pass 1: boundaries that need no verb to be one.
+        kind = {i: _BOUNDARY[low] for i, low in enumerate(self.lower) if low in _BOUNDARY}
+        if self.lower[:1] == ["that"]:
+            del kind[0]  # "That year, ..."
+        hard = sorted(kind)
+
+        def next_hard(i: int) -> int:
+            k = bisect.bisect_right(hard, i)
+            return hard[k] if k < len(hard) else n
+
+        def verb_between(a: int, b: int) -> int | None:
+            return next((k for k in range(a, b) if self.verb[k]), None)
+
+        for i, low in enumerate(self.lower):
+            if i in kind:
+                continue
+            if low in _COORDINATORS and i > 0:
+                nxt = i + 1
+                if nxt < n and self.lower[nxt] in _RELATIVE:
+                    kind[i] = "cc-rel"  # "and who died": one opener
+                    kind.pop(nxt, None)
+                elif verb_between(i + 1, next_hard(i)) is not None:
+                    kind[i] = "cc"
+            elif low in _MAYBE_SUBORDINATORS:
+                v = verb_between(i + 1, next_hard(i))
+                if v is not None and v > i + 1 and self.lower[v] not in ("as",):
+                    kind[i] = "sub"
+        for i in [k for k, v in kind.items() if v == "that"]:
+            # "that" before its verb is a relative pronoun; before a subject, a complementiser.
+            j = i + 1
+            while j < n and (self.lower[j] in _ADVERBS or _is_ly(self.lower[j])):
+                j += 1
+            kind[i] = "rel" if j < n and self.verb[j] else "comp"
+        clauses: list[_Clause] = []
+        a = 0
+        for i in sorted(kind):
+            if i > a and any(kind.get(j) != "punct" for j in range(a, i)):
+                clauses.append(self._clause(a, i, kind))
+                a = i
+        clauses.append(self._clause(a, n, kind))
+        return self._split_relatives([c for c in clauses if c.b > c.a])
+
+    def _clause(self, a: int, b: int, kind: dict[int, str]) -> _Clause:
+        k = kind.get(a, "")
+        body = a
+        opener = ""
+        rel = ""
+        chained = False
+        while body < b and kind.get(body) == "punct":
+            body += 1
+        k = kind.get(body, k if body == a else "")
+        if k in ("rel", "sub", "comp", "cc"):
+            opener = k
+            rel = self.lower[body] if k == "rel" else ""
+            body += 1
+        elif k == "cc-rel":
+            opener, rel, chained = "rel", self.lower[body + 1], True
+            body += 2
+        return _Clause(a, b, opener, body, rel, chained)
+
+    def _split_relatives(self, clauses: list[_Clause]) -> list[_Clause]:
+        """ "The plague that struck the city killed a quarter": the second verb group of a
+        relative clause with no comma is the main clause's."""
+        out: list[_Clause] = []
+        for c in clauses:
+            gs = self.groups(c) if c.opener == "rel" else []
+            if len(gs) >= 2 and gs[0].a <= c.body + 2 and c.rel != "whose":
+                cut = gs[1].a
+                out.append(_Clause(c.a, cut, c.opener, c.body, c.rel, c.chained))
+                out.append(_Clause(cut, c.b, "cont", cut))
+            else:
+                out.append(c)
+        return out
+
+    def content(self, a: int, b: int) -> list[int]:
+        return [i for i in range(a, b) if not self.dropped[i] and self.words[i] != ","]
+
+
+def _is_ly(low: str) -> bool:
+    return len(low) > 5 and low.endswith("ly") and low not in _LY_WORDS
+
+
+# "-ly" words that are nouns or adjectives: "a small weekly published".
+_LY_WORDS = frozenset(
+    """family supply italy weekly daily monthly quarterly yearly hourly nightly assembly
+    anomaly monopoly homily elderly friendly lonely lovely costly deadly orderly""".split()
+)
+
+
+def headline(sentence: str, start: int, end: int) -> str | None:
+    """A headline for the event dated by sentence[start:end], or None when the sentence is
+    not one this reading can take apart (not English, or no verb)."""
+    if len(sentence) > 2 * WINDOW:
+        # A "sentence" of pages (a list with no full stops): the words around the date.
+        a = max(0, start - WINDOW)
+        sentence, start, end = sentence[a : end + WINDOW], start - a, end - a
+    if not _ENGLISH.search(sentence):
+        return None
+    r = _Reading(sentence, start, end)
+    if r.first_date >= len(r.words):
+        return None
+    here = next(k for k, c in enumerate(r.clauses) if c.a <= r.first_date < c.b)
+    target = _target(r, here)
+    if target is None:
+        return None
+    nominal = _nominal(r, here, target)
+    words = (nominal, []) if nominal else _title(r, target, here)
+    if words is None:
+        return None
+    text = fit(*words)
+    if len(text.split()) < 2:
+        return None
+    return text[:1].upper() + text[1:]
+
+
+def event_clause(sentence: str, start: int, end: int) -> int | None:
+    """Which clause of the sentence the event dated by sentence[start:end] is told in (an
+    index, to compare with another date's), or None when the sentence is not read as clauses."""
+    if len(sentence) > 2 * WINDOW or not _ENGLISH.search(sentence):
+        return None
+    r = _Reading(sentence, start, end)
+    if r.first_date >= len(r.words):
+        return None
+    here = next(k for k, c in enumerate(r.clauses) if c.a <= r.first_date < c.b)
+    return _target(r, here)
+
+
+# Words of English that French, German and Spanish do not have. A sentence with one is read
+# here; where this reading finds no verb, the caller tries the other languages.
+_ENGLISH = re.compile(
+    r"(?i)\b(?:the|was|were|had|has|his|her|its|their|who|which|of|and|he|she|they|we|it|is|"
+    r"are|been|this|that|with|from|by|for|at|to|after|before|when)\b"
+)
+
+
+def _told(r: _Reading, k: int) -> bool:
+    """Whether clause k tells something: it has a verb, and is not a phrase such as "In its
+    report published on Wednesday," whose only verb is a participle."""
+    c = r.clauses[k]
+    gs = r.groups(c)
+    if not gs:
+        return False
+    body = r.content(c.body, c.b)
+    phrase = c.opener == "" and bool(body) and r.lower[body[0]] in _PHRASE_START | _DATE_LEAD
+    bare = all(
+        g.b - g.a == 1 and r._participle(g.a) and r.lower[g.a - 1] not in _PRONOUNS for g in gs
+    )
+    return not (phrase and bare)
+
+
+def _target(r: _Reading, here: int) -> int | None:
+    """The clause whose event the date dates."""
+    cs = r.clauses
+    if _told(r, here):
+        c = cs[here]
+        # "closed since Monday, when the runway cracked": the "when" names the date's event.
+        last_date = max(i for i in range(len(r.words)) if r.date[i])
+        if (
+            here + 1 < len(cs)
+            and cs[here + 1].opener == "sub"
+            and r.lower[cs[here + 1].body - 1] == "when"
+            and r.first_date > 0
+            and r.lower[r.first_date - 1] == "since"
+            and not r.content(last_date + 1, c.b)
+        ):
+            return here + 1
+        return _cleft(r, here)
+    fronted = all(not _told(r, k) for k in range(here))
+    order = range(here + 1, len(cs)) if fronted else range(here - 1, -1, -1)
+    fallback = None
+    for k in order:
+        if _told(r, k):
+            if cs[k].opener not in ("sub", "rel"):
+                return _cleft(r, k)
+            fallback = k if fallback is None else fallback
+    return fallback
+
+
+def _nominal(r: _Reading, here: int, target: int) -> list[str] | None:
+    """ "Since its opening on 19 March 1932, the bridge has been painted": the date is the
+    opening's, "The bridge's opening", not the painting's."""
+    c = r.clauses[here]
+    if here == target or r.groups(c):
+        return None
+    idx = r.content(c.body, c.b)
+    while idx and r.lower[idx[0]] in _DATE_LEAD:
+        idx = idx[1:]
+    if not idx or len(idx) > 3 or r.lower[idx[0]] not in ("its", "his", "her", "their"):
+        return None
+    t = r.clauses[target]
+    gs = r.groups(t)
+    owner = _words(r, r.content(t.body, gs[0].a), subject=True) if gs else []
+    if not owner:
+        return None
+    return [*_possessive(_capitalised(owner)), *(r.words[i] for i in idx[1:])]
+
+
+def _cleft(r: _Reading, k: int) -> int:
+    """ "It was in 2011 that the police admitted": the "that" clause."""
+    c = r.clauses[k]
+    body = r.content(c.body, c.b)
+    if (
+        len(body) == 2
+        and r.lower[body[0]] == "it"
+        and r.lower[body[1]] in ("was", "is")
+        and k + 1 < len(r.clauses)
+        and r.clauses[k + 1].opener == "comp"
+    ):
+        return k + 1
+    return k
+
+
+def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None:
+    """Who did what: (subject and verb group, object)."""
+    c = r.clauses[k]
+    groups = r.groups(c)
+    if not groups:
+        return None
+    g = groups[0]
+    if k == here:
+        earlier = [x for x in groups if x.a < r.first_date]
+        g = earlier[-1] if earlier else groups[0]
+    prev_end = max((x.b for x in groups if x.b <= g.a), default=c.body)
+    before = r.content(prev_end, g.a)
+    subject = _words(r, before, subject=True)
+    # "the Saturn V never flew again": the negation goes with the verb
+    negation = [r.words[i] for i in before if r.lower[i] in _KEPT_ADVERBS]
+    obj = _object(r, g.b, c.b)
+    verb = [r.words[i] for i in range(g.a, g.b)
+            if not r.dropped[i] and (r.verb[i] or r.lower[i] in _KEPT_ADVERBS
+                                     or r.lower[i].endswith("ing"))]  # fmt: skip
+    if g.participle and not subject:
+        subject = _borrowed(r, k)
+        verb = ["were" if _plural(subject) else "was", *verb]
+    elif not subject:
+        if c.opener == "rel":
+            subject = _antecedent(r, k)
+        elif c.opener == "cont":
+            subject = _antecedent(r, k - 1)
+        else:
+            subject = _borrowed(r, k)
+    elif c.opener == "rel" and c.rel == "whose":
+        subject = [*_possessive(_antecedent(r, k)), *subject]
+    elif c.opener == "rel" and not obj:
+        antecedent = _definite(_antecedent(r, k))  # "whom the academy had rejected"
+        obj = [_lower_first(antecedent[0]), *antecedent[1:]] if antecedent else []
+    if [w.lower() for w in subject] == ["it"] and here >= 0:  # not in "said it would"
+        subject = _earlier_subject(r, k) or subject
+    if not subject:
+        return None
+    reports = k + 1 < len(r.clauses) and r.clauses[k + 1].opener == "comp"
+    if obj and reports and obj[-1].lower().endswith("ing"):
+        obj = obj[:-1]  # "an article revealing that ...": the participle without what it reveals
+    if r.lower[g.b - 1] in _SAYING and len(obj) <= 2 and k + 1 < len(r.clauses):
+        nxt = r.clauses[k + 1]
+        if nxt.opener == "comp" and r.groups(nxt):
+            reported = _title(r, k + 1, -1)
+            if reported:
+                said = [*reported[0], *reported[1]]
+                obj = [*obj, _lower_first(said[0]), *said[1:]]
+    return [*_capitalised(subject), *negation, *verb], obj
+
+
+def _earlier_subject(r: _Reading, k: int) -> list[str]:
+    """What "it" stands for in "the currency would never fall, and it fell in 2016": the
+    subject of the nearest clause before that has a noun for one."""
+    for j in range(k - 1, -1, -1):
+        c = r.clauses[j]
+        gs = [x for x in r.groups(c) if not x.participle]
+        # "Pundits said the currency would never fall": the last verb's subject is nearest
+        for g, start in reversed(list(zip(gs, [c.body] + [x.b for x in gs], strict=False))):
+            words = _words(r, r.content(start, g.a), subject=True)
+            if words and words[-1].lower() not in _PRONOUNS:
+                return _definite(words)
+    return []
+
+
+_PRONOUNS = frozenset("i you he she it we they this that there who which".split())
+
+
+def _object(r: _Reading, a: int, b: int) -> list[str]:
+    out: list[str] = []
+    for i in range(a, b):
+        if r.lower[i] in _OBJECT_END and not r.dropped[i]:
+            break
+        if r.words[i] in ".!?…":
+            break
+        if r.dropped[i] or r.words[i] == ",":
+            if out:  # "fell 12 percent on Thursday when": the object stops at its date
+                if any(r.date[j] for j in range(i, b)) and not _continues(r, i, b):
+                    break
+            continue
+        out.append(r.words[i])
+    return out
+
+
+def _continues(r: _Reading, i: int, b: int) -> bool:
+    """Whether words of the object follow the date: "founded in 1992 by two nurses"."""
+    j = i
+    while j < b and (r.dropped[j] or r.words[j] == ","):
+        j += 1
+    return j < b and r.words[j - 1] != "," and r.lower[j] not in _OBJECT_END
+
+
+def _words(r: _Reading, idx: list[int], subject: bool = False) -> list[str]:
+    out = [r.words[i] for i in idx]
+    if subject:
+        out = [w for w in out if w.lower() not in _ADVERBS and not _is_ly(w.lower())]
+        while out and out[0].lower() in _PHRASE_START:
+            out = out[1:]
+    return out
+
+
+def _antecedent(r: _Reading, k: int) -> list[str]:
+    """What a relative pronoun stands for: the noun phrase before it, or, for "a Jordanian"
+    after a comma, the name it describes."""
+    c = r.clauses[k]
+    if c.chained:
+        back = next((j for j in range(k - 1, -1, -1) if r.clauses[j].opener == "rel"), None)
+        if back is not None:
+            return _antecedent(r, back)
+    np = _noun_phrase(r, c.a)
+    if np and r.lower[np[0]] in ("a", "an") and np[0] > 0 and r.words[np[0] - 1] == ",":
+        named = _noun_phrase(r, np[0] - 1)
+        if named:
+            return [r.words[i] for i in named]
+    return _definite([r.words[i] for i in np])
+
+
+def _noun_phrase(r: _Reading, end: int) -> list[int]:
+    """The noun phrase that ends just before token `end`."""
+    out: list[int] = []
+    i = end - 1
+    while i >= 0 and (r.words[i] == "," or r.dropped[i]) and not out:
+        i -= 1
+    while i >= 0 and len(out) < 6:
+        w, low = r.words[i], r.lower[i]
+        if r.dropped[i] or r.verb[i] or w in _HARD or w == "," or low in _RELATIVE:
+            break
+        if low in _PHRASE_START and low != "of":
+            break
+        out.insert(0, i)
+        if low in _DETERMINERS:
+            break
+        i -= 1
+    while out and r.lower[out[0]] == "of":
+        out = out[1:]
+    return out
+
+
+def _borrowed(r: _Reading, k: int) -> list[str]:
+    """The subject of "and retired" or ", collapsed within a week": the nearest clause before
+    that is not a relative or subordinate clause; a clause with no verb is a subject itself."""
+    for j in range(k - 1, -1, -1):
+        c = r.clauses[j]
+        if c.opener in ("rel", "sub", "comp", "cont"):
+            continue
+        gs = r.groups(c)
+        if not gs:
+            # "The company's founder, a farmer's son who ...": the first of the noun phrases
+            while j > 0 and not r.groups(r.clauses[j - 1]) and r.clauses[j - 1].opener == "":
+                j -= 1
+                c = r.clauses[j]
+            idx = r.content(c.body, c.b)
+            return _words(r, idx, subject=True) if idx else []
+        if gs[0].participle:
+            continue
+        subject = _words(r, r.content(c.body, gs[0].a), subject=True)
+        return subject or _borrowed(r, j)
+    return []
+
+
+def _definite(np: list[str]) -> list[str]:
+    if np and np[0].lower() in ("a", "an"):
+        return ["the", *np[1:]]
+    return np
+
+
+def _possessive(np: list[str]) -> list[str]:
+    if not np:
+        return np
+    return [*np[:-1], np[-1] + ("'" if np[-1].endswith("s") else "'s")]
+
+
+def _plural(np: list[str]) -> bool:
+    head = np[-1].lower() if np else ""
+    return head.endswith("s") and not head.endswith(("ss", "us", "is")) and head[:1].isalpha()
+
+
+def _capitalised(np: list[str]) -> list[str]:
+    if np and np[0] in ("the", "a", "an"):
+        return [np[0].capitalize(), *np[1:]]
+    return np
+
+
+def _lower_first(word: str) -> str:
+    if word in ("The", "A", "An", "It", "Its", "This", "These", "Those", "Their", "His", "Her"):
+        return word.lower()
+    return word
+
+
+_MARK_AFTER = re.compile(r"\s+([,.;:%’']|['’]s\b)(?=\s|$|\b)")
+_DOLLAR = re.compile(r"\$\s+")
+_MARKS = frozenset(",.;:%'’")
+
+
+def _join(words: list[str]) -> str:
+    """Words as text: "$4", "35%", "Ford's", with no space before a mark."""
+    text = " ".join(words)
+    if "$" in text:
+        text = _DOLLAR.sub("$", text)
+    return _MARK_AFTER.sub(r"\1", text) if _MARKS.intersection(text) else text
+
+
+def fit(head: list[str], tail: list[str]) -> str:
+    """`head + tail` in at most TITLE_CHARS (TITLE_MAX when `tail` has no phrase to cut
+    before), cut before a phrase of `tail`, never inside one, never on a dangling word.
+    `head` (who did it) is kept whole unless it alone is too long, when it loses its own
+    phrases ("Shares in the airline" -> "Shares")."""
+    words = _trimmed([*head, *tail])
+    while len(_join(words)) > TITLE_CHARS and len(words) > len(head):
+        cuts = [k for k in range(len(head) + 1, len(words)) if _cuts(words[k])]
+        if not cuts and len(_join(words)) <= TITLE_MAX:
+            break
+        if len(cuts) > 1 and words[cuts[-1]].lower() in ("of", "de"):
+            cuts.pop()  # "to every kind of traffic" goes whole, not as "to every kind"
+        words = _trimmed(words[: cuts[-1]] if cuts else words[: len(head)])
+    while len(_join(words)) > TITLE_MAX:
+        cuts = [k for k in range(1, len(words)) if _cuts(words[k])]
+        words = _trimmed(words[: cuts[-1]] if cuts else words[:-1])
+    return _join(words)
+
+
+def _cuts(word: str) -> bool:
+    low = word.lower()
+    return low in _PHRASE_START or (low.endswith("ing") and len(low) > 4)
+
+
+_DATE_HEADS = frozenset("end start beginning middle turn close course".split())
+
+
+def _trimmed(words: list[str]) -> list[str]:
+    # "a Moon landing by the end": what is left of "by the end of the decade"
+    if len(words) > 4 and words[-1].lower() in _DATE_HEADS and words[-2].lower() == "the":
+        words = words[:-2]
+    while len(words) > 2:
+        low = words[-1].lower()
+        if low in _DANGLING or _is_ly(low) or low == ",":
+            words = words[:-1]
+        else:
+            break
+    return words
