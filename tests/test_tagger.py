@@ -129,6 +129,21 @@ def test_a_year_standing_as_a_heading_moves_the_story() -> None:
     assert _value_of(text, "15 January") == "1920-01-15"
 
 
+def test_parts_of_days_in_a_history_become_events() -> None:
+    """ "Early in the morning of 29 April 1975" is an event on that day (events read a date
+    given outright again with `timeline.dates`, which must be given words it can read)."""
+    from timeline.sources import ReadOptions
+    from timeline.sources.text import read
+
+    text = (
+        "The war went on in 1973 and 1974. The last raid began early in the morning of 29 "
+        "April 1975 over the city."
+    )
+    result = read(text, "raid.txt", ReadOptions(reference_date=HISTORY_REF))
+    days = [e.date.start for e in result.timeline.events]
+    assert Day(1975, 4, 29) in days
+
+
 def test_a_history_that_quotes_today_is_still_a_history() -> None:
     """A few quoted "today"s among eighty dates given outright do not make it news."""
     years = " ".join(

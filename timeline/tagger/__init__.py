@@ -54,11 +54,12 @@ _OPEN_END = re.compile(r"\s*(?:-|–|—|to|until)\s*(?:the\s+)?(?:present|now|t
 _RANGE_HEAD = re.compile(r"\b(?:from|between|entre|von|de|du|desde)\s*$", re.IGNORECASE)
 
 
-# "on the night of 8 February", "early in the morning of 29 April", "the early morning hours
-# of 30 April": the part of a day that the date then names.
+# "on the night of 8 February", "the early morning hours of 30 April": the part of a day that
+# the date then names. ("Early in the morning of 29 April" is read from "the": "early" before
+# a day would be a third of that day to `timeline.dates`, which events read dates given outright
+# with.)
 _PART_OF = re.compile(
-    r"(?:(?:early|late)\s+(?:in\s+)?)?the\s+(?:(?:early|late)\s+)?"
-    r"(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of\s+$",
+    r"the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of\s+$",
     re.IGNORECASE,
 )
 _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
