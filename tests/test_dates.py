@@ -216,6 +216,14 @@ def test_numeric_triples_are_a_day_or_an_error(year: int, month: int, day: int) 
         assert (start.start, start.end, start.precision) == (expected, expected, Precision.DAY)
 
 
+@pytest.mark.parametrize("text", ["early 29 April 1975", "late 3 May 2001", "mid-1 June 1990"])
+def test_a_part_of_a_single_day_is_that_day_approximately(text: str) -> None:
+    """ "early" before a day has no third to take: the day, marked approximate (it raised)."""
+    date = parse_date(text, REF)
+    assert date.start == date.end and date.precision is Precision.DAY
+    assert {str(q) for q in date.qualifiers} == {A}
+
+
 def test_backwards_range_is_an_error() -> None:
     with pytest.raises(DateError, match="before the start"):
         parse_span("1945–1939", REF)

@@ -103,7 +103,9 @@ def _apply_part(date: FuzzyDate, part: str) -> FuzzyDate:
     """ "early 1990s" is the first third of the decade, "late 2013" the last third of the year."""
     first, last = date.start.ordinal, date.end.ordinal
     third = (last - first + 1) // 3
-    if part == "early":
+    if third == 0:  # "early 29 April 1975": a day (or two) has no thirds; it is only approximate
+        pass
+    elif part == "early":
         last = first + third - 1
     elif part == "late":
         first = last - third + 1
