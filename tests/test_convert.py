@@ -235,3 +235,37 @@ def test_invalid_corpus_against_the_schema(case: Path) -> None:
         return
     valid = jsonschema.Draft202012Validator(_schema()).is_valid(data)
     assert valid == (case.name in READER_ONLY)
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "want"),
+    [
+        ("tl.json", '{"title": {}, "events": [{"start_date": {"year": "1969"}}]}', "timelinejs"),
+        ("ours.json", '{"events": [{"date": "1969", "title": "x"}]}', "json"),
+        ("lines.json", '{"type": "timeline"}\n{"type": "event"}\n', "jsonl"),
+        ("tabs.csv", "date\ttitle\tgroup\n1969\tx\ty\n", "tsv"),
+        ("-", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", "ics"),
+        ("-", "Year,Month,Day,Headline\n1969,7,20,x\n", "csv"),
+        ("-", "date,title,url\n1969,x,\n", "csv"),
+        ("notes.txt", "date,title,url\n1969,x,\n", "text"),  # the suffix says prose
+        ("events.yaml", '{"events": [{"date": "1969", "title": "x"}]}', "yaml"),
+        ("-", "The treaty was signed in 1648, ending the war.", "text"),
+    ],
+)
+def test_formats_are_detected_by_suffix_and_content(path: str, text: str, want: str) -> None:
+    from timeline.sources import detect_format
+
+    assert detect_format(path, text) == want
+
+
+def test_extract_writes_any_format_and_warns_what_it_loses(tmp_path: Path) -> None:
+    import icalendar
+
+    src = tmp_path / "e.yaml"
+    src.write_text("events:\n  - {date: 44 BC, title: Caesar}\n  - {date: 1969, title: Moon}\n")
+    result = run("extract", str(src), "--format", "ics")
+    assert result.exit_code == 0, result.stderr
+    events = icalendar.Calendar.from_ical(result.stdout).walk("VEVENT")
+    assert [str(e["summary"]) for e in events] == ["Moon"]
+    assert f"{src}:2: warning: iCalendar cannot hold dates before AD 1" in result.stderr
+    assert '"Caesar"' in result.stderr

@@ -218,7 +218,7 @@ def test_timelinejs_has_the_documented_shape_and_escapes_html() -> None:
         (
             Event(parse_date("15 March 44 BC"), "<b>Caesar</b> & Brutus", group="Rome"),
             Event(parse_date("1 BC"), "Year before AD 1"),
-            Event(parse_date("1939"), "War", end=parse_date("1945"), description="a\nb"),
+            Event(parse_date("1939"), "War", end=parse_date("1945"), description="a\n\nb"),
         ),
         "A <title>",
     )
@@ -233,7 +233,7 @@ def test_timelinejs_has_the_documented_shape_and_escapes_html() -> None:
     }
     assert caesar["text"]["headline"] == "&lt;b&gt;Caesar&lt;/b&gt; &amp; Brutus"
     assert one_bc["start_date"]["year"] == "-1"
-    assert war["end_date"]["year"] == "1945" and war["text"]["text"] == "<p>a</p><p>b</p>"
+    assert war["end_date"]["year"] == "1945" and war["text"]["text"] == "<p>a</p><p></p><p>b</p>"
     for slide in doc["events"]:
         assert set(slide) <= {
             "start_date",
@@ -247,3 +247,7 @@ def test_timelinejs_has_the_documented_shape_and_escapes_html() -> None:
         }
         assert all(isinstance(v, str) for v in slide["start_date"].values())
     assert len({s["unique_id"] for s in doc["events"]}) == 3
+    from timeline.sources.timelinejs import read
+
+    back = read(json.dumps(doc), "t.json", OPTIONS).timeline.events
+    assert [e.description for e in back] == ["", "", "a\n\nb"]  # the blank line comes back
