@@ -269,3 +269,10 @@ def test_extract_writes_any_format_and_warns_what_it_loses(tmp_path: Path) -> No
     assert [str(e["summary"]) for e in events] == ["Moon"]
     assert f"{src}:2: warning: iCalendar cannot hold dates before AD 1" in result.stderr
     assert '"Caesar"' in result.stderr
+
+
+@pytest.mark.parametrize("command", ["convert", "schema"])
+def test_help_ends_with_an_example(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert f"Example: timeline {command}" in result.stdout.split("Options")[0]
