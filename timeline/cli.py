@@ -386,7 +386,8 @@ def convert(
         _fail(exc, show_traceback)
     _say(report.loaded.diagnostics)
     count = len(report.loaded.timeline.events)
-    typer.echo(f"wrote {report.output} ({count} event{'s' if count != 1 else ''})")
+    read_as = ", ".join(sorted(set(report.loaded.formats.values())))
+    typer.echo(f"wrote {report.output} ({count} event{'s' if count != 1 else ''}; read as {read_as})")
 
 
 @app.command()
