@@ -276,3 +276,18 @@ def test_help_ends_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
     assert f"Example: timeline {command}" in result.stdout.split("Options")[0]
+
+
+def test_from_lists_every_reader() -> None:
+    from timeline.cli import InputFormat
+    from timeline.sources import READERS
+
+    assert sorted(str(f) for f in InputFormat) == sorted(READERS)
+
+
+def test_a_window_past_the_calendar_is_cut_to_it(tmp_path: Path) -> None:
+    src = tmp_path / "team.ics"
+    src.write_text(CALENDAR)
+    result = run("validate", str(src), "--window", "44 BC..2024-01-10")
+    assert result.exit_code == 0, result.stderr
+    assert "expanded from 0001-01-01 to 2024-01-10: 1 occurrence " in result.stderr

@@ -387,7 +387,8 @@ def convert(
     _say(report.loaded.diagnostics)
     count = len(report.loaded.timeline.events)
     read_as = ", ".join(sorted(set(report.loaded.formats.values())))
-    typer.echo(f"wrote {report.output} ({count} event{'s' if count != 1 else ''}; read as {read_as})")
+    events = f"{count} event{'s' if count != 1 else ''}"
+    typer.echo(f"wrote {report.output} ({events}; read as {read_as})")
 
 
 @app.command()

@@ -26,17 +26,18 @@ MAX_OCCURRENCES = 10_000  # per series: a daily event over decades is a mistake,
 
 
 def window(options: ReadOptions) -> tuple[Day, Day]:
-    """The days (inclusive) within which recurring events are expanded."""
+    """The days (inclusive) within which recurring events are expanded, within AD 1-9999."""
     if options.window is not None:
-        return options.window
-    center = options.reference_date or options.today
-    if center is None:
-        from timeline.dates import today
+        low, high = options.window
+    else:
+        center = options.reference_date or options.today
+        if center is None:
+            from timeline.dates import today
 
-        center = today()
-    low = Day.from_ordinal(max(center.ordinal - DEFAULT_WINDOW_DAYS, 1))
-    high = Day.from_ordinal(min(center.ordinal + DEFAULT_WINDOW_DAYS, Day(9999, 12, 31).ordinal))
-    return low, high
+            center = today()
+        low = Day.from_ordinal(center.ordinal - DEFAULT_WINDOW_DAYS)
+        high = Day.from_ordinal(center.ordinal + DEFAULT_WINDOW_DAYS)
+    return max(low, Day(1)), min(high, Day(9999, 12, 31))
 
 
 def _day(value: Any) -> Day:
