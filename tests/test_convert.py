@@ -40,6 +40,17 @@ def test_csv_row_errors_name_file_and_line_all_at_once(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_tsv_reads_like_csv(tmp_path: Path) -> None:
+    src = tmp_path / "events.tsv"
+    src.write_text("type\tdate\ttitle\tgroup\ngroup\t\tLab\t\n\t1969-07-20\tMoon, landing\tLab\n")
+    out = tmp_path / "out.json"
+    result = run("convert", str(src), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(out.read_text())
+    assert [(e["title"], e["group"]) for e in doc["events"]] == [("Moon, landing", "Lab")]
+    assert doc["groups"] == [{"name": "Lab", "color": None}]
+
+
 def test_jsonl_and_timelinejs_errors_name_their_lines(tmp_path: Path) -> None:
     lines = tmp_path / "e.jsonl"
     lines.write_text('{"type": "event", "date": "1969", "title": "ok"}\n{nope\n'
@@ -197,7 +208,9 @@ def test_schema_is_the_packaged_file_and_the_demo_points_at_it() -> None:
     import jsonschema
 
     schema = _schema()
-    jsonschema.Draft202012Validator.check_schema(schema)
+    # Draft 7: the newest draft that every editor's YAML language server understands.
+    assert jsonschema.validators.validator_for(schema) is jsonschema.Draft7Validator
+    jsonschema.Draft7Validator.check_schema(schema)
     first = (ROOT / "events.yaml").read_text().splitlines()[0]
     assert first == "# yaml-language-server: $schema=timeline/events.schema.json"
     assert json.loads((ROOT / "timeline" / "events.schema.json").read_text()) == schema
@@ -209,7 +222,7 @@ def test_demo_is_valid_against_the_schema() -> None:
     from timeline.sources.yaml_source import load
 
     text = (ROOT / "events.yaml").read_text()
-    validator = jsonschema.Draft202012Validator(_schema())
+    validator = jsonschema.Draft7Validator(_schema())
     assert list(validator.iter_errors(_plain(load(text, "events.yaml")))) == []
     assert list(validator.iter_errors(yaml.load(text, _EditorLoader))) == []
 
@@ -233,7 +246,7 @@ def test_invalid_corpus_against_the_schema(case: Path) -> None:
     except InputError:  # not YAML, a bomb, a duplicate key: refused before any schema
         assert case.name not in READER_ONLY
         return
-    valid = jsonschema.Draft202012Validator(_schema()).is_valid(data)
+    valid = jsonschema.Draft7Validator(_schema()).is_valid(data)
     assert valid == (case.name in READER_ONLY)
 
 
