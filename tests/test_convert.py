@@ -304,3 +304,14 @@ def test_a_window_past_the_calendar_is_cut_to_it(tmp_path: Path) -> None:
     result = run("validate", str(src), "--window", "44 BC..2024-01-10")
     assert result.exit_code == 0, result.stderr
     assert "expanded from 0001-01-01 to 2024-01-10: 1 occurrence " in result.stderr
+
+
+def test_extract_takes_the_format_from_the_output_suffix(tmp_path: Path) -> None:
+    src = tmp_path / "e.yaml"
+    src.write_text("events:\n  - {date: 1969, title: Moon}\n")
+    for name, start in (("out.csv", "type,date"), ("out.jsonl", '{"type": "timeline"'),
+                        ("out.txt", "# Events")):  # fmt: skip
+        out = tmp_path / name
+        result = run("extract", str(src), "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        assert out.read_text().startswith(start), name

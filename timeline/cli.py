@@ -298,8 +298,11 @@ def extract(
         ),
     ] = None,
     fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = DataFormat.yaml,
+        DataFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format; by default from the suffix of -o, else yaml."
+        ),
+    ] = None,
     ref_date: RefDate = None,
     lang: Lang = None,
     mentions: Annotated[
@@ -326,8 +329,10 @@ def extract(
             loaded = None
         else:
             from timeline.pipeline import extract as run_extract
+            from timeline.pipeline import output_format
 
-            data, loaded = run_extract(inputs, options, kind=str(fmt), stdin=sys.stdin.buffer)
+            kind = str(fmt) if fmt else output_format(output, "yaml") if output else "yaml"
+            data, loaded = run_extract(inputs, options, kind=kind, stdin=sys.stdin.buffer)
         if output is not None:
             from timeline.pipeline import check_output, write_atomic
 
