@@ -24,7 +24,7 @@ def run(*args: str) -> Any:
 def test_csv_row_errors_name_file_and_line_all_at_once(tmp_path: Path) -> None:
     src = tmp_path / "events.csv"
     src.write_text(
-        "date,title,url\n"
+        "date,title,url,titel\n"
         '1969-07-20,"Moon\nlanding",https://nasa.gov\n'  # a quoted cell over two lines
         "31 Febuary 2001,Not a day,\n"
         "1989,,\n"
@@ -36,6 +36,8 @@ def test_csv_row_errors_name_file_and_line_all_at_once(tmp_path: Path) -> None:
     assert f'{src}:4: cannot read "31 Febuary 2001" as a date' in result.stderr
     assert f"{src}:5: missing title" in result.stderr
     assert f"{src}:6: warning: url" in result.stderr
+    assert result.stderr.count("unknown column") == 1
+    assert f'{src}:1: warning: unknown column "titel"; did you mean title?' in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
 
