@@ -251,3 +251,50 @@ def test_timelinejs_has_the_documented_shape_and_escapes_html() -> None:
 
     back = read(json.dumps(doc), "t.json", OPTIONS).timeline.events
     assert [e.description for e in back] == ["", "", "a\n\nb"]  # the blank line comes back
+
+
+STRUCTURED = {"json": "t.json", "jsonl": "t.jsonl", "csv": "t.csv", "tsv": "t.tsv",
+              "timelinejs": "t.json", "ics": "t.ics", "yaml": "t.yaml"}  # fmt: skip
+SAMPLE = Timeline(
+    (
+        Event(parse_date("c. 44 BC"), "Caesar", group="Rome", tags=("a",), source="Suetonius"),
+        Event(parse_date("March 1969"), "Moon", end=present(SETTINGS), url="https://x.org"),
+    ),
+    "Sample",
+    eras=(Era("Modern", parse_date("1900"), parse_date("2000")),),
+    groups=(Group("Rome", "red", 0),),
+    settings=SETTINGS,
+)
+
+
+@st.composite
+def damaged(draw: Any) -> tuple[str, str]:
+    """A file of some format with a few cuts and insertions, or plain garbage."""
+    fmt = draw(st.sampled_from(sorted(STRUCTURED)))
+    kind = {"tsv": "csv"}.get(fmt, fmt)
+    text = write(kind, SAMPLE).data.decode()
+    if fmt == "tsv":
+        text = text.replace(",", "\t")
+    for _ in range(draw(st.integers(0, 4))):
+        at = draw(st.integers(0, len(text)))
+        cut = draw(st.integers(0, 20))
+        text = text[:at] + draw(st.text(max_size=8)) + text[at + cut :]
+    if draw(st.booleans()) and draw(st.booleans()):
+        text = draw(st.text(max_size=200))
+    return fmt, text
+
+
+@settings(max_examples=int(os.environ.get("TIMELINE_EXAMPLES", "100")) * 3, deadline=None)
+@given(damaged())
+def test_readers_never_crash_on_damaged_files(case: tuple[str, str]) -> None:
+    """A damaged file gives diagnostics or an InputError naming the file, never a traceback."""
+    from timeline.errors import InputError
+
+    fmt, text = case
+    path = STRUCTURED[fmt]
+    try:
+        result = reader_for(fmt)(text, path, OPTIONS)
+    except InputError as exc:
+        assert exc.ref.path == path
+        return
+    assert all(d.ref.path == path for d in result.diagnostics)

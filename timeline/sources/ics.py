@@ -77,11 +77,12 @@ def _moment(component: Any, name: str, line: int | None, problems: Problems) -> 
         return None
     try:
         value = component.decoded(name)
-    except (ValueError, TypeError, KeyError):
+    except Exception:  # as from_ical: a damaged value can raise anything
         value = None
     if not isinstance(value, dt.date | dt.timedelta):
         raw = component.get(name)
-        shown = raw.to_ical().decode() if hasattr(raw, "to_ical") else str(raw)
+        shown = raw.to_ical() if hasattr(raw, "to_ical") else raw
+        shown = shown.decode(errors="replace") if isinstance(shown, bytes) else str(shown)
         problems.error(line, f"{name.upper()} {shown!r} is not a date", shown)
         return _BROKEN
     return value
@@ -117,7 +118,7 @@ def _item(component: Any, line: int | None, problems: Problems, exact: bool) -> 
     categories = component.get("categories")
     if categories is not None:
         lists = categories if isinstance(categories, list) else [categories]
-        tags = [str(c).replace("\\,", ",") for cats in lists for c in cats.cats]
+        tags = [str(c).replace("\\,", ",") for cats in lists for c in getattr(cats, "cats", ())]
         item["tags"] = [t for t in tags if t.strip()]
     date = {"start": first.iso(), "end": first.iso(), "precision": "day"}
     end_date = None
@@ -138,7 +139,7 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
 
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
-    except (ValueError, KeyError, IndexError) as exc:
+    except Exception as exc:  # the library raises all sorts on a damaged file (fuzzed in tests)
         raise InputError(SourceRef(path), f"invalid iCalendar: {exc}") from None
     # The library keeps no lines; the n-th BEGIN:VEVENT in the text is the n-th VEVENT.
     lines = _begin_lines(text)
