@@ -24,7 +24,7 @@ def run(*args: str) -> Any:
 def test_csv_row_errors_name_file_and_line_all_at_once(tmp_path: Path) -> None:
     src = tmp_path / "events.csv"
     src.write_text(
-        "date,title,url\n"
+        "date,title,url,titel\n"
         '1969-07-20,"Moon\nlanding",https://nasa.gov\n'  # a quoted cell over two lines
         "31 Febuary 2001,Not a day,\n"
         "1989,,\n"
@@ -36,8 +36,22 @@ def test_csv_row_errors_name_file_and_line_all_at_once(tmp_path: Path) -> None:
     assert f'{src}:4: cannot read "31 Febuary 2001" as a date' in result.stderr
     assert f"{src}:5: missing title" in result.stderr
     assert f"{src}:6: warning: url" in result.stderr
+    assert result.stderr.count("unknown column") == 1
+    want = f'{src}:1: warning: unknown column "titel" (ignored); did you mean title?'
+    assert want in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_tsv_reads_like_csv(tmp_path: Path) -> None:
+    src = tmp_path / "events.tsv"
+    src.write_text("type\tdate\ttitle\tgroup\ngroup\t\tLab\t\n\t1969-07-20\tMoon, landing\tLab\n")
+    out = tmp_path / "out.json"
+    result = run("convert", str(src), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(out.read_text())
+    assert [(e["title"], e["group"]) for e in doc["events"]] == [("Moon, landing", "Lab")]
+    assert doc["groups"] == [{"name": "Lab", "color": None}]
 
 
 def test_jsonl_and_timelinejs_errors_name_their_lines(tmp_path: Path) -> None:
@@ -197,7 +211,9 @@ def test_schema_is_the_packaged_file_and_the_demo_points_at_it() -> None:
     import jsonschema
 
     schema = _schema()
-    jsonschema.Draft202012Validator.check_schema(schema)
+    # Draft 7: the newest draft that every editor's YAML language server understands.
+    assert jsonschema.validators.validator_for(schema) is jsonschema.Draft7Validator
+    jsonschema.Draft7Validator.check_schema(schema)
     first = (ROOT / "events.yaml").read_text().splitlines()[0]
     assert first == "# yaml-language-server: $schema=timeline/events.schema.json"
     assert json.loads((ROOT / "timeline" / "events.schema.json").read_text()) == schema
@@ -209,7 +225,7 @@ def test_demo_is_valid_against_the_schema() -> None:
     from timeline.sources.yaml_source import load
 
     text = (ROOT / "events.yaml").read_text()
-    validator = jsonschema.Draft202012Validator(_schema())
+    validator = jsonschema.Draft7Validator(_schema())
     assert list(validator.iter_errors(_plain(load(text, "events.yaml")))) == []
     assert list(validator.iter_errors(yaml.load(text, _EditorLoader))) == []
 
@@ -233,5 +249,72 @@ def test_invalid_corpus_against_the_schema(case: Path) -> None:
     except InputError:  # not YAML, a bomb, a duplicate key: refused before any schema
         assert case.name not in READER_ONLY
         return
-    valid = jsonschema.Draft202012Validator(_schema()).is_valid(data)
+    valid = jsonschema.Draft7Validator(_schema()).is_valid(data)
     assert valid == (case.name in READER_ONLY)
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "want"),
+    [
+        ("tl.json", '{"title": {}, "events": [{"start_date": {"year": "1969"}}]}', "timelinejs"),
+        ("ours.json", '{"events": [{"date": "1969", "title": "x"}]}', "json"),
+        ("lines.json", '{"type": "timeline"}\n{"type": "event"}\n', "jsonl"),
+        ("tabs.csv", "date\ttitle\tgroup\n1969\tx\ty\n", "tsv"),
+        ("-", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", "ics"),
+        ("-", "Year,Month,Day,Headline\n1969,7,20,x\n", "csv"),
+        ("-", "date,title,url\n1969,x,\n", "csv"),
+        ("notes.txt", "date,title,url\n1969,x,\n", "text"),  # the suffix says prose
+        ("events.yaml", '{"events": [{"date": "1969", "title": "x"}]}', "yaml"),
+        ("-", "The treaty was signed in 1648, ending the war.", "text"),
+    ],
+)
+def test_formats_are_detected_by_suffix_and_content(path: str, text: str, want: str) -> None:
+    from timeline.sources import detect_format
+
+    assert detect_format(path, text) == want
+
+
+def test_extract_writes_any_format_and_warns_what_it_loses(tmp_path: Path) -> None:
+    import icalendar
+
+    src = tmp_path / "e.yaml"
+    src.write_text("events:\n  - {date: 44 BC, title: Caesar}\n  - {date: 1969, title: Moon}\n")
+    result = run("extract", str(src), "--format", "ics")
+    assert result.exit_code == 0, result.stderr
+    events = icalendar.Calendar.from_ical(result.stdout).walk("VEVENT")
+    assert [str(e["summary"]) for e in events] == ["Moon"]
+    assert f"{src}:2: warning: iCalendar cannot hold dates before AD 1" in result.stderr
+    assert '"Caesar"' in result.stderr
+
+
+@pytest.mark.parametrize("command", ["convert", "schema"])
+def test_help_ends_with_an_example(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert f"Example: timeline {command}" in result.stdout.split("Options")[0]
+
+
+def test_from_lists_every_reader() -> None:
+    from timeline.cli import InputFormat
+    from timeline.sources import READERS
+
+    assert sorted(str(f) for f in InputFormat) == sorted(READERS)
+
+
+def test_a_window_past_the_calendar_is_cut_to_it(tmp_path: Path) -> None:
+    src = tmp_path / "team.ics"
+    src.write_text(CALENDAR)
+    result = run("validate", str(src), "--window", "44 BC..2024-01-10")
+    assert result.exit_code == 0, result.stderr
+    assert "expanded from 0001-01-01 to 2024-01-10: 1 occurrence " in result.stderr
+
+
+def test_extract_takes_the_format_from_the_output_suffix(tmp_path: Path) -> None:
+    src = tmp_path / "e.yaml"
+    src.write_text("events:\n  - {date: 1969, title: Moon}\n")
+    for name, start in (("out.csv", "type,date"), ("out.jsonl", '{"type": "timeline"'),
+                        ("out.txt", "# Events")):  # fmt: skip
+        out = tmp_path / name
+        result = run("extract", str(src), "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        assert out.read_text().startswith(start), name

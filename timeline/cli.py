@@ -336,8 +336,11 @@ def extract(
         ),
     ] = None,
     fmt: Annotated[
-        DataFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = DataFormat.yaml,
+        DataFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format; by default from the suffix of -o, else yaml."
+        ),
+    ] = None,
     ref_date: RefDate = None,
     lang: Lang = None,
     mentions: Annotated[
@@ -367,11 +370,13 @@ def extract(
             loaded = None
         else:
             from timeline.pipeline import extract as run_extract
+            from timeline.pipeline import output_format
 
+            kind = str(fmt) if fmt else output_format(output, "yaml") if output else "yaml"
             reading, bar = _reading(workers, scheduler, show_progress, "extracting")
             with bar:
                 data, loaded = run_extract(
-                    inputs, options, kind=str(fmt), stdin=sys.stdin.buffer, **reading
+                    inputs, options, kind=kind, stdin=sys.stdin.buffer, **reading
                 )
         if output is not None:
             from timeline.pipeline import check_output, write_atomic
@@ -431,7 +436,9 @@ def convert(
         _fail(exc, show_traceback)
     _say(report.loaded.diagnostics)
     count = len(report.loaded.timeline.events)
-    typer.echo(f"wrote {report.output} ({count} event{'s' if count != 1 else ''})")
+    read_as = ", ".join(sorted(set(report.loaded.formats.values())))
+    events = f"{count} event{'s' if count != 1 else ''}"
+    typer.echo(f"wrote {report.output} ({events}; read as {read_as})")
 
 
 @app.command()

@@ -370,12 +370,14 @@ def extract(
     return out.data, loaded
 
 
-def output_format(output: Path) -> str:
-    """The data format that an output file's suffix names."""
+def output_format(output: Path, default: str | None = None) -> str:
+    """The data format that an output file's suffix names, else `default`."""
     suffix = output.suffix.lower()
     for kind, suffixes in DATA_FORMATS.items():
         if suffix in suffixes:
             return kind
+    if default is not None:
+        return default
     known = ", ".join(s for suffixes in DATA_FORMATS.values() for s in suffixes)
     raise InputError(
         SourceRef(str(output)), f"cannot tell the format from the suffix (know {known}); say --to"

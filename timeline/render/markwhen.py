@@ -87,16 +87,12 @@ def render(timeline: Timeline, options: object = None) -> Output:
     for event in timeline.events:
         lanes[event.group].append(event)
     for name, events in lanes.items():
-        if not events:
-            continue
-        if name:
-            out.append(f"group {' '.join(name.split())}")
-        for event in events:
-            lines = _event(event, losses)
-            if lines:
-                out.extend([*lines, ""])
-        if name:
-            out.extend(["endGroup", ""])
+        body = [line for event in events if (lines := _event(event, losses)) for line in
+                (*lines, "")]  # fmt: skip
+        if body and name:
+            out.extend([f"group {' '.join(name.split())}", *body, "endGroup", ""])
+        else:
+            out.extend(body)
     if timeline.eras:
         losses.add("eras (left out: " + ", ".join(e.name for e in timeline.eras) + ")")
     if any(g.color for g in timeline.groups):

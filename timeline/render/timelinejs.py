@@ -40,7 +40,9 @@ def _date(date: FuzzyDate, at_end: bool = False) -> dict[str, str]:
 
 
 def _text(event: Event) -> str:
-    parts = [f"<p>{html.escape(p)}</p>" for p in event.description.split("\n") if p.strip()]
+    # One paragraph a line, empty ones too, so that a blank line between paragraphs comes back.
+    lines = event.description.split("\n") if event.description else []
+    parts = [f"<p>{html.escape(line)}</p>" for line in lines]
     if event.url:
         url = html.escape(event.url)
         parts.append(f'<p class="timeline-url"><a href="{url}">{url}</a></p>')

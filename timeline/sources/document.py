@@ -350,8 +350,8 @@ def _eras(data: dict[str, Any], settings: Settings, problems: Problems) -> list[
         if end.end < start.start:
             problems.error(
                 _line_of(item, "end"),
-                f"the era ends ({end.text}) before it starts ({start.text})",
-                end.text,
+                f"the era ends ({_shown(end)}) before it starts ({_shown(start)})",
+                _shown(end),
             )
             continue
         eras.append(Era(name, start, end, color))
@@ -381,6 +381,11 @@ def _date_field(
     except DateError as exc:
         problems.error(ref.line, exc.message, text)
         return None
+
+
+def _shown(date: FuzzyDate) -> str:
+    """A date in a message: as written, else (an exact record) as read."""
+    return date.text or date.label()
 
 
 def _exact_date(record: dict[str, Any], problems: Problems) -> FuzzyDate | None:
@@ -479,8 +484,8 @@ def _event(item: Any, line: int | None, settings: Settings, problems: Problems) 
         if start is not None and end is not None and end.end < start.start:
             problems.error(
                 _line_of(item, "end"),
-                f"the end ({end.text}) is before the start ({start.text})",
-                end.text,
+                f"the end ({_shown(end)}) is before the start ({_shown(start)})",
+                _shown(end),
             )
     description = _text_field(item, "description", problems) or ""
     group = _text_field(item, "group", problems) or ""

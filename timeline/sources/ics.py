@@ -26,17 +26,18 @@ MAX_OCCURRENCES = 10_000  # per series: a daily event over decades is a mistake,
 
 
 def window(options: ReadOptions) -> tuple[Day, Day]:
-    """The days (inclusive) within which recurring events are expanded."""
+    """The days (inclusive) within which recurring events are expanded, within AD 1-9999."""
     if options.window is not None:
-        return options.window
-    center = options.reference_date or options.today
-    if center is None:
-        from timeline.dates import today
+        low, high = options.window
+    else:
+        center = options.reference_date or options.today
+        if center is None:
+            from timeline.dates import today
 
-        center = today()
-    low = Day.from_ordinal(max(center.ordinal - DEFAULT_WINDOW_DAYS, 1))
-    high = Day.from_ordinal(min(center.ordinal + DEFAULT_WINDOW_DAYS, Day(9999, 12, 31).ordinal))
-    return low, high
+            center = today()
+        low = Day.from_ordinal(center.ordinal - DEFAULT_WINDOW_DAYS)
+        high = Day.from_ordinal(center.ordinal + DEFAULT_WINDOW_DAYS)
+    return max(low, Day(1)), min(high, Day(9999, 12, 31))
 
 
 def _day(value: Any) -> Day:
@@ -66,24 +67,44 @@ def _text(component: Any, name: str) -> str | None:
 _TEXT_ESCAPE = re.compile(r"\\([\\;,nN])")  # RFC 5545 TEXT: \\ \; \, \n
 
 
-def _item(component: Any, line: int | None, problems: Problems, exact: bool) -> Any:
-    """One VEVENT (or one occurrence of a series) as a document event."""
-    try:
-        start = component.decoded("dtstart")
-    except KeyError:
-        problems.error(line, "a VEVENT without DTSTART", _text(component, "summary"))
+_BROKEN = object()
+
+
+def _moment(component: Any, name: str, line: int | None, problems: Problems) -> Any:
+    """A DATE or DATE-TIME property as a date or datetime; None when absent; `_BROKEN`, with
+    an error, when it is not a date (the library hands such values back as text)."""
+    if component.get(name) is None:
         return None
-    first = _day(start)
-    end = component.get("dtend")
-    last = first
-    if end is not None:
-        end_value = component.decoded("dtend")
-        if isinstance(end_value, dt.datetime):
-            last = _day(end_value - dt.timedelta(microseconds=1))
-        else:
-            last = _day(end_value - dt.timedelta(days=1))
-    elif component.get("duration") is not None:
-        last = _day(start + component.decoded("duration") - dt.timedelta(microseconds=1))
+    try:
+        value = component.decoded(name)
+    except Exception:  # as from_ical: a damaged value can raise anything
+        value = None
+    if not isinstance(value, dt.date | dt.timedelta):
+        raw = component.get(name)
+        shown = raw.to_ical() if hasattr(raw, "to_ical") else raw
+        shown = shown.decode(errors="replace") if isinstance(shown, bytes) else str(shown)
+        problems.error(line, f"{name.upper()} {shown!r} is not a date", shown)
+        return _BROKEN
+    return value
+
+
+def _item(component: Any, line: int | None, problems: Problems, exact: bool) -> Any:
+    """One VEVENT (or one occurrence of a series) as a document event, and whether it had a
+    time of day; None when its dates are missing or broken."""
+    start = _moment(component, "dtstart", line, problems)
+    if start is None:
+        problems.error(line, "a VEVENT without DTSTART", _text(component, "summary"))
+    end = _moment(component, "dtend", line, problems)
+    duration = _moment(component, "duration", line, problems) if end is None else None
+    if start is None or _BROKEN in (start, end, duration):
+        return None
+    first = last = _day(start)
+    if isinstance(end, dt.datetime):
+        last = _day(end - dt.timedelta(microseconds=1))
+    elif isinstance(end, dt.date):
+        last = _day(end - dt.timedelta(days=1))
+    elif isinstance(duration, dt.timedelta):
+        last = _day(start + duration - dt.timedelta(microseconds=1))
     last = max(last, first)
     item: dict[str, Any] = {
         "title": _text(component, "summary"),
@@ -97,7 +118,7 @@ def _item(component: Any, line: int | None, problems: Problems, exact: bool) -> 
     categories = component.get("categories")
     if categories is not None:
         lists = categories if isinstance(categories, list) else [categories]
-        tags = [str(c).replace("\\,", ",") for cats in lists for c in cats.cats]
+        tags = [str(c).replace("\\,", ",") for cats in lists for c in getattr(cats, "cats", ())]
         item["tags"] = [t for t in tags if t.strip()]
     date = {"start": first.iso(), "end": first.iso(), "precision": "day"}
     end_date = None
@@ -110,7 +131,7 @@ def _item(component: Any, line: int | None, problems: Problems, exact: bool) -> 
     item["date"] = date
     if end_date is not None:
         item["end"] = end_date
-    return with_lines(item, line)
+    return with_lines(item, line), isinstance(start, dt.datetime)
 
 
 def read(text: str, path: str, options: ReadOptions) -> ReadResult:
@@ -118,7 +139,7 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
 
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
-    except (ValueError, KeyError, IndexError) as exc:
+    except Exception as exc:  # the library raises all sorts on a damaged file (fuzzed in tests)
         raise InputError(SourceRef(path), f"invalid iCalendar: {exc}") from None
     # The library keeps no lines; the n-th BEGIN:VEVENT in the text is the n-th VEVENT.
     lines = _begin_lines(text)
@@ -132,10 +153,10 @@ def read(text: str, path: str, options: ReadOptions) -> ReadResult:
     for component in vevents:
         if str(component.get("uid")) in series:
             continue
-        times = times or isinstance(component.decoded("dtstart", None), dt.datetime)
-        item = _item(component, line_of[id(component)], problems, exact=True)
-        if item is not None:
-            events.add(item, item["_line"])
+        made = _item(component, line_of[id(component)], problems, exact=True)
+        if made is not None:
+            events.add(made[0], made[0]["_line"])
+            times = times or made[1]
     if series:
         times = _expand(calendars, vevents, series, line_of, options, problems, events) or times
     if times:
@@ -193,10 +214,10 @@ def _expand(calendars: list[Any], vevents: list[Any], series: set[str],
         title = _text(master, "summary") or uid
         problems.items.append(_note(problems.path, line, title, low, high, len(found)))
         for occurrence in found:
-            times = times or isinstance(occurrence.decoded("dtstart", None), dt.datetime)
-            item = _item(occurrence, line, problems, exact=False)
-            if item is not None:
-                events.add(item, line)
+            made = _item(occurrence, line, problems, exact=False)
+            if made is not None:
+                events.add(made[0], line)
+                times = times or made[1]
     return times
 
 

@@ -8,6 +8,7 @@ first line in the file (a quoted cell may run over several lines).
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 from collections.abc import Iterator
 from typing import Any
@@ -66,6 +67,13 @@ def _read(text: str, path: str, options: ReadOptions, delimiter: str, fmt: str) 
             delimiter.join(names)[:80],
         )
     problems = Problems(path)
+    known = (*EVENT_KEYS, "type")
+    for name in lowered:
+        if name and name not in known and name not in DERIVED_COLUMNS:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]}?" if close else f" (known: {', '.join(known)})"
+            problems.warn(header_line, f"unknown column {quote(name)} (ignored){hint}", name)
+    lowered = [n if n in known else "" for n in lowered]  # each said once, not on every row
     doc: dict[str, Any] = {"_line": 1, "_keys": {}}
     lists = {"groups": Lines(), "eras": Lines(), "events": Lines()}
     for line, cells in rows:

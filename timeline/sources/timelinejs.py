@@ -56,7 +56,7 @@ def read_slides(
     settings = Settings(reference_date=options.reference_date or options.today)
     doc: dict[str, Any] = {"_line": 1, "_keys": {}}
     if title is not None:
-        headline, _, _ = _text(title, problems)
+        headline, _, _ = _text(title)
         if headline:
             doc["title"] = headline
             doc["_keys"]["title"] = title.get("_line")
@@ -97,7 +97,7 @@ def plain(markup: str) -> str:
     return html.unescape(_TAG.sub("", _BREAK.sub("\n", markup))).strip()
 
 
-def _text(slide: dict[str, Any], problems: Problems) -> tuple[str, str, dict[str, str]]:
+def _text(slide: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
     """The headline, the text, and the url and source that `timeline` writes into the text."""
     text = slide.get("text")
     if not isinstance(text, dict):
@@ -116,12 +116,13 @@ def _text(slide: dict[str, Any], problems: Problems) -> tuple[str, str, dict[str
 
 def _event(slide: dict[str, Any], settings: Settings, problems: Problems) -> dict[str, Any] | None:
     line = slide.get("_line")
-    start = _date(slide.get("start_date"), line, settings, problems)
-    if start is None:
-        if slide.get("start_date") is None:
-            problems.error(line, "missing start_date (every TimelineJS event needs a year)")
+    if slide.get("start_date") is None:
+        problems.error(line, "missing start_date (every TimelineJS event needs a year)")
         return None
-    headline, body, extra = _text(slide, problems)
+    start = _date(slide["start_date"], line, settings, problems)
+    if start is None:
+        return None
+    headline, body, extra = _text(slide)
     end = None
     if slide.get("end_date") is not None:
         end = _date(slide["end_date"], line, settings, problems, end=True)
