@@ -38,6 +38,13 @@ class Theme(StrEnum):
     dark = "dark"
 
 
+class PageFormat(StrEnum):
+    html = "html"
+    png = "png"
+    svg = "svg"
+    pdf = "pdf"
+
+
 class DataFormat(StrEnum):
     yaml = "yaml"
     json = "json"
@@ -133,6 +140,20 @@ def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
     raise typer.Exit(1)
 
 
+def _output_and_format(output: Path | None, fmt: PageFormat | None) -> tuple[Path, str]:
+    """--format, else the output's suffix, else html; the default output has the format's suffix."""
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if fmt is None:
+        kind = suffix if suffix in PageFormat.__members__ else "html"
+    else:
+        kind = str(fmt)
+        if suffix in PageFormat.__members__ and suffix != kind:
+            raise typer.BadParameter(
+                f"the output {str(output)!r} ends in .{suffix}, not .{kind}", param_hint="--format"
+            )
+    return output or DEFAULT_OUTPUT.with_suffix(f".{kind}"), kind
+
+
 # -- Commands -----------------------------------------------------------------------------------
 
 
@@ -140,8 +161,24 @@ def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
 def build(
     inputs: Inputs = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the page.")
-    ] = DEFAULT_OUTPUT,
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            show_default=False,
+            help="Where to write it [default: out/timeline.html, .png, .svg or .pdf].",
+        ),
+    ] = None,
+    fmt: Annotated[
+        PageFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            show_default=False,
+            help="html for the interactive page, or png, svg or pdf for a still image of "
+            "the whole timeline [default: from -o's suffix, else html].",
+        ),
+    ] = None,
     open_page: Annotated[
         bool, typer.Option("--open", help="Open the page in the default browser.")
     ] = False,
@@ -165,21 +202,24 @@ def build(
     ] = False,
     show_traceback: Traceback = False,
 ) -> None:
-    """Build an interactive timeline page from YAML or prose.
+    """Build an interactive timeline page, or a still image, from YAML or prose.
 
-    With no inputs it reads events.yaml and writes out/timeline.html.
+    With no inputs it reads events.yaml and writes out/timeline.html. Images (--format png, svg
+    or pdf) show the whole timeline and are drawn by Chrome or Chromium: pip install
+    'timeline[image]'.
 
     Example: timeline build events.yaml article.txt -o out/history.html --open
     """
     from timeline.pipeline import build as run_build
     from timeline.render import RenderOptions
 
+    output, kind = _output_and_format(output, fmt)
     options = _options(ref_date, lang, title)
     try:
         report = run_build(
             inputs or [DEFAULT_INPUT], output, options,
             RenderOptions(theme=str(theme), cdn=cdn),
-            skip_invalid=skip_invalid, stdin=sys.stdin.buffer,
+            kind=kind, skip_invalid=skip_invalid, stdin=sys.stdin.buffer,
         )  # fmt: skip
     except TimelineError as exc:
         _fail(exc, show_traceback)

@@ -31,6 +31,9 @@ RENDERERS: dict[str, str] = {
     "json": "timeline.render.data:render_json",
     "jsonl": "timeline.render.data:render_jsonl",
     "csv": "timeline.render.data:render_csv",
+    "png": "timeline.render.image:render_png",
+    "svg": "timeline.render.image:render_svg",
+    "pdf": "timeline.render.image:render_pdf",
 }
 
 

@@ -9,12 +9,10 @@ from __future__ import annotations
 import html
 
 from timeline import __version__
-from timeline.errors import RenderError
 from timeline.model import Timeline
 from timeline.render import RenderOptions
-from timeline.render.figure import THEMES, build_figure, lane_colors
+from timeline.render.figure import figure_for
 from timeline.render.page import asset, event_list, event_records, fill, footer, script_json
-from timeline.render.scene import build_scene
 
 
 def plotly_script(cdn: bool) -> str:
@@ -29,12 +27,7 @@ def plotly_script(cdn: bool) -> str:
 
 
 def render(timeline: Timeline, options: RenderOptions) -> bytes:
-    if options.theme not in THEMES:
-        raise RenderError(f"unknown theme {options.theme!r}; choose one of {', '.join(THEMES)}")
-    scene = build_scene(timeline, options.today)
-    declared = {g.name: g.color for g in timeline.groups}
-    colors = lane_colors(scene, declared)
-    figure, meta = build_figure(scene, colors, options.theme)
+    scene, colors, figure, meta = figure_for(timeline, options)
     data = {
         "meta": meta,
         "events": event_records(scene),
