@@ -11,13 +11,16 @@ import traceback
 import webbrowser
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from timeline import __version__
 from timeline.errors import InvalidInput, TimelineError
 from timeline.model import Day, Diagnostic
+
+if TYPE_CHECKING:
+    from timeline.pipeline import BuildReport
 from timeline.sources import ReadOptions
 
 app = typer.Typer(
@@ -94,6 +97,17 @@ Lang = Annotated[
         help="A language of the dates (en, fr, de, ...). Repeat for several.",
     ),
 ]
+OpenPage = Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")]
+Title = Annotated[str | None, typer.Option("--title", help="The page title.")]
+ThemeOption = Annotated[Theme, typer.Option("--theme", help="Colour theme of the page.")]
+Cdn = Annotated[
+    bool,
+    typer.Option("--cdn", help="Load plotly.js from a CDN: a small file that needs the network."),
+]
+SkipInvalid = Annotated[
+    bool,
+    typer.Option("--skip-invalid", help="Build with the valid events and list the skipped ones."),
+]
 Traceback = Annotated[
     bool, typer.Option("--traceback", help="Show the full traceback of an error.")
 ]
@@ -125,6 +139,11 @@ def _say(diagnostics: list[Diagnostic]) -> None:
 
 
 def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
+    _explain(exc, show_traceback)
+    raise typer.Exit(1)
+
+
+def _explain(exc: BaseException, show_traceback: bool) -> None:
     if show_traceback:
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, InvalidInput):
@@ -137,7 +156,6 @@ def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
             typer.echo(f"  {problem}", err=True)
     else:
         typer.echo(f"error: {exc}", err=True)
-    raise typer.Exit(1)
 
 
 def _output_and_format(output: Path | None, fmt: PageFormat | None) -> tuple[Path, str]:
@@ -179,27 +197,13 @@ def build(
             "the whole timeline [default: from -o's suffix, else html].",
         ),
     ] = None,
-    open_page: Annotated[
-        bool, typer.Option("--open", help="Open the page in the default browser.")
-    ] = False,
-    title: Annotated[str | None, typer.Option("--title", help="The page title.")] = None,
+    open_page: OpenPage = False,
+    title: Title = None,
     ref_date: RefDate = None,
     lang: Lang = None,
-    theme: Annotated[
-        Theme, typer.Option("--theme", help="Colour theme of the page.")
-    ] = Theme.light,
-    cdn: Annotated[
-        bool,
-        typer.Option(
-            "--cdn", help="Load plotly.js from a CDN: a small file that needs the network."
-        ),
-    ] = False,
-    skip_invalid: Annotated[
-        bool,
-        typer.Option(
-            "--skip-invalid", help="Build with the valid events and list the skipped ones."
-        ),
-    ] = False,
+    theme: ThemeOption = Theme.light,
+    cdn: Cdn = False,
+    skip_invalid: SkipInvalid = False,
     show_traceback: Traceback = False,
 ) -> None:
     """Build an interactive timeline page, or a still image, from YAML or prose.
@@ -223,6 +227,12 @@ def build(
         )  # fmt: skip
     except TimelineError as exc:
         _fail(exc, show_traceback)
+    _built(report)
+    if open_page:
+        webbrowser.open(report.output.resolve().as_uri())
+
+
+def _built(report: BuildReport) -> None:
     loaded = report.loaded
     _say(loaded.diagnostics)
     if loaded.skipped:
@@ -234,8 +244,60 @@ def build(
         f"wrote {report.output} ({count} event{'s' if count != 1 else ''}, "
         f"{report.size / 1024:,.0f} kB)"
     )
-    if open_page:
-        webbrowser.open(report.output.resolve().as_uri())
+
+
+@app.command()
+def watch(
+    inputs: Inputs = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the page.")
+    ] = DEFAULT_OUTPUT,
+    open_page: OpenPage = False,
+    title: Title = None,
+    ref_date: RefDate = None,
+    lang: Lang = None,
+    theme: ThemeOption = Theme.light,
+    cdn: Cdn = False,
+    skip_invalid: SkipInvalid = False,
+    show_traceback: Traceback = False,
+) -> None:
+    """Build the page, then rebuild it whenever an input is saved; the open page reloads itself.
+
+    A save that cannot be built prints its problems, and the page shows them too, over the last
+    good page. Ctrl-C stops. The page polls out/timeline.live.js, which the watcher keeps.
+
+    Example: timeline watch events.yaml --open
+    """
+    from timeline.render import RenderOptions
+    from timeline.watch import Outcome
+    from timeline.watch import watch as run_watch
+
+    options = _options(ref_date, lang, title)
+    opened = not open_page
+
+    def on_build(outcome: Outcome) -> None:
+        nonlocal opened
+        if outcome.changed:
+            typer.echo(f"changed: {', '.join(outcome.changed)}", err=True)
+        if outcome.error is not None:
+            _explain(outcome.error, show_traceback)
+        elif outcome.report is not None:
+            _built(outcome.report)
+            if not opened:
+                opened = True
+                webbrowser.open(outcome.report.output.resolve().as_uri())
+        typer.echo("watching for changes (Ctrl-C to stop)", err=True)
+
+    try:
+        run_watch(
+            inputs or [DEFAULT_INPUT], output, on_build, options,
+            RenderOptions(theme=str(theme), cdn=cdn), skip_invalid=skip_invalid,
+        )  # fmt: skip
+    except TimelineError as exc:
+        _fail(exc, show_traceback)
+    except KeyboardInterrupt:
+        typer.echo("stopped watching", err=True)
+        raise typer.Exit(130) from None
 
 
 @app.command()

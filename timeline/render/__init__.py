@@ -21,6 +21,10 @@ class RenderOptions:
     # The day the "today" line marks. The pipeline passes the reference date or the clock; a
     # renderer never reads the clock itself, so output is a function of its inputs.
     today: Day | None = None
+    # `timeline watch`: the page polls the script of this name beside it, and reloads when the
+    # version that script carries is not `live_version`. None for a page that never reloads.
+    live_script: str | None = None
+    live_version: str = ""
 
 
 Renderer = Callable[[Timeline, RenderOptions], bytes]

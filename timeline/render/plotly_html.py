@@ -26,6 +26,22 @@ def plotly_script(cdn: bool) -> str:
     return f"<script>{get_plotlyjs()}</script>"
 
 
+LIVE_POLL_MS = 1000
+
+
+def live_reload(options: RenderOptions) -> str:
+    """The script that reloads a page `timeline watch` keeps up to date; nothing otherwise."""
+    if options.live_script is None:
+        return ""
+    config = {"script": options.live_script, "version": options.live_version,
+              "every": LIVE_POLL_MS}  # fmt: skip
+    return (
+        f"<style>\n{asset('live.css')}</style>\n"
+        f'<script type="application/json" id="tl-live">{script_json(config)}</script>\n'
+        f"<script>\n{asset('live.js')}</script>"
+    )
+
+
 def render(timeline: Timeline, options: RenderOptions) -> bytes:
     scene, colors, figure, meta = figure_for(timeline, options)
     data = {
@@ -47,6 +63,7 @@ def render(timeline: Timeline, options: RenderOptions) -> bytes:
             "LIST": event_list(scene, colors),
             "COUNT": f"{len(scene.marks):,}",
             "FOOTER": footer(scene, timeline.sources, __version__),
+            "LIVE": live_reload(options),
             "MODE_NOTE": (
                 "Times before 10,000 BC: the axis counts years ago, on a log scale."
                 if scene.mode == "ago"
