@@ -26,7 +26,7 @@ from timeline.sources import ReadOptions
 app = typer.Typer(
     name="timeline",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -395,7 +395,8 @@ def extract(
 def main() -> None:
     """The console script: typer's app, with Ctrl-C as exit status 130 and no traceback."""
     try:
-        app()
+        # Named, so that shell completion (_TIMELINE_COMPLETE) works however it was started.
+        app(prog_name="timeline")
     except KeyboardInterrupt:
         typer.echo("interrupted; nothing was written", err=True)
         sys.exit(130)
