@@ -21,6 +21,7 @@ from timeline.cli import app
 from timeline.model import Timeline
 from timeline.pipeline import build, load
 from timeline.render import RenderOptions
+from timeline.render import figure as figure_module
 from timeline.render.figure import build_figure, lane_colors
 from timeline.render.image import image_figure
 from timeline.render.scene import build_scene
@@ -96,6 +97,17 @@ def test_image_figure_escapes_the_title_and_keeps_the_page_figure(tmp_path: Path
     scene = build_scene(timeline, TODAY)
     page, _ = build_figure(scene, lane_colors(scene, {}), "light")
     assert page["layout"]["xaxis"]["tickvals"] == []
+
+
+def test_image_marks_are_vectors_where_the_page_uses_webgl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(figure_module, "WEBGL_ABOVE", 2)  # as if this were 2,000 events
+    timeline = _timeline(tmp_path, BCE)
+    _, _, page, _ = figure_module.figure_for(timeline, RenderOptions(today=TODAY))
+    assert "scattergl" in {t["type"] for t in page["data"]}
+    image = image_figure(timeline, RenderOptions(today=TODAY))
+    assert {t["type"] for t in image["data"]} == {"scatter"}
 
 
 def test_image_figure_deep_time_reads_years_ago(tmp_path: Path) -> None:
