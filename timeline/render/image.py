@@ -9,8 +9,11 @@ the installed plotly package and MathJax is switched off, so nothing is fetched 
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from timeline import __version__
@@ -35,6 +38,22 @@ def image_figure(timeline: Timeline, options: RenderOptions) -> dict[str, Any]:
     return still(scene, figure, html.escape(timeline.title), caption)
 
 
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """kaleido's browser driver logs what it recovers from ("JSONError decoding message.
+    Ignoring", with a traceback) to stderr; what it cannot recover from raises, and is reported.
+    """
+    loggers = [logging.getLogger(name) for name in ("choreographer", "kaleido", "chrome_wrapper")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 def _render(timeline: Timeline, options: RenderOptions, fmt: str) -> bytes:
     figure = image_figure(timeline, options)
     try:
@@ -48,9 +67,10 @@ def _render(timeline: Timeline, options: RenderOptions, fmt: str) -> bytes:
     opts = {"format": fmt, "width": layout["width"], "height": layout["height"],
             "scale": PNG_SCALE if fmt == "png" else 1}  # fmt: skip
     try:
-        data = kaleido.calc_fig_sync(
-            figure, opts=opts, kopts={"mathjax": False, "timeout": TIMEOUT}
-        )
+        with _quiet():
+            data = kaleido.calc_fig_sync(
+                figure, opts=opts, kopts={"mathjax": False, "timeout": TIMEOUT}
+            )
     except errors.ChromeNotFoundError:
         where = os.environ.get("BROWSER_PATH")
         raise RenderError(
