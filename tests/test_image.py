@@ -132,6 +132,16 @@ def test_format_and_suffix_must_agree(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_bad_input_writes_no_image(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("events:\n  - date: 31 Febuary 2001\n    title: x\n")
+    out = tmp_path / "t.png"
+    result = run("build", str(bad), "-o", str(out))
+    assert result.exit_code == 1
+    assert f'{bad}:2: cannot read "31 Febuary 2001" as a date' in result.stderr
+    assert list(tmp_path.iterdir()) == [bad]
+
+
 def test_missing_kaleido_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "kaleido", None)
     out = tmp_path / "t.png"
