@@ -99,6 +99,15 @@ def test_image_figure_escapes_the_title_and_keeps_the_page_figure(tmp_path: Path
     assert page["layout"]["xaxis"]["tickvals"] == []
 
 
+def test_scene_without_hover_cards_has_the_same_geometry(tmp_path: Path) -> None:
+    timeline = _timeline(tmp_path, BCE)
+    full, bare = build_scene(timeline, TODAY), build_scene(timeline, TODAY, hover=False)
+    assert all(m.hover for m in full.marks) and not any(m.hover for m in bare.marks)
+    assert [(m.x0, m.x1, m.xm, m.y) for m in full.marks] == [
+        (m.x0, m.x1, m.xm, m.y) for m in bare.marks
+    ]
+
+
 def test_image_marks_are_vectors_where_the_page_uses_webgl(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -220,6 +229,23 @@ def test_deep_time_svg_reads_ga_and_ma(chromium: None, tmp_path: Path) -> None:
     assert "1 Ga" in ticks and "100 Ma" in ticks and "1 ka" in ticks, ticks
     assert "years ago" in svg and "Chicxulub impact" in svg
     assert len(_points(svg)) == 4
+
+
+@pytest.mark.browser
+def test_hostile_input_makes_an_svg_with_nothing_active(chromium: None, tmp_path: Path) -> None:
+    from xml.dom import minidom
+
+    src = tmp_path / "hostile.yaml"
+    src.write_text(test_browser.hostile_yaml())
+    out = tmp_path / "hostile.svg"
+    build([str(src)], out, ReadOptions(today=TODAY), RenderOptions(today=TODAY), kind="svg")
+    svg = out.read_text()
+    elements = minidom.parseString(svg).getElementsByTagName("*")
+    names = {e.tagName.lower() for e in elements}
+    assert not names & {"script", "foreignobject", "img", "iframe", "a", "use"}, names
+    attributes = {a.lower() for e in elements for a in e.attributes.keys()}
+    assert not [a for a in attributes if a.startswith("on")], attributes
+    assert "window.__xss=1" in svg  # the payloads are there, as text
 
 
 @pytest.mark.browser

@@ -133,6 +133,6 @@ def watch(
     rebuild(())
     for changes in watchfiles.watch(
         *roots, watch_filter=matters, debounce=debounce_ms, stop_event=stop,
-        recursive=bool([p for p in inputs if Path(p).is_dir()]), rust_timeout=1000,
+        recursive=any(Path(p).is_dir() for p in inputs), rust_timeout=1000,
     ):  # fmt: skip
         rebuild(tuple(sorted({path for _, path in changes})))

@@ -62,12 +62,13 @@ def lane_colors(scene: Scene, declared: dict[str, str | None]) -> list[str]:
 
 
 def figure_for(
-    timeline: Timeline, options: RenderOptions
+    timeline: Timeline, options: RenderOptions, hover: bool = True
 ) -> tuple[Scene, list[str], dict[str, Any], dict[str, Any]]:
-    """The scene, the lane colours, the figure and its meta: what the page and an image share."""
+    """The scene, the lane colours, the figure and its meta: what the page and an image share.
+    `hover=False`: no hover cards, for a still image."""
     if options.theme not in THEMES:
         raise RenderError(f"unknown theme {options.theme!r}; choose one of {', '.join(THEMES)}")
-    scene = build_scene(timeline, options.today)
+    scene = build_scene(timeline, options.today, hover)
     colors = lane_colors(scene, {g.name: g.color for g in timeline.groups})
     figure, meta = build_figure(scene, colors, options.theme)
     return scene, colors, figure, meta

@@ -24,16 +24,15 @@ from timeline.render.figure import figure_for
 from timeline.render.page import footer
 from timeline.render.static import still
 
-__all__ = ["FORMATS", "image_figure", "render_pdf", "render_png", "render_svg"]
+__all__ = ["image_figure", "render_pdf", "render_png", "render_svg"]
 
-FORMATS = ("png", "svg", "pdf")
 PNG_SCALE = 2  # pixels per CSS pixel: sharp on a high-density screen and in print
 TIMEOUT = 180.0  # seconds for one image; 100,000 events take about a minute on 2 cores
 
 
 def image_figure(timeline: Timeline, options: RenderOptions) -> dict[str, Any]:
     """The figure a still image draws: the page's figure, with what page.js would add."""
-    scene, _, figure, _ = figure_for(timeline, options)
+    scene, _, figure, _ = figure_for(timeline, options, hover=False)
     caption = footer(scene, timeline.sources, __version__)
     return still(scene, figure, html.escape(timeline.title), caption)
 

@@ -288,7 +288,9 @@ def still(
     legend's "click to hide") taken out; and what the page says around the chart (its title,
     the key to the marks, the footer's `caption`) put in. `figure` is not changed. `title` and
     `caption` are HTML-escaped text."""
-    data = [dict(trace) for trace in figure["data"]]
+    # Past 20,000 events the page opens on the density strip, with the single marks hidden
+    # until one zooms in; a still image cannot zoom, so they are left out.
+    data = [dict(trace) for trace in figure["data"] if trace.get("visible", True) is not False]
     layout = {**figure["layout"]}
     margin = layout["margin"]
     view = View.of(tuple(layout["xaxis"]["range"]), width - margin["l"] - margin["r"],
