@@ -54,6 +54,11 @@ def test_inputs_fall_back_to_file_names() -> None:
     assert proc.returncode == 0 and proc.stdout.strip() == ""
     shown = timeline("--show-completion", "bash", _TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION="1")
     assert "complete -o default -F _timeline_completion timeline" in shown.stdout
+    # fish: "is-args" fails where there is nothing to offer, and fish then lists files.
+    for words, status in (("timeline build ev", 1), ("timeline bu", 0)):
+        fish = timeline(**{COMPLETE: "complete_fish", "_TYPER_COMPLETE_ARGS": words,
+                           "_TYPER_COMPLETE_FISH_ACTION": "is-args"})  # fmt: skip
+        assert fish.returncode == status, words
 
 
 def test_install_completion_for_bash(tmp_path: Path) -> None:
