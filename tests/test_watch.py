@@ -123,11 +123,73 @@ def test_the_page_and_its_temporary_files_set_off_no_build(
         watcher.outcomes.get(timeout=2)
 
 
+def test_a_watched_folder_rebuilds_when_a_file_is_added(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    (folder / "deep").mkdir(parents=True)
+    (folder / "a.yaml").write_text(GOOD)
+    out = tmp_path / "out" / "page.html"
+    watcher = Watcher(folder, out)
+    try:
+        assert len(watcher.next().report.loaded.timeline.events) == 1  # type: ignore[union-attr]
+        added = folder / "deep" / "b.yaml"
+        added.write_text("events:\n  - {date: 1990, title: Web}\n")
+        outcome = watcher.next()
+        assert outcome.changed == (str(added.resolve()),)
+        assert len(outcome.report.loaded.timeline.events) == 2  # type: ignore[union-attr]
+        (folder / "notes.doc").write_text("not a readable input")
+        with pytest.raises(queue.Empty):
+            watcher.outcomes.get(timeout=2)
+    finally:
+        watcher.close()
+
+
+def test_a_page_inside_a_watched_folder_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(GOOD)
+    out = tmp_path / "out" / "page.html"
+    result = CliRunner().invoke(app, ["watch", str(tmp_path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"{out}: the page would be written inside the watched folder" in result.stderr
+    assert not out.exists()
+
+
+def test_a_save_while_the_watcher_starts_is_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import timeline.watch as watch_module
+
+    src, out = tmp_path / "events.yaml", tmp_path / "out" / "page.html"
+    src.write_text(GOOD)
+    real_build = watch_module.build
+    calls: list[int] = []
+
+    def build_then_save(*args: Any, **kwargs: Any) -> Any:
+        report = real_build(*args, **kwargs)
+        if not calls:  # saved after the first build read the file, before watching began
+            src.write_text(BETTER)
+        calls.append(1)
+        return report
+
+    monkeypatch.setattr(watch_module, "build", build_then_save)
+    watcher = Watcher(src, out)
+    try:
+        assert watcher.next().report.loaded.timeline.title == "First"  # type: ignore[union-attr]
+        assert watcher.next().error is None
+        assert "<title>Second</title>" in out.read_text()
+    finally:
+        watcher.close()
+
+
 def test_normal_pages_do_not_poll(tmp_path: Path) -> None:
     src, out = tmp_path / "e.yaml", tmp_path / "p.html"
     src.write_text(GOOD)
     build([str(src)], out, ReadOptions(today=TODAY), RenderOptions(today=TODAY))
     assert "tl-live" not in out.read_text() and "timelineLive" not in out.read_text()
+
+
+def test_watch_help_ends_with_an_example() -> None:
+    result = CliRunner().invoke(app, ["watch", "--help"])
+    assert result.exit_code == 0
+    assert "Example: timeline watch events.yaml --open" in result.stdout.split("Options")[0]
 
 
 def test_standard_input_cannot_be_watched() -> None:

@@ -28,6 +28,7 @@ from timeline.sources import _SUFFIXES, ReadOptions
 __all__ = ["DEBOUNCE_MS", "Outcome", "live_script_for", "watch"]
 
 DEBOUNCE_MS = 300  # an editor's save can be several writes; one build for all of them
+WAKE_MS = 200  # how often the watcher wakes when nothing changes (to see `stop`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,11 @@ def _watched(inputs: Sequence[str], output: Path) -> tuple[list[Path], Filter]:
         if not root.is_dir():
             raise InputError(SourceRef(str(root)), "no such folder to watch")
     page = output.resolve()
+    for folder in folders:
+        if page.is_relative_to(folder):
+            # The next build would read the page as one of the inputs.
+            raise InputError(SourceRef(str(output)), f"the page would be written inside the "
+                             f"watched folder {folder}; write it elsewhere with -o")  # fmt: skip
     ours = {page, live_script_for(page)}
 
     def matters(_change: object, path: str) -> bool:
@@ -115,24 +121,37 @@ def watch(
     script = live_script_for(output)
     render_options = replace(render_options or RenderOptions(), live_script=script.name)
     good = ""  # the version of the last page written
+    tried = ""  # the version of the inputs the last build read
 
-    def rebuild(changed: tuple[str, ...]) -> None:
-        nonlocal good
-        version = _version(inputs)
+    def rebuild(changed: tuple[str, ...]) -> Outcome:
+        nonlocal good, tried
+        version = tried = _version(inputs)
         try:
             report = build(inputs, output, options, replace(render_options, live_version=version),
                            skip_invalid=skip_invalid)  # fmt: skip
         except TimelineError as error:
             _tell_page(script, good, _problems(error))
-            on_build(Outcome(None, error, changed))
-            return
+            return Outcome(None, error, changed)
         good = version
         _tell_page(script, good, [])
-        on_build(Outcome(report, None, changed))
+        return Outcome(report, None, changed)
 
-    rebuild(())
+    first: Outcome | None = rebuild(())
+    # The first outcome is told once the watcher is running (its first answer, a change or a
+    # quiet spell of WAKE_MS), so that a save made after it is never missed; a save made
+    # while the watcher was starting is caught by comparing the inputs with what was built.
     for changes in watchfiles.watch(
         *roots, watch_filter=matters, debounce=debounce_ms, stop_event=stop,
-        recursive=any(Path(p).is_dir() for p in inputs), rust_timeout=1000,
+        recursive=any(Path(p).is_dir() for p in inputs), rust_timeout=WAKE_MS,
+        yield_on_timeout=True,
     ):  # fmt: skip
-        rebuild(tuple(sorted({path for _, path in changes})))
+        if first is not None:
+            stale = not changes and _version(inputs) != tried  # before anyone is told
+            on_build(first)
+            first = None
+            if stale:
+                on_build(rebuild(()))
+        if changes:
+            on_build(rebuild(tuple(sorted({path for _, path in changes}))))
+    if first is not None:  # stopped before the watcher answered
+        on_build(first)
