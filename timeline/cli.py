@@ -18,6 +18,9 @@ import typer
 from timeline import __version__
 from timeline.errors import InvalidInput, TimelineError
 from timeline.model import Day, Diagnostic
+
+if TYPE_CHECKING:
+    from timeline.pipeline import BuildReport
 from timeline.sources import ReadOptions
 
 if TYPE_CHECKING:
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="timeline",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -39,6 +42,13 @@ DEFAULT_OUTPUT = Path("out/timeline.html")
 class Theme(StrEnum):
     light = "light"
     dark = "dark"
+
+
+class PageFormat(StrEnum):
+    html = "html"
+    png = "png"
+    svg = "svg"
+    pdf = "pdf"
 
 
 class DataFormat(StrEnum):
@@ -109,6 +119,17 @@ Lang = Annotated[
         metavar="CODE",
         help="A language of the dates (en, fr, de, ...). Repeat for several.",
     ),
+]
+OpenPage = Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")]
+Title = Annotated[str | None, typer.Option("--title", help="The page title.")]
+ThemeOption = Annotated[Theme, typer.Option("--theme", help="Colour theme of the page.")]
+Cdn = Annotated[
+    bool,
+    typer.Option("--cdn", help="Load plotly.js from a CDN: a small file that needs the network."),
+]
+SkipInvalid = Annotated[
+    bool,
+    typer.Option("--skip-invalid", help="Build with the valid events and list the skipped ones."),
 ]
 Traceback = Annotated[
     bool, typer.Option("--traceback", help="Show the full traceback of an error.")
@@ -206,6 +227,11 @@ def _say(diagnostics: list[Diagnostic]) -> None:
 
 
 def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
+    _explain(exc, show_traceback)
+    raise typer.Exit(1)
+
+
+def _explain(exc: BaseException, show_traceback: bool) -> None:
     if show_traceback:
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, InvalidInput):
@@ -218,7 +244,20 @@ def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
             typer.echo(f"  {problem}", err=True)
     else:
         typer.echo(f"error: {exc}", err=True)
-    raise typer.Exit(1)
+
+
+def _output_and_format(output: Path | None, fmt: PageFormat | None) -> tuple[Path, str]:
+    """--format, else the output's suffix, else html; the default output has the format's suffix."""
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if fmt is None:
+        kind = suffix if suffix in PageFormat.__members__ else "html"
+    else:
+        kind = str(fmt)
+        if suffix in PageFormat.__members__ and suffix != kind:
+            raise typer.BadParameter(
+                f"the output {str(output)!r} ends in .{suffix}, not .{kind}", param_hint="--format"
+            )
+    return output or DEFAULT_OUTPUT.with_suffix(f".{kind}"), kind
 
 
 # -- Commands -----------------------------------------------------------------------------------
@@ -228,43 +267,48 @@ def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
 def build(
     inputs: Inputs = None,
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the page.")
-    ] = DEFAULT_OUTPUT,
-    open_page: Annotated[
-        bool, typer.Option("--open", help="Open the page in the default browser.")
-    ] = False,
-    title: Annotated[str | None, typer.Option("--title", help="The page title.")] = None,
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            show_default=False,
+            help="Where to write it [default: out/timeline.html, .png, .svg or .pdf].",
+        ),
+    ] = None,
+    fmt: Annotated[
+        PageFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            show_default=False,
+            help="html for the interactive page, or png, svg or pdf for a still image of "
+            "the whole timeline [default: from -o's suffix, else html].",
+        ),
+    ] = None,
+    open_page: OpenPage = False,
+    title: Title = None,
     ref_date: RefDate = None,
     lang: Lang = None,
-    theme: Annotated[
-        Theme, typer.Option("--theme", help="Colour theme of the page.")
-    ] = Theme.light,
-    cdn: Annotated[
-        bool,
-        typer.Option(
-            "--cdn", help="Load plotly.js from a CDN: a small file that needs the network."
-        ),
-    ] = False,
-    skip_invalid: Annotated[
-        bool,
-        typer.Option(
-            "--skip-invalid", help="Build with the valid events and list the skipped ones."
-        ),
-    ] = False,
+    theme: ThemeOption = Theme.light,
+    cdn: Cdn = False,
+    skip_invalid: SkipInvalid = False,
     show_traceback: Traceback = False,
     workers: Workers = None,
     scheduler: Scheduler = None,
     show_progress: ShowProgress = None,
 ) -> None:
-    """Build an interactive timeline page from YAML or prose.
+    """Build an interactive timeline page, or a still image, from YAML or prose.
 
-    With no inputs it reads events.yaml and writes out/timeline.html.
+    With no inputs it reads events.yaml and writes out/timeline.html. Images (--format png, svg
+    or pdf) show the whole timeline and are drawn by Chrome or Chromium: pip install
+    'timeline[image]'.
 
     Example: timeline build events.yaml article.txt -o out/history.html --open
     """
     from timeline.pipeline import build as run_build
     from timeline.render import RenderOptions
 
+    output, kind = _output_and_format(output, fmt)
     options = _options(ref_date, lang, title)
     reading, bar = _reading(workers, scheduler, show_progress, "reading")
     try:
@@ -272,10 +316,16 @@ def build(
             report = run_build(
                 inputs or [DEFAULT_INPUT], output, options,
                 RenderOptions(theme=str(theme), cdn=cdn),
-                skip_invalid=skip_invalid, stdin=sys.stdin.buffer, **reading,
+                kind=kind, skip_invalid=skip_invalid, stdin=sys.stdin.buffer, **reading,
             )  # fmt: skip
     except TimelineError as exc:
         _fail(exc, show_traceback)
+    _built(report)
+    if open_page:
+        webbrowser.open(report.output.resolve().as_uri())
+
+
+def _built(report: BuildReport) -> None:
     loaded = report.loaded
     _say(loaded.diagnostics)
     if loaded.skipped:
@@ -287,8 +337,60 @@ def build(
         f"wrote {report.output} ({count} event{'s' if count != 1 else ''}, "
         f"{report.size / 1024:,.0f} kB)"
     )
-    if open_page:
-        webbrowser.open(report.output.resolve().as_uri())
+
+
+@app.command()
+def watch(
+    inputs: Inputs = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the page.")
+    ] = DEFAULT_OUTPUT,
+    open_page: OpenPage = False,
+    title: Title = None,
+    ref_date: RefDate = None,
+    lang: Lang = None,
+    theme: ThemeOption = Theme.light,
+    cdn: Cdn = False,
+    skip_invalid: SkipInvalid = False,
+    show_traceback: Traceback = False,
+) -> None:
+    """Build the page, then rebuild it whenever an input is saved; the open page reloads itself.
+
+    A save that cannot be built prints its problems, and the page shows them too, over the last
+    good page. Ctrl-C stops. The page polls out/timeline.live.js, which the watcher keeps.
+
+    Example: timeline watch events.yaml --open
+    """
+    from timeline.render import RenderOptions
+    from timeline.watch import Outcome
+    from timeline.watch import watch as run_watch
+
+    options = _options(ref_date, lang, title)
+    opened = not open_page
+
+    def on_build(outcome: Outcome) -> None:
+        nonlocal opened
+        if outcome.changed:
+            typer.echo(f"changed: {', '.join(outcome.changed)}", err=True)
+        if outcome.error is not None:
+            _explain(outcome.error, show_traceback)
+        elif outcome.report is not None:
+            _built(outcome.report)
+            if not opened:
+                opened = True
+                webbrowser.open(outcome.report.output.resolve().as_uri())
+        typer.echo("watching for changes (Ctrl-C to stop)", err=True)
+
+    try:
+        run_watch(
+            inputs or [DEFAULT_INPUT], output, on_build, options,
+            RenderOptions(theme=str(theme), cdn=cdn), skip_invalid=skip_invalid,
+        )  # fmt: skip
+    except TimelineError as exc:
+        _fail(exc, show_traceback)
+    except KeyboardInterrupt:
+        typer.echo("stopped watching", err=True)
+        raise typer.Exit(130) from None
 
 
 @app.command()
@@ -455,7 +557,8 @@ def schema() -> None:
 def main() -> None:
     """The console script: typer's app, with Ctrl-C as exit status 130 and no traceback."""
     try:
-        app()
+        # Named, so that shell completion (_TIMELINE_COMPLETE) works however it was started.
+        app(prog_name="timeline")
     except KeyboardInterrupt:
         typer.echo("interrupted; nothing was written", err=True)
         sys.exit(130)

@@ -23,6 +23,10 @@ class RenderOptions:
     # The day the "today" line marks. The pipeline passes the reference date or the clock; a
     # renderer never reads the clock itself, so output is a function of its inputs.
     today: Day | None = None
+    # `timeline watch`: the page polls the script of this name beside it, and reloads when the
+    # version that script carries is not `live_version`. None for a page that never reloads.
+    live_script: str | None = None
+    live_version: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,9 @@ RENDERERS: dict[str, str] = {
     "ics": "timeline.render.ics:render",
     "timelinejs": "timeline.render.timelinejs:render",
     "markwhen": "timeline.render.markwhen:render",
+    "png": "timeline.render.image:render_png",
+    "svg": "timeline.render.image:render_svg",
+    "pdf": "timeline.render.image:render_pdf",
 }
 
 # The outputs that are the events as data (what `convert --to` and `extract --format` write),

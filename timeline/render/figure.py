@@ -16,8 +16,10 @@ import html
 import math
 from typing import Any
 
-from timeline.model import Precision, year_label
-from timeline.render.scene import Mark, Scene
+from timeline.errors import RenderError
+from timeline.model import Precision, Timeline, year_label
+from timeline.render import RenderOptions
+from timeline.render.scene import Mark, Scene, build_scene
 
 # Above this many events, traces are drawn with WebGL: SVG slows down past a few thousand.
 WEBGL_ABOVE = 2000
@@ -57,6 +59,19 @@ def lane_colors(scene: Scene, declared: dict[str, str | None]) -> list[str]:
     for i, name in enumerate(scene.lanes):
         colors.append(declared.get(name) or PALETTE[i % len(PALETTE)])
     return colors
+
+
+def figure_for(
+    timeline: Timeline, options: RenderOptions, hover: bool = True
+) -> tuple[Scene, list[str], dict[str, Any], dict[str, Any]]:
+    """The scene, the lane colours, the figure and its meta: what the page and an image share.
+    `hover=False`: no hover cards, for a still image."""
+    if options.theme not in THEMES:
+        raise RenderError(f"unknown theme {options.theme!r}; choose one of {', '.join(THEMES)}")
+    scene = build_scene(timeline, options.today, hover)
+    colors = lane_colors(scene, {g.name: g.color for g in timeline.groups})
+    figure, meta = build_figure(scene, colors, options.theme)
+    return scene, colors, figure, meta
 
 
 def _line_trace(kind: str, marks: list[Mark], **style: Any) -> dict[str, Any]:

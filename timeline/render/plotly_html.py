@@ -9,12 +9,10 @@ from __future__ import annotations
 import html
 
 from timeline import __version__
-from timeline.errors import RenderError
 from timeline.model import Timeline
 from timeline.render import RenderOptions
-from timeline.render.figure import THEMES, build_figure, lane_colors
+from timeline.render.figure import figure_for
 from timeline.render.page import asset, event_list, event_records, fill, footer, script_json
-from timeline.render.scene import build_scene
 
 
 def plotly_script(cdn: bool) -> str:
@@ -28,13 +26,24 @@ def plotly_script(cdn: bool) -> str:
     return f"<script>{get_plotlyjs()}</script>"
 
 
+LIVE_POLL_MS = 1000
+
+
+def live_reload(options: RenderOptions) -> str:
+    """The script that reloads a page `timeline watch` keeps up to date; nothing otherwise."""
+    if options.live_script is None:
+        return ""
+    config = {"script": options.live_script, "version": options.live_version,
+              "every": LIVE_POLL_MS}  # fmt: skip
+    return (
+        f"<style>\n{asset('live.css')}</style>\n"
+        f'<script type="application/json" id="tl-live">{script_json(config)}</script>\n'
+        f"<script>\n{asset('live.js')}</script>"
+    )
+
+
 def render(timeline: Timeline, options: RenderOptions) -> bytes:
-    if options.theme not in THEMES:
-        raise RenderError(f"unknown theme {options.theme!r}; choose one of {', '.join(THEMES)}")
-    scene = build_scene(timeline, options.today)
-    declared = {g.name: g.color for g in timeline.groups}
-    colors = lane_colors(scene, declared)
-    figure, meta = build_figure(scene, colors, options.theme)
+    scene, colors, figure, meta = figure_for(timeline, options)
     data = {
         "meta": meta,
         "events": event_records(scene),
@@ -54,6 +63,7 @@ def render(timeline: Timeline, options: RenderOptions) -> bytes:
             "LIST": event_list(scene, colors),
             "COUNT": f"{len(scene.marks):,}",
             "FOOTER": footer(scene, timeline.sources, __version__),
+            "LIVE": live_reload(options),
             "MODE_NOTE": (
                 "Times before 10,000 BC: the axis counts years ago, on a log scale."
                 if scene.mode == "ago"

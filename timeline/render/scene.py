@@ -158,7 +158,9 @@ def _rows(marks: list[tuple[int, float, float]], pad: float) -> dict[int, int]:
     return row_of
 
 
-def build_scene(timeline: Timeline, today: Day | None) -> Scene:
+def build_scene(timeline: Timeline, today: Day | None, hover: bool = True) -> Scene:
+    """The geometry of every event. `hover=False` leaves the hover cards empty: a still image
+    has no use for them, and they are a third of the work."""
     events = sorted(timeline.events, key=Event.sort_key)
     deep = any(ev.first_day.year < DEEP_BEFORE_YEAR for ev in events)
     last = max((day_after(ev.last_day) for ev in events), default=0.0)
@@ -205,9 +207,8 @@ def build_scene(timeline: Timeline, today: Day | None) -> Scene:
             xm = x0 if not deep else x1  # the start, which is the larger "ago"
         else:
             xm = (x0 + x1) / 2 if not deep else math.sqrt(x0 * x1)
-        marks.append(
-            Mark(i, ev, x0, x1, xm, lane, lane_y[lane][0] + row_of[i], kind_of(ev), hover_card(ev))
-        )
+        card = hover_card(ev) if hover else ""
+        marks.append(Mark(i, ev, x0, x1, xm, lane, lane_y[lane][0] + row_of[i], kind_of(ev), card))
 
     margin = width * 0.04
     if deep:
