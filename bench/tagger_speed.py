@@ -29,7 +29,7 @@ from tagger_tbaq import SHARED, documents  # noqa: E402
 
 from timeline.model import Day  # noqa: E402
 from timeline.tagger import tag  # noqa: E402
-from timeline.tagger.events import build_events  # noqa: E402
+from timeline.tagger.events import build_events, title_for  # noqa: E402
 
 
 def run_ours(docs: list[dict[str, str]]) -> int:
@@ -40,6 +40,7 @@ def run_ours(docs: list[dict[str, str]]) -> int:
 
 
 def run_events(docs: list[dict[str, str]]) -> int:
+    title_for.cache_clear()  # no titles remembered from the run before
     found = 0
     for d in docs:
         ref = Day(*map(int, d["dct"][:10].split("-")))

@@ -14,7 +14,9 @@ the date as written; then:
 - no verb: titles with none of the gold set's head verbs and no auxiliary (a bare adverbial
   such as "As late as" is one).
 
---show prints every event whose head verb is missed.
+--show prints every event whose head verb is missed. --speed times, in this one process and
+in CPU time (best of 5), tagging TBAQ and building its events with these titles and with the
+clause-cutting titles they replace (the readers switched off), read from ../shared/corpora.
 """
 
 from __future__ import annotations
@@ -108,10 +110,54 @@ def title_for(g: Gold, cache: dict[str, list[Event]]) -> str | None:
     return None
 
 
+def speed() -> None:
+    import time
+
+    import timeline.tagger.events as events
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from tagger_tbaq import SHARED, documents
+
+    docs = [(d["text"], Day(*map(int, d["dct"][:10].split("-"))))
+            for d in documents(SHARED / "corpora" / "tbaq")]  # fmt: skip
+    tagged = [tag(text, ref) for text, ref in docs]
+
+    def run_tag() -> None:
+        for text, ref in docs:
+            tag(text, ref)
+
+    def run_events() -> None:
+        events.title_for.cache_clear()
+        for (text, ref), timexes in zip(docs, tagged, strict=True):
+            build_events(text, "bench", timexes, ref, [0])
+
+    def best(run: object) -> float:
+        times = []
+        for _ in range(5):
+            t = time.process_time()
+            run()  # type: ignore[operator]
+            times.append(time.process_time() - t)
+        return min(times)
+
+    run_events()
+    readers = (events.headline, events.foreign_headline)
+    with_titles = best(run_events)
+    events.headline = events.foreign_headline = lambda *a: None  # type: ignore[assignment]
+    clause_cutter = best(run_events)
+    events.headline, events.foreign_headline = readers
+    print(f"CPU time on TBAQ ({len(docs)} documents): tagging {best(run_tag):.3f} s; events "
+          f"with headlines {with_titles:.3f} s; with the clause-cutting titles "
+          f"{clause_cutter:.3f} s")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", action="store_true", help="print the missed head verbs")
+    parser.add_argument("--speed", action="store_true", help="time the titles on TBAQ")
     args = parser.parse_args()
+    if args.speed:
+        speed()
+        return
     golds = load() + load(HELD_OUT)
     verbs = {g.verb for g in golds}
     cache: dict[str, list[Event]] = {}

@@ -40,6 +40,9 @@ SHORT_LINE = 50  # characters: shorter than text wrapped by hand or by an editor
 
 
 _MONTH_NEXT = re.compile(rf"\s+{MONTH}", re.IGNORECASE)  # "am 9. November", "8. Mai"
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J. Smith", "U.S. troops"
+_DAY_NUMBER = re.compile(r"\d{1,2}")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -50,13 +53,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if m["wrap"] and m.start() - text.rfind("\n", 0, m.start()) > SHORT_LINE:
             continue
         if m.group().startswith("."):
-            word = re.search(r"([\w.]+)$", text[max(0, m.start() - 12) : m.start()])
+            word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
             w = word.group(1).lower() if word else ""
             if (
                 w in _ABBREVIATIONS
-                or re.fullmatch(r"[a-z]", w)
-                or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w)
-                or (re.fullmatch(r"\d{1,2}", w) and _MONTH_NEXT.match(text, m.end()))
+                or _INITIALS.fullmatch(w)
+                or (_DAY_NUMBER.fullmatch(w) and _MONTH_NEXT.match(text, m.end()))
             ):
                 continue  # "Mr. Smith", "U.S. troops", "am 9. November": not the end
         end = m.end()

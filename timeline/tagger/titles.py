@@ -653,6 +653,9 @@ def fit(head: list[str], tail: list[str]) -> str:
     `head` (who did it) is kept whole unless it alone is too long, when it loses its own
     phrases ("Shares in the airline" -> "Shares")."""
     words = _trimmed([*head, *tail])
+    text = _join(words)
+    if len(text) <= TITLE_CHARS:
+        return text
     while len(_join(words)) > TITLE_CHARS and len(words) > len(head):
         cuts = [k for k in range(len(head) + 1, len(words)) if _cuts(words[k])]
         if not cuts and len(_join(words)) <= TITLE_MAX:
