@@ -46,7 +46,7 @@ def test_readme_lists_every_output_format() -> None:
     from timeline.cli import DataFormat
     from timeline.render import DATA_FORMATS
 
-    listed = re.search(r"--format ([a-z|]+)\]", README)
+    listed = re.search(r"timeline extract INPUT\.\.\. \[-o FILE\] \[--format ([a-z|]+)\]", README)
     assert listed is not None
     assert listed[1].split("|") == list(DATA_FORMATS) == [str(f) for f in DataFormat]
 
