@@ -134,3 +134,22 @@ def test_today_line_only_when_in_range() -> None:
     timeline = load([str(DATA / "small.yaml")], ReadOptions(today=TODAY)).timeline
     assert build_scene(timeline, TODAY).today_x == pytest.approx(2020 + 166 / 366)
     assert build_scene(timeline, Day(2400)).today_x is None
+
+
+def test_quotes_reach_plotly_as_quotes_and_tags_stay_escaped() -> None:
+    """plotly decodes &amp; &lt; &gt; but not &quot;: a quoted title must not show "&quot;"."""
+    from timeline.model import Event, FuzzyDate, Precision, Timeline
+    from timeline.render.figure import figure_for
+
+    day = Day(1844, 5, 24)
+    event = Event(
+        FuzzyDate(day, day, Precision.DAY, frozenset(), "24 May 1844"),
+        '"What hath God wrought" <script>x</script>',
+        group='The "wire" & <b>co</b>',
+    )
+    _, _, figure, _ = figure_for(Timeline(events=(event,)), RenderOptions(today=TODAY))
+    text = json.dumps(figure)
+    assert "&quot;" not in text and "&#x27;" not in text
+    assert '\\"What hath God wrought\\"' in text
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert "<b>co</b>" not in text and "&amp; &lt;b&gt;co&lt;/b&gt;" in text

@@ -12,14 +12,13 @@ fills it with the labels that fit at the current zoom.
 
 from __future__ import annotations
 
-import html
 import math
 from typing import Any
 
 from timeline.errors import RenderError
 from timeline.model import Precision, Timeline, year_label
 from timeline.render import RenderOptions
-from timeline.render.scene import Mark, Scene, build_scene
+from timeline.render.scene import Mark, Scene, build_scene, plotly_text
 
 # Above this many events, traces are drawn with WebGL: SVG slows down past a few thousand.
 WEBGL_ABOVE = 2000
@@ -110,7 +109,7 @@ def density_trace(scene: Scene, t: dict[str, str]) -> dict[str, Any]:
 
     text = [
         [
-            f"{n:,} events in {html.escape(name or 'Events')}<br>"
+            f"{n:,} events in {plotly_text(name or 'Events')}<br>"
             f"{when(c - width / 2)} – {when(c + width / 2)}<br><i>zoom in to see them</i>"
             if n
             else ""
@@ -178,7 +177,7 @@ def build_figure(
             {
                 "type": kind,
                 "mode": "markers",
-                "name": html.escape(name or "Events"),
+                "name": plotly_text(name or "Events"),
                 "legendgroup": group,
                 "showlegend": False,
                 "x": [_round(m.xm) for m in mine],
@@ -208,7 +207,7 @@ def build_figure(
                 "mode": "markers",
                 "x": [None],
                 "y": [None],
-                "name": html.escape(name or "Events"),
+                "name": plotly_text(name or "Events"),
                 "legendgroup": group,
                 "marker": {"color": color, "size": 10, "symbol": "circle"},
                 "hoverinfo": "skip",
@@ -266,7 +265,7 @@ def build_figure(
                 "y": 1,
                 "yanchor": "bottom",
                 "showarrow": False,
-                "text": html.escape(name),
+                "text": plotly_text(name),
                 "font": {"size": 11, "color": t["muted"]},
                 "name": "era",
             }
@@ -351,7 +350,7 @@ def build_figure(
         "yaxis": {
             "tickmode": "array",
             "tickvals": [_round(c) for c in centres],
-            "ticktext": [html.escape(name or "Events") for name in scene.lanes],
+            "ticktext": [plotly_text(name or "Events") for name in scene.lanes],
             "autorange": False,
             "range": [scene.rows - 0.2, -0.8],
             "fixedrange": True,

@@ -8,7 +8,6 @@ the installed plotly package and MathJax is switched off, so nothing is fetched 
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -22,6 +21,7 @@ from timeline.model import Timeline
 from timeline.render import RenderOptions
 from timeline.render.figure import figure_for
 from timeline.render.page import footer
+from timeline.render.scene import plotly_text
 from timeline.render.static import still
 
 __all__ = ["image_figure", "render_pdf", "render_png", "render_svg"]
@@ -34,7 +34,7 @@ def image_figure(timeline: Timeline, options: RenderOptions) -> dict[str, Any]:
     """The figure a still image draws: the page's figure, with what page.js would add."""
     scene, _, figure, _ = figure_for(timeline, options, hover=False)
     caption = footer(scene, timeline.sources, __version__)
-    return still(scene, figure, html.escape(timeline.title), caption)
+    return still(scene, figure, plotly_text(timeline.title), caption)
 
 
 @contextmanager

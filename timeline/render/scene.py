@@ -85,7 +85,7 @@ def _wrap(text: str, width: int = HOVER_WIDTH) -> str:
             line = f"{line} {word}" if line else word
     if line:
         lines.append(line)
-    return "<br>".join(html.escape(part, quote=True) for part in lines)
+    return "<br>".join(plotly_text(part) for part in lines)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -102,12 +102,19 @@ def precision_note(event: Event) -> str:
     return "" if coarsest is Precision.DAY else f"known to the {coarsest.value}"
 
 
+def plotly_text(text: str) -> str:
+    """Text for plotly's own markup (hover cards, labels, lane and legend names): &, < and >
+    escaped. Not quotes: plotly decodes only a few named entities, so "&quot;" would show as
+    written, and outside a tag a quote mark is only a character."""
+    return html.escape(text, quote=False)
+
+
 def hover_card(event: Event) -> str:
     """The hover card: title, date as written, normalised date, description, source, link.
 
     Every user string is escaped here; the only markup is the tags plotly draws itself.
     """
-    e = html.escape
+    e = plotly_text
     parts = [f"<b>{_wrap(event.title)}</b>"]
     written = event.date.text + (f" – {event.end.text}" if event.end else "")
     normal = span_label(event.date, event.end)
