@@ -126,6 +126,7 @@ _BC = r"(?:B\.?\s?C\.?(?:\s?E\.?)?|BCE|v\.\s?Chr\.?|av\.\s?J\.?-?C\.?|a\.\s?C\.?
 _AD = r"(?:A\.?\s?D\.?|C\.?\s?E\.?|n\.\s?Chr\.?|apr\.\s?J\.?-?C\.?|d\.\s?C\.?)"
 _ERA = re.compile(rf"\s*(?:(?P<bc>{_BC})|(?P<ad>{_AD}))$", re.IGNORECASE)
 _AD_PREFIX = re.compile(rf"^{_AD}\s*(?=\d)", re.IGNORECASE)
+_AD_BEFORE_YEAR = re.compile(r"\s+(?:A\.?\s?D\.?)\s*(?=\d{1,4}$)")  # "19 August AD 14"
 
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -494,6 +495,9 @@ def _parse_cached(text: str, settings: Settings) -> FuzzyDate | None:
     elif m := _AD_PREFIX.match(core):
         explicit_era = True
         core = core[m.end() :]
+    elif m := _AD_BEFORE_YEAR.search(core):
+        explicit_era = True
+        core = f"{core[: m.start()]} {core[m.end() :]}"
     date = _fast(core, bc, explicit_era) or (
         None if bc else _numeric_day(core, settings.date_order)
     )
