@@ -255,6 +255,7 @@ def page(docs: int, runs: int) -> None:
         sources = sum(e["source_count"] for e in doc["events"])
         description = statistics.mean(len(e["description"]) for e in doc["events"])
         loads = load_times({"timeline": ours, "baseline": base}, runs)
+        size = ours.stat().st_size / 1e6
     (l_ours, z_ours), (l_base, z_base) = loads["timeline"], loads["baseline"]
     print(f"{docs:,} generated documents: {events:,} events, {sources:,} sources, descriptions "
           f"of {description:.0f} characters on average\n")  # fmt: skip
@@ -264,7 +265,7 @@ def page(docs: int, runs: int) -> None:
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print(f"| {events:,} | {t_build:.1f} s | {t_base:.1f} s | {l_ours:.2f} s | {l_base:.2f} s | "
           f"{l_ours / l_base:.2f}× | {z_ours:.2f} s | {z_base:.2f} s | "
-          f"{ours.stat().st_size / 1e6:.1f} MB | {rss:,.0f} MB |")  # fmt: skip
+          f"{size:.1f} MB | {rss:,.0f} MB |")  # fmt: skip
 
 
 def main() -> None:

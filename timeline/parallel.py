@@ -72,15 +72,17 @@ def run_ordered(
     *,
     workers: int = 1,
     scheduler: str | None = None,
+    in_flight: int = IN_FLIGHT_PER_WORKER,
 ) -> Iterator[R]:
-    """`map(fn, tasks)`, on `workers` processes or on the Dask cluster at `scheduler`. `fn`
-    and the tasks must pickle; `fn` must be importable by name where it runs."""
+    """`map(fn, tasks)`, on `workers` processes or on the Dask cluster at `scheduler`, with
+    at most `in_flight` tasks per worker (per thread on Dask) submitted and not yet taken.
+    `fn` and the tasks must pickle; `fn` must be importable by name where it runs."""
     if scheduler is not None:
-        yield from _on_dask(fn, tasks, scheduler)
+        yield from _on_dask(fn, tasks, scheduler, in_flight)
     elif workers <= 1:
         yield from map(fn, tasks)
     else:
-        yield from _on_pool(fn, tasks, workers)
+        yield from _on_pool(fn, tasks, workers, in_flight)
 
 
 def _ignore_interrupt() -> None:
@@ -116,7 +118,7 @@ class _Async:
         return self._async.get()
 
 
-def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int) -> Iterator[R]:
+def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int, in_flight: int) -> Iterator[R]:
     import multiprocessing
 
     # Not "fork": a forked child inherits whatever locks the parent's threads (a progress bar's,
@@ -130,7 +132,7 @@ def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int) -> Iterator
         yield from _window(
             lambda task: _Async(pool.apply_async(fn, (task,))),
             tasks,
-            workers * IN_FLIGHT_PER_WORKER,
+            workers * in_flight,
         )
     except BaseException:
         pool.terminate()  # Ctrl-C or an error: stop now, do not finish the queue
@@ -140,7 +142,9 @@ def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int) -> Iterator
         pool.join()
 
 
-def _on_dask(fn: Callable[[T], R], tasks: Iterable[T], scheduler: str) -> Iterator[R]:
+def _on_dask(
+    fn: Callable[[T], R], tasks: Iterable[T], scheduler: str, in_flight: int
+) -> Iterator[R]:
     try:
         from distributed import Client
     except ImportError:
@@ -157,7 +161,7 @@ def _on_dask(fn: Callable[[T], R], tasks: Iterable[T], scheduler: str) -> Iterat
         yield from _window(
             lambda task: client.submit(fn, task, pure=False),
             tasks,
-            threads * IN_FLIGHT_PER_WORKER,
+            threads * in_flight,
             pending,
         )
     except BaseException:

@@ -5,6 +5,7 @@ Nothing here prints or exits: problems travel back as diagnostics and `TimelineE
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -116,7 +117,7 @@ def load(
     `progress` is told after each document.
     """
     from timeline.merge import Merger
-    from timeline.parallel import run_ordered
+    from timeline.parallel import IN_FLIGHT_PER_WORKER, run_ordered
 
     options = options or ReadOptions()
     if options.today is None:
@@ -127,15 +128,26 @@ def load(
     merger = Merger(options.title)
     tasks = _tasks(paths, options, stdin, remote=scheduler is not None)
     count = 1 if scheduler is not None else min(_workers(workers, paths), len(paths))
-    results = run_ordered(read_document, tasks, workers=count, scheduler=scheduler)
-    for done, read in enumerate(results, 1):
-        if read.format is not None:
-            formats[read.path] = read.format
-        diagnostics.extend(read.diagnostics)
-        for timeline in read.timelines:
-            merger.add(timeline)
-        if progress is not None:
-            progress(done, len(paths))
+    # A Dask task costs milliseconds of the scheduler's time: send documents in batches.
+    batch = REMOTE_BATCH if scheduler is not None else 1
+    results = run_ordered(
+        read_documents,
+        _batched(tasks, batch),
+        workers=count,
+        scheduler=scheduler,
+        in_flight=max(1, IN_FLIGHT_PER_WORKER // batch),
+    )
+    done = 0
+    for reads in results:
+        for read in reads:
+            if read.format is not None:
+                formats[read.path] = read.format
+            diagnostics.extend(read.diagnostics)
+            for timeline in read.timelines:
+                merger.add(timeline)
+            done += 1
+            if progress is not None:
+                progress(done, len(paths))
 
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors and not skip_invalid:
@@ -207,6 +219,20 @@ def _tasks(
             yield Task(path, options, read_input(path, stdin))
         except InputError as exc:
             yield Task(path, options, failed=_diagnostic(exc))
+
+
+REMOTE_BATCH = 16  # documents to a Dask task
+
+
+def _batched(tasks: Iterable[Task], size: int) -> Iterator[tuple[Task, ...]]:
+    todo = iter(tasks)
+    while batch := tuple(itertools.islice(todo, size)):
+        yield batch
+
+
+def read_documents(tasks: tuple[Task, ...]) -> list[Read]:
+    """`read_document` on each: one task for a worker."""
+    return [read_document(task) for task in tasks]
 
 
 def read_document(task: Task) -> Read:
