@@ -26,6 +26,8 @@ R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
 
 IN_FLIGHT_PER_WORKER = 64
+# Imported once by the fork server, so that no worker imports them again.
+PRELOAD = ["timeline.pipeline", "timeline.sources.text", "dateparser.date"]
 
 
 class SchedulerError(TimelineError):
@@ -125,7 +127,7 @@ def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int, in_flight: 
     # say) held at that moment. The fork server starts once, with the readers imported, and
     # forks each worker from itself.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["timeline.pipeline", "timeline.sources.text"])
+    context.set_forkserver_preload(PRELOAD)
     with _interrupts_ignored():  # inherited by the fork server and the workers, from birth
         pool = context.Pool(workers, initializer=_ignore_interrupt)
     try:

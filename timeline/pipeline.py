@@ -5,7 +5,7 @@ Nothing here prints or exits: problems travel back as diagnostics and `TimelineE
 
 from __future__ import annotations
 
-import itertools
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -128,14 +128,14 @@ def load(
     merger = Merger(options.title)
     tasks = _tasks(paths, options, stdin, remote=scheduler is not None)
     count = 1 if scheduler is not None else min(_workers(workers, paths), len(paths))
-    # A Dask task costs milliseconds of the scheduler's time: send documents in batches.
-    batch = REMOTE_BATCH if scheduler is not None else 1
+    # A task costs the main process (or Dask's scheduler) a millisecond or more whatever its
+    # size: small documents travel in batches.
     results = run_ordered(
         read_documents,
-        _batched(tasks, batch),
+        _batched(tasks),
         workers=count,
         scheduler=scheduler,
-        in_flight=max(1, IN_FLIGHT_PER_WORKER // batch),
+        in_flight=max(1, IN_FLIGHT_PER_WORKER // BATCH_DOCUMENTS),
     )
     done = 0
     for reads in results:
@@ -221,16 +221,28 @@ def _tasks(
             yield Task(path, options, failed=_diagnostic(exc))
 
 
-REMOTE_BATCH = 16  # documents to a Dask task
+BATCH_DOCUMENTS = 16  # documents to a task at most
+BATCH_BYTES = 256 * 1024  # and no more than this much of them, so that big ones spread out
 
 
-def _batched(tasks: Iterable[Task], size: int) -> Iterator[tuple[Task, ...]]:
-    todo = iter(tasks)
-    while batch := tuple(itertools.islice(todo, size)):
+def _batched(tasks: Iterable[Task]) -> Iterator[list[Task]]:
+    batch: list[Task] = []
+    size = 0
+    for task in tasks:
+        batch.append(task)
+        if task.data is not None:
+            size += len(task.data)
+        elif task.failed is None:
+            with contextlib.suppress(OSError):  # the worker will say what is wrong with it
+                size += os.path.getsize(task.path)
+        if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
         yield batch
 
 
-def read_documents(tasks: tuple[Task, ...]) -> list[Read]:
+def read_documents(tasks: list[Task]) -> list[Read]:
     """`read_document` on each: one task for a worker."""
     return [read_document(task) for task in tasks]
 
