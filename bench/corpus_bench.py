@@ -3,6 +3,7 @@ the same text as one file; the cost of merging as events grow; a page built from
 
     python3 bench/corpus_bench.py [--copies 8] [--runs 3]      # throughput, RSS, merge
     python3 bench/corpus_bench.py --page [--page-docs 6000]    # load time of a corpus page
+    python3 bench/corpus_bench.py --cpu-generated 2048         # CPU split, no repeated text
 
 Throughput: TBAQ's 256 news documents (read from ../shared/corpora/tbaq through
 bench/tagger_tbaq.py at run time, never copied into the repository), each written to a
@@ -321,7 +322,14 @@ def main() -> None:
     parser.add_argument("--page", action="store_true")
     parser.add_argument("--page-docs", type=int, default=6000)
     parser.add_argument("--merge-only", action="store_true")
+    parser.add_argument("--cpu-generated", type=int, metavar="DOCUMENTS",
+                        help="only the CPU split, on this many generated articles")  # fmt: skip
     args = parser.parse_args()
+    if args.cpu_generated:
+        with tempfile.TemporaryDirectory() as tmp:
+            generated_corpus(Path(tmp) / "corpus", args.cpu_generated, 10)
+            cpu_split(Path(tmp) / "corpus")
+        return
     if args.merge_only:
         merge_scaling([int(s) for s in args.merge_sizes.split(",")])
         return
