@@ -43,19 +43,34 @@ def dateline(text: str) -> Day | None:
     """A date at the top of a document: a first line that is a date ("18 November 2017"), or a
     news dateline ("WASHINGTON, Nov. 18, 2017 —", "Published: 2017-11-18")."""
     lines = [ln for ln in text[:600].splitlines() if ln.strip()][:_DATELINE_LINES]
-    for line in lines:
-        if len(line) > 120:
+    for whole in lines:
+        # A wire story runs its dateline into the first paragraph: "LONDON, 3 May 2020 — The
+        # council met..."; the dateline is what comes before the dash, a place and a comma
+        # before the date or the date alone ("On 6 June 1944 — the Allies..." is no dateline).
+        head = _DATELINE_HEAD.match(whole)
+        heads = [head[1]] if head and ("," in head[1] or head[1][:1].isdigit()) else []
+        for line in ([whole] if len(whole) <= 120 else []) + heads:
+            if (day := _line_date(line)) is not None:
+                return day
+    return None
+
+
+_DATELINE_HEAD = re.compile(r"(\S.{0,78}?)\s+(?:—|–|--)\s")
+
+
+def _line_date(line: str) -> Day | None:
+    """The day a short line gives as its own date, if the rest of it is at most a place name
+    or a word such as "Published"."""
+    for t in tag(line, Day(2000)):
+        if t.anchored or t.date is None or t.type not in ("DATE", "TIME"):
             continue
-        for t in tag(line, Day(2000)):
-            if t.anchored or t.date is None or t.type not in ("DATE", "TIME"):
-                continue
-            if t.date.precision.value != "day":
-                continue
-            rest = (line[: t.start] + line[t.end :]).strip(" \t,.-–—:|()[]")
-            if len(rest) <= 40 or re.match(
-                r"(?i)(?:posted|published|updated|date|dated|filed|written)\b", rest
-            ):
-                return t.date.start
+        if t.date.precision.value != "day":
+            continue
+        rest = (line[: t.start] + line[t.end :]).strip(" \t,.-–—:|()[]")
+        if len(rest) <= 40 or re.match(
+            r"(?i)(?:posted|published|updated|date|dated|filed|written)\b", rest
+        ):
+            return t.date.start
     return None
 
 
@@ -264,14 +279,27 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
 
+def _is_dateline(t: Timex, prose: Prose) -> bool:
+    """Whether `t` is the document's own date near its top: the same day as the anchor, with
+    nothing before it on its line but capitals and punctuation ("LONDON, ", "WASHINGTON (AP), ")
+    and nothing after it but a dash or the line's end ("On 3 May 2020 the council met" stays an
+    event)."""
+    if not (t.start < 200 and t.date and prose.anchor and t.date.start == prose.anchor):
+        return False
+    line_start = prose.text.rfind("\n", 0, t.start) + 1
+    before, after = prose.text[line_start : t.start], prose.text[t.end : t.end + 4]
+    return not re.search(r"[a-z]", before) and bool(re.match(r"\s*(?:—|–|--|$|\n)", after))
+
+
 def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult:
     ref, note = _reference(prose, options, path)
-    timexes = tag(prose.text, ref)
+    # The dateline is the document's own date, not something that happened, even where it
+    # runs into the first sentence ("LONDON, 3 May 2020 — The council met on Tuesday").
+    timexes = [t for t in tag(prose.text, ref) if not _is_dateline(t, prose)]
     events, unplaced = build_events(
         prose.text, path, timexes, options.today or ref, _line_starts(prose.source), prose.offsets
     )
     diagnostics = [note] if note else []
-    # The dateline is the document's own date, not something that happened.
     unplaced = [t for t in unplaced if not (t.start < 200 and t.date and prose.anchor
                                             and t.date.start == prose.anchor)]  # fmt: skip
     if unplaced:
