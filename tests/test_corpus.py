@@ -281,3 +281,20 @@ def test_workers_left_to_us_start_only_for_enough_input(
     assert pipeline._workers(3, paths) == 3  # asked for
     monkeypatch.setattr(pipeline, "POOL_ABOVE", 100)
     assert pipeline._workers(None, paths) == available_cores()
+
+
+def test_a_corpus_prints_a_few_notes_and_counts_the_rest(tmp_path: Path) -> None:
+    """Thousands of articles must not print a note each for what could not be placed."""
+    from timeline.cli import NOTES_SHOWN
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for i in range(NOTES_SHOWN + 5):
+        (folder / f"a{i:02d}.txt").write_text(
+            "3 May 2011\n\nOn 2 May 2011 the council met. Recently, on a Monday, it rained.\n"
+        )
+    result = CliRunner().invoke(app, ["extract", str(folder), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if "could not be placed" in line]
+    assert len(notes) == NOTES_SHOWN
+    assert "note: 5 more notes like these not shown" in result.stderr

@@ -17,7 +17,7 @@ import typer
 
 from timeline import __version__
 from timeline.errors import InvalidInput, TimelineError
-from timeline.model import Day, Diagnostic
+from timeline.model import Day, Diagnostic, Severity
 
 if TYPE_CHECKING:
     from timeline.pipeline import BuildReport
@@ -218,9 +218,20 @@ def _with_formats(options: ReadOptions, source: InputFormat | None,
     return replace(options, format=str(source) if source else None, window=span)
 
 
+NOTES_SHOWN = 20  # a folder of thousands of articles would print a note for each
+
+
 def _say(diagnostics: list[Diagnostic]) -> None:
+    """Errors and warnings, every one; notes (what could not be placed), the first few."""
+    notes = 0
     for d in diagnostics:
+        if d.severity is Severity.NOTE:
+            notes += 1
+            if notes > NOTES_SHOWN:
+                continue
         typer.echo(str(d), err=True)
+    if notes > NOTES_SHOWN:
+        typer.echo(f"note: {notes - NOTES_SHOWN:,} more notes like these not shown", err=True)
 
 
 def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
