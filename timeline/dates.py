@@ -405,12 +405,18 @@ def _day_problem(year: int, month: int, day: int, bc: bool) -> str | None:
 
 
 def _refuse_impossible(text: str, settings: Settings, ref: SourceRef | None) -> None:
-    core = _strip_qualifiers(text.strip())[0]
+    if reason := _impossible_cached(text.strip(), settings.date_order):
+        raise DateError(text, ref, reason)
+
+
+@functools.lru_cache(maxsize=4096)
+def _impossible_cached(text: str, date_order: str | None) -> str | None:
+    # Cached as _parse_cached is: a file repeats its dates, and parse_span asks twice.
+    core = _strip_qualifiers(text)[0]
     bc = False
     if era := _ERA.search(core):
         bc, core = era["bc"] is not None, core[: era.start()]
-    if reason := impossible_day(core, settings.date_order, bc):
-        raise DateError(text, ref, reason)
+    return impossible_day(core, date_order, bc)
 
 
 # -- dateparser, for everything else ------------------------------------------------------------
@@ -581,8 +587,11 @@ def parse_span(
     settings = settings or Settings()
     stripped = text.strip()
     _refuse_impossible(stripped, settings, ref)
-    if _parse_cached(stripped, settings) is not None and not _looks_like_range(stripped):
-        return parse_date(stripped, settings, ref), None
+    date = _parse_cached(stripped, settings)
+    if date is not None and not _looks_like_range(stripped):
+        if len(stripped) > 200:
+            raise DateError(stripped, ref, "too long for a date")
+        return date, None  # what parse_date gives, without checking the text a second time
     if m := _SINCE.match(stripped):
         return parse_date(m["a"], settings, ref), present(settings, stripped)
     for pattern in _RANGE_PATTERNS:
