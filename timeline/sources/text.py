@@ -279,12 +279,16 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
 
+def _near_top_on_anchor_day(t: Timex, prose: Prose) -> bool:
+    return bool(t.start < 200 and t.date and prose.anchor and t.date.start == prose.anchor)
+
+
 def _is_dateline(t: Timex, prose: Prose) -> bool:
     """Whether `t` is the document's own date near its top: the same day as the anchor, with
     nothing before it on its line but capitals and punctuation ("LONDON, ", "WASHINGTON (AP), ")
     and nothing after it but a dash or the line's end ("On 3 May 2020 the council met" stays an
     event)."""
-    if not (t.start < 200 and t.date and prose.anchor and t.date.start == prose.anchor):
+    if not _near_top_on_anchor_day(t, prose):
         return False
     line_start = prose.text.rfind("\n", 0, t.start) + 1
     before, after = prose.text[line_start : t.start], prose.text[t.end : t.end + 4]
@@ -300,8 +304,7 @@ def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult
         prose.text, path, timexes, options.today or ref, _line_starts(prose.source), prose.offsets
     )
     diagnostics = [note] if note else []
-    unplaced = [t for t in unplaced if not (t.start < 200 and t.date and prose.anchor
-                                            and t.date.start == prose.anchor)]  # fmt: skip
+    unplaced = [t for t in unplaced if not _near_top_on_anchor_day(t, prose)]
     if unplaced:
         starts = _line_starts(prose.source)
         shown = []
