@@ -10,6 +10,7 @@ expression as written in the markup, entities and all).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -56,11 +57,16 @@ def dateline(text: str) -> Day | None:
 
 
 _DATELINE_HEAD = re.compile(r"(\S.{0,78}?)\s+(?:—|–|--)\s")
+_DIGIT = re.compile(r"\d")
 
 
+@functools.lru_cache(maxsize=64)
 def _line_date(line: str) -> Day | None:
     """The day a short line gives as its own date, if the rest of it is at most a place name
-    or a word such as "Published"."""
+    or a word such as "Published". (Cached: a plain text's title is looked for among the same
+    first lines.)"""
+    if not _DIGIT.search(line):
+        return None  # a day with its year is written with digits; most lines are not tagged
     for t in tag(line, Day(2000)):
         if t.anchored or t.date is None or t.type not in ("DATE", "TIME"):
             continue
