@@ -187,28 +187,33 @@ def _timed_read(tasks: list[Task]) -> tuple[int, float, list[Read]]:
 
 def cpu_split(folder: Path) -> None:
     """CPU seconds of each process, which a busy machine does not change the way it changes
-    seconds: the documents read on 1 and 2 workers, merged and written as YAML here."""
+    seconds: the documents read on 1 and 2 workers (this process being one of them), merged and
+    written as YAML here."""
     from timeline.parallel import run_ordered
     from timeline.render import render
 
     tasks = [Task(p, ReadOptions(today=Day(2024, 1, 1))) for p in expand_inputs([str(folder)])]
-    print("\n| workers | CPU in each worker | CPU in the main process | longest path | "
-          "total CPU |")  # fmt: skip
-    print("|---:|---|---:|---:|---:|")
+    print("\n| workers | reading here (documents) | reading in the other process (documents) | "
+          "taking results in, merging, writing | longest path | total CPU |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|")
     for workers in (1, 2):
         start = time.process_time()
-        merger, per_worker = Merger(), dict[int, float]()
+        merger = Merger()
+        cpu, docs = dict[int, float](), dict[int, int]()
         batches = _batched(tasks)  # as the pipeline sends them
-        for pid, cpu, reads in run_ordered(_timed_read, batches, workers=workers, in_flight=4):
-            per_worker[pid] = per_worker.get(pid, 0.0) + cpu
+        for pid, seconds, reads in run_ordered(_timed_read, batches, workers=workers, in_flight=4):
+            cpu[pid], docs[pid] = cpu.get(pid, 0.0) + seconds, docs.get(pid, 0) + len(reads)
             for timeline in (t for read in reads for t in read.timelines):
                 merger.add(timeline)
         render("yaml", merger.timeline())
-        main = time.process_time() - start - (per_worker.get(os.getpid(), 0.0))
-        cpus = sorted(per_worker.values(), reverse=True)
-        longest, total = main + cpus[0], main + sum(cpus)
-        shown = " + ".join(f"{c:.1f} s" for c in cpus)
-        print(f"| {workers} | {shown} | {main:.1f} s | {longest:.1f} s | {total:.1f} s |")
+        here = cpu.pop(os.getpid(), 0.0)
+        here_docs = docs.pop(os.getpid(), 0)
+        rest = time.process_time() - start - here
+        other, other_docs = sum(cpu.values()), sum(docs.values())
+        longest, total = max(here + rest, other), here + rest + other
+        shown = f"{other:.1f} s ({other_docs:,})" if workers > 1 else "–"
+        print(f"| {workers} | {here:.1f} s ({here_docs:,}) | {shown} | {rest:.1f} s | "
+              f"{longest:.1f} s | {total:.1f} s |")  # fmt: skip
 
 
 def merge_scaling(sizes: list[int]) -> None:

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from typer.testing import CliRunner
 from timeline.cli import app
 from timeline.merge import MAX_REFS, Merger, merge
 from timeline.model import Day, Event, FuzzyDate, Precision, SourceRef, Timeline
-from timeline.parallel import SchedulerError, run_ordered
+from timeline.parallel import SchedulerError, Shared, run_ordered, share
 from timeline.pipeline import extract, load
 from timeline.progress import Bar, wanted
 from timeline.render import render
@@ -129,6 +130,80 @@ def _square(x: int) -> int:
 
 def test_run_ordered_keeps_input_order_on_a_pool() -> None:
     assert list(run_ordered(_square, range(40), workers=2)) == [x * x for x in range(40)]
+
+
+class _Worker:
+    """A worker's handle in `share`'s tests: ready once the test says its task is done."""
+
+    def __init__(self, task: int, done: set[int]) -> None:
+        self.task, self.done = task, done
+
+    def ready(self) -> bool:
+        return self.task in self.done
+
+    def result(self) -> int:
+        self.done.add(self.task)  # waiting for it: the worker finishes
+        return self.task * self.task
+
+
+def test_share_reads_here_while_the_workers_are_busy_and_keeps_the_order() -> None:
+    done: set[int] = set()
+    stats = Shared()
+    results = list(share(_square, lambda t: _Worker(t, done), range(100), out=4, stats=stats))
+    assert results == [x * x for x in range(100)]
+    # The workers never finish unless waited for: this process read all it could itself.
+    assert stats.here > 0 and stats.sent + stats.here == 100
+
+
+def test_share_takes_a_workers_result_when_it_is_ready() -> None:
+    done = set(range(1000))  # workers that are always done at once
+    stats = Shared()
+    results = list(share(_square, lambda t: _Worker(t, done), range(100), out=4, stats=stats))
+    assert results == [x * x for x in range(100)]
+    assert stats.here == 0 and stats.read_again == 0
+
+
+def test_share_holds_back_a_bounded_number_of_results() -> None:
+    """A worker stuck on the first task: this process reads on, but holds at most `held`
+    results before it waits for the stuck one."""
+    done: set[int] = set()
+    taken: list[int] = []
+    results = share(_square, lambda t: _Worker(t, done), _logged(range(1000), taken), out=2,
+                    held=10)  # fmt: skip
+    assert next(results) == 0
+    assert len(taken) <= 11
+
+
+def _logged(tasks: range, taken: list[int]) -> Iterator[int]:
+    for t in tasks:
+        taken.append(t)
+        yield t
+
+
+def test_share_reads_the_last_tasks_here_rather_than_wait_for_a_worker() -> None:
+    done: set[int] = set()
+    stats = Shared()
+    results = list(share(_square, lambda t: _Worker(t, done), range(3), out=8, stats=stats))
+    assert results == [0, 1, 4]
+    assert stats.read_again == 3 and not done  # no worker was waited for
+
+
+def _pid_unless_in_a_worker(task: tuple[int, int]) -> int:
+    """This process's id; in a worker (any other process), it hangs for a minute first."""
+    main, _ = task
+    if os.getpid() != main:
+        time.sleep(60)
+    return os.getpid()
+
+
+def test_a_pool_does_not_wait_for_a_worker_that_is_busy() -> None:
+    """With two workers this process reads too, and what is left with a worker at the end is
+    read here as well: the run ends without waiting a minute for a hung worker, whose
+    process is stopped."""
+    start = time.monotonic()
+    tasks = [(os.getpid(), i) for i in range(6)]
+    assert list(run_ordered(_pid_unless_in_a_worker, tasks, workers=2)) == [os.getpid()] * 6
+    assert time.monotonic() - start < 30
 
 
 def test_extract_is_byte_identical_for_any_number_of_workers(tmp_path: Path) -> None:

@@ -1,10 +1,11 @@
-"""Running one function over many documents: in this process, on every core with a process pool,
-or on a Dask cluster (`dask.distributed`, imported only when a scheduler is given).
+"""Running one function over many documents: in this process, on every core (this process and
+a pool of others), or on a Dask cluster (`dask.distributed`, imported only when a scheduler is
+given).
 
 Results come back in the order of the tasks, whatever finished first, so what is made of them is
-the same for any number of workers. Only a few tasks per worker are in flight at once, so memory
-stays bounded however many documents there are, and a slow document holds back at most that many
-finished ones. Ctrl-C stops the workers and raises `KeyboardInterrupt` here.
+the same for any number of workers. Only a few tasks per worker are in flight at once and only
+so many finished ones are held back, so memory stays bounded however many documents there are.
+Ctrl-C stops the workers and raises `KeyboardInterrupt` here.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from timeline.errors import TimelineError
 
-__all__ = ["SchedulerError", "available_cores", "run_ordered"]
+__all__ = ["SchedulerError", "Shared", "available_cores", "run_ordered", "share"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -77,9 +79,10 @@ def run_ordered(
     scheduler: str | None = None,
     in_flight: int = IN_FLIGHT_PER_WORKER,
 ) -> Iterator[R]:
-    """`map(fn, tasks)`, on `workers` processes or on the Dask cluster at `scheduler`, with
-    at most `in_flight` tasks per worker (per thread on Dask) submitted and not yet taken.
-    `fn` and the tasks must pickle; `fn` must be importable by name where it runs."""
+    """`map(fn, tasks)`, on `workers` processes (this one among them) or on the Dask cluster at
+    `scheduler`, with at most `in_flight` tasks per worker (per thread on Dask) submitted and
+    not yet taken. `fn` and the tasks must pickle; `fn` must be importable by name where it
+    runs, and must give the same result for the same task wherever it runs."""
     if scheduler is not None:
         yield from _on_dask(fn, tasks, scheduler, in_flight)
     elif workers <= 1:
@@ -113,21 +116,126 @@ def _pickled(fn: Callable[[T], R], task: T) -> bytes:
     return pickle.dumps(fn(task), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-class _Async:
-    """A `multiprocessing` AsyncResult seen as a future. Results travel as pickled bytes and
-    are unpickled here, when taken, rather than by the pool's result thread: taking 2,048
-    documents' events in cost the main process 0.93 s of CPU that way, 0.48 s this way."""
+class _Remote:
+    """A task sent to a worker: its handle, and the task itself, for this process to read after
+    all when it has nothing better to do."""
+
+    __slots__ = ("handle", "task")
+
+    def __init__(self, handle: _Ready[Any], task: Any) -> None:
+        self.handle, self.task = handle, task
+
+    def ready(self) -> bool:
+        return self.handle.ready()
+
+    def result(self) -> Any:
+        return self.handle.result()
+
+
+class _Here:
+    """A task read in this process."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def ready(self) -> bool:
+        return True
+
+    def result(self) -> Any:
+        return self.value
+
+
+class _Ready(_Handle[R_co], Protocol[R_co]):
+    def ready(self) -> bool: ...
+
+
+# Results held back at most, waiting for an earlier task still being read by a worker: they
+# bound memory, and let this process read on while the workers start (about a second).
+HELD = 64
+
+
+@dataclass(slots=True)
+class Shared:
+    """How `share` went: tasks read here, tasks sent out, and those sent out but read here as
+    well because nothing else was left to do."""
+
+    here: int = 0
+    sent: int = 0
+    read_again: int = 0
+
+
+def share(
+    fn: Callable[[T], R],
+    submit: Callable[[T], _Ready[R]],
+    tasks: Iterable[T],
+    out: int,
+    held: int = HELD,
+    stats: Shared | None = None,
+) -> Iterator[R]:
+    """`map(fn, tasks)` in task order, with workers and this process reading together: up to
+    `out` tasks are submitted to the workers, and whenever the next result in order is not ready
+    this process reads the next task itself rather than wait. When no tasks are left, a task
+    still out with a worker is read here as well (the worker's copy is then never taken), so
+    nothing waits on a worker that is still starting or busy. At most `held` results are held
+    back waiting for an earlier one."""
+    stats = stats if stats is not None else Shared()
+    pending: deque[_Remote | _Here] = deque()  # in task order
+    sent = 0  # tasks in `pending` out with a worker
+    todo = iter(tasks)
+    more = True
+    while True:
+        while more and sent < out and len(pending) < held:
+            for task in todo:
+                pending.append(_Remote(submit(task), task))
+                sent += 1
+                stats.sent += 1
+                break
+            else:
+                more = False
+        if not pending:
+            return
+        head = pending[0]
+        if head.ready() or len(pending) >= held:
+            pending.popleft()
+            sent -= isinstance(head, _Remote)
+            yield head.result()
+        elif more:
+            for task in todo:
+                pending.append(_Here(fn(task)))
+                stats.here += 1
+                break
+            else:
+                more = False
+        else:  # nothing left to hand out: read the head here rather than wait for it
+            assert isinstance(head, _Remote)
+            pending[0] = _Here(fn(head.task))
+            sent -= 1
+            stats.read_again += 1
+
+
+class _Pickled:
+    """A `multiprocessing` AsyncResult whose result travels as pickled bytes, unpickled here
+    when taken rather than by the pool's result thread: taking 2,048 documents' events in cost
+    the main process 0.93 s of CPU that way, 0.48 s this way."""
 
     __slots__ = ("_async",)
 
     def __init__(self, handle: Any) -> None:
         self._async = handle
 
+    def ready(self) -> bool:
+        return bool(self._async.ready())
+
     def result(self) -> Any:
         return pickle.loads(self._async.get())
 
 
 def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int, in_flight: int) -> Iterator[R]:
+    """`workers - 1` processes read alongside this one (see `share`): the workers' start (a
+    fresh interpreter that imports the readers) costs no waiting, only the workers' results are
+    pickled, and a corpus smaller than the start-up is read at one process's speed."""
     import multiprocessing
 
     # Not "fork": a forked child inherits whatever locks the parent's threads (a progress bar's,
@@ -136,18 +244,25 @@ def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int, in_flight: 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
     with _interrupts_ignored():  # inherited by the fork server and the workers, from birth
-        pool = context.Pool(workers, initializer=_ignore_interrupt)
+        pool = context.Pool(workers - 1, initializer=_ignore_interrupt)
+    stats = Shared()
+    finished = False
     try:
-        yield from _window(
-            lambda task: _Async(pool.apply_async(_pickled, (fn, task))),
+        yield from share(
+            fn,
+            lambda task: _Pickled(pool.apply_async(_pickled, (fn, task))),
             tasks,
-            workers * in_flight,
+            (workers - 1) * in_flight,
+            stats=stats,
         )
-    except BaseException:
-        pool.terminate()  # Ctrl-C or an error: stop now, do not finish the queue
-        raise
+        finished = True
     finally:
-        pool.close()
+        # Ctrl-C, an error, or tasks read here as well: stop the workers now, do not finish
+        # their queue.
+        if finished and not stats.read_again:
+            pool.close()
+        else:
+            pool.terminate()
         pool.join()
 
 
