@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -290,6 +291,15 @@ def test_progress_waits_a_second_and_shows_documents_per_second(
     with Bar("reading", stream=quick, delay=60) as bar:  # done long before the bar is due
         bar(5, 5)
     assert quick.getvalue() == "" and not bar.shown
+    due = _Terminal()
+    threads = threading.active_count()
+    with Bar("reading", stream=due, delay=0.05) as bar:
+        bar(1, 5)
+        assert not bar.shown and threading.active_count() == threads  # no thread waits to draw
+        time.sleep(0.1)
+        bar(2, 5)
+        assert bar.shown  # the first call once the delay is over draws it
+    assert "2/5" in due.getvalue()
     asked = io.StringIO()
     with Bar("reading", show=True, stream=asked) as bar:
         for done in range(1, 4):
@@ -308,18 +318,23 @@ def test_progress_never_reaches_standard_output(tmp_path: Path) -> None:
     assert all(json.loads(line) for line in result.stdout.splitlines())
 
 
-def _grandchildren(pid: int) -> list[str]:
-    """The processes two generations below `pid` (the pool's workers, under the fork server)."""
+def _descendants(pid: int) -> list[str]:
+    """The processes below `pid` (the pool's workers, and a fork server if there is one)."""
 
     def children(p: str) -> list[str]:
         return [
             c for f in Path(f"/proc/{p}/task").glob("*/children") for c in f.read_text().split()
         ]
 
+    found, todo = [], [str(pid)]
     try:
-        return [g for c in children(str(pid)) for g in children(c)]
+        while todo:
+            below = children(todo.pop())
+            found += below
+            todo += below
     except OSError:  # one of them ended as we looked
         return []
+    return found
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
@@ -333,7 +348,7 @@ def test_ctrl_c_stops_the_workers_and_writes_nothing(tmp_path: Path) -> None:
         [sys.executable, "-m", "timeline", "extract", str(folder), "-j", "2", "-o", str(out)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True,
     )  # fmt: skip
-    while not _grandchildren(proc.pid) and proc.poll() is None:
+    while not _descendants(proc.pid) and proc.poll() is None:
         time.sleep(0.05)  # until the workers are there
     time.sleep(0.5)
     assert proc.poll() is None, "the command ended before it could be interrupted"

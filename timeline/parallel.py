@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -232,19 +233,30 @@ class _Pickled:
         return pickle.loads(self._async.get())
 
 
+def _context() -> Any:
+    """How to start the workers. Forked from this process where that is safe: at once, with the
+    readers imported (a fork server is a fresh interpreter that imports them first, a second
+    during which the worker reads nothing). Safe means Linux (macOS's system libraries do not
+    survive a fork) and no other thread running, whose locks the child would inherit held.
+    Otherwise a fork server, or a fresh interpreter for each worker where there is none."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int, in_flight: int) -> Iterator[R]:
     """`workers - 1` processes read alongside this one (see `share`): the workers' start (a
     fresh interpreter that imports the readers) costs no waiting, only the workers' results are
     pickled, and a corpus smaller than the start-up is read at one process's speed."""
-    import multiprocessing
-
-    # Not "fork": a forked child inherits whatever locks the parent's threads (a progress bar's,
-    # say) held at that moment. The fork server starts once, with the readers imported, and
-    # forks each worker from itself.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    with _interrupts_ignored():  # inherited by the fork server and the workers, from birth
-        pool = context.Pool(workers - 1, initializer=_ignore_interrupt)
+    with _interrupts_ignored():  # inherited by the workers (and a fork server), from birth
+        pool = _context().Pool(workers - 1, initializer=_ignore_interrupt)
     stats = Shared()
     finished = False
     try:

@@ -6,16 +6,18 @@
             bar(done, len(items))
 
 Unless asked for (`show=True`), a bar is shown only when standard error is a terminal and not
-under CI, and only once the work has gone on for a second: a quick run, a pipe, a log file and a
-CI run see nothing. It never writes to standard output. rich is imported only when a bar is
-actually drawn, so commands that finish quickly never pay for it.
+under CI, and only once the work has gone on for a second (at the first call after that): a quick
+run, a pipe, a log file and a CI run see nothing. It never writes to standard output. rich is
+imported only when a bar is actually drawn, so commands that finish quickly never pay for it.
+Until then no thread is started: a process pool forked at the start of the work inherits no
+thread's locks.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import threading
+import time
 from types import TracebackType
 from typing import Any, TextIO
 
@@ -35,7 +37,8 @@ def wanted(stream: TextIO) -> bool:
 
 class Bar:
     """A progress bar: call it with (done, total) as work goes on. A context manager; the bar
-    appears after `delay` seconds (at once when `show` is True) and is closed on exit."""
+    appears at the first call `delay` seconds or more after entry (at once when `show` is True)
+    and is closed on exit."""
 
     def __init__(
         self,
@@ -51,31 +54,26 @@ class Bar:
         self.enabled = wanted(self.stream) if show is None else show
         self.delay = 0.0 if show else delay
         self.done, self.total = 0, 0
-        self._lock = threading.Lock()
-        self._timer: threading.Timer | None = None
+        self._due = 0.0  # when the bar may appear, on the monotonic clock
         self._progress: Any = None  # rich.progress.Progress, once shown
         self._task: Any = None
-        self._closed = False
 
     @property
     def shown(self) -> bool:
         return self._progress is not None
 
     def __enter__(self) -> Bar:
-        if self.enabled:
-            if self.delay <= 0:
-                self._show()
-            else:
-                self._timer = threading.Timer(self.delay, self._show)
-                self._timer.daemon = True
-                self._timer.start()
+        self._due = time.monotonic() + self.delay
+        if self.enabled and self.delay <= 0:
+            self._show()
         return self
 
     def __call__(self, done: int, total: int) -> None:
-        with self._lock:
-            self.done, self.total = done, total
-            if self._progress is not None:
-                self._progress.update(self._task, completed=done, total=total)
+        self.done, self.total = done, total
+        if self._progress is None and self.enabled and time.monotonic() >= self._due:
+            self._show()
+        if self._progress is not None:
+            self._progress.update(self._task, completed=done, total=total)
 
     def _show(self) -> None:
         from rich.console import Console
@@ -88,25 +86,21 @@ class Bar:
             TimeRemainingColumn,
         )
 
-        with self._lock:
-            if self._progress is not None or self._closed:
-                return
-            progress = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn(self.unit),
-                _rate_column(self.unit),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                console=Console(file=self.stream),
-                redirect_stdout=False,
-                redirect_stderr=False,
-            )
-            self._task = progress.add_task(self.label, total=self.total or None,
-                                           completed=self.done)  # fmt: skip
-            progress.start()
-            self._progress = progress
+        progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn(self.unit),
+            _rate_column(self.unit),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=Console(file=self.stream),
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self._task = progress.add_task(self.label, total=self.total or None, completed=self.done)
+        progress.start()
+        self._progress = progress
 
     def __exit__(
         self,
@@ -114,12 +108,8 @@ class Bar:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-        with self._lock:
-            self._closed = True
-            if self._progress is not None:
-                self._progress.stop()
+        if self._progress is not None:
+            self._progress.stop()
 
 
 def _rate_column(unit: str) -> Any:
