@@ -191,7 +191,7 @@ def test_demo_events_yaml_builds(tmp_path: Path) -> None:
 
 
 def test_interrupted_write_leaves_no_half_page(
-    good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    good: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Ctrl-C while the page is being written: exit 130, the old page intact, no temp file."""
     import timeline.pipeline as pipeline
@@ -212,5 +212,6 @@ def test_interrupted_write_leaves_no_half_page(
     with pytest.raises(SystemExit) as info:
         main()
     assert info.value.code == 130
+    assert "interrupted; nothing was written" in capsys.readouterr().err
     assert out.read_text() == "previous page"
     assert sorted(p.name for p in out.parent.iterdir()) == ["page.html"]

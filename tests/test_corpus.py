@@ -357,6 +357,7 @@ def test_ctrl_c_stops_the_workers_and_writes_nothing(tmp_path: Path) -> None:
     message = err.decode()
     assert proc.returncode == 130, message
     assert "Traceback" not in message and "Error" not in message
+    assert message.strip().endswith("interrupted; nothing was written")
     assert list(tmp_path.glob("*events*")) == []
 
 

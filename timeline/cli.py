@@ -9,6 +9,8 @@ import json
 import sys
 import traceback
 import webbrowser
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -175,6 +177,17 @@ def _reading(scheduler: str | None, show_progress: bool | None, label: str) -> B
     return Bar(label, "documents", show=show_progress)
 
 
+@contextmanager
+def _said_if_interrupted() -> Iterator[None]:
+    """Ctrl-C while reading says that nothing was written (typer would end with 130 silently);
+    output is only ever written whole, after reading."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        typer.echo("interrupted; nothing was written", err=True)
+        raise typer.Exit(130) from None
+
+
 def _options(ref_date: str | None, lang: list[str] | None, title: str | None = None) -> ReadOptions:
     from timeline.dates import known_language, parse_date
     from timeline.errors import DateError
@@ -320,7 +333,7 @@ def build(
     options = _options(ref_date, lang, title)
     bar = _reading(scheduler, show_progress, "reading")
     try:
-        with bar:
+        with _said_if_interrupted(), bar:
             report = run_build(
                 inputs or [DEFAULT_INPUT], output, options,
                 RenderOptions(theme=str(theme), cdn=cdn),
@@ -485,7 +498,7 @@ def extract(
 
             kind = str(fmt) if fmt else output_format(output, "yaml") if output else "yaml"
             bar = _reading(scheduler, show_progress, "extracting")
-            with bar:
+            with _said_if_interrupted(), bar:
                 data, loaded = run_extract(
                     inputs, options, kind=kind, stdin=sys.stdin.buffer,
                     workers=workers, scheduler=scheduler, progress=bar,
