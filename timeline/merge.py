@@ -72,9 +72,8 @@ class Merger:
 
     title: str | None = None  # the user's title, over any a document gives
     _entries: list[_Entry] = field(default_factory=list)
-    _exact: dict[tuple[object, ...], int] = field(default_factory=dict)
+    _exact: dict[tuple[int, int, str, str], int] = field(default_factory=dict)
     _index: dict[tuple[int, int, str], list[int]] = field(default_factory=dict)
-    _words: dict[int, frozenset[str]] = field(default_factory=dict)
     _first: Timeline | None = None
     _found_title: str | None = None
     _groups: dict[str, Group] = field(default_factory=dict)
@@ -95,36 +94,36 @@ class Merger:
             self._add_event(event)
 
     def _add_event(self, event: Event) -> None:
-        key = (event.first_day, event.last_day, event.title.casefold(), event.group)
+        # (Ordinals, not days: this runs for every event, and a tuple of ints hashes fastest.)
+        days = (event.first_day.ordinal, event.last_day.ordinal)
+        key = (*days, event.title.casefold(), event.group)
         at = self._exact.get(key)
-        if at is None and _told(event):
-            at = self._retold(event)
-            if at is not None:
-                self._exact[key] = at
         if at is not None:
             self._join(self._entries[at], event)
             return
+        words = content_words(event.title) if _told(event) else None
+        if words is not None:
+            at = self._retold(days, words, event.refs[0].path)
+            if at is not None:
+                self._exact[key] = at
+                self._join(self._entries[at], event)
+                return
         at = len(self._entries)
         self._entries.append(_Entry(event, dict.fromkeys(event.refs[:MAX_REFS]),
                                     event.source_count))  # fmt: skip
         self._exact[key] = at
-        if _told(event):
-            days = (event.first_day.ordinal, event.last_day.ordinal)
-            words = content_words(event.title)
-            self._words[at] = words
-            for word in words:
-                candidates = self._index.setdefault((*days, word), [])
-                if len(candidates) < MAX_CANDIDATES:
-                    candidates.append(at)
+        for word in words or ():
+            candidates = self._index.setdefault((*days, word), [])
+            if len(candidates) < MAX_CANDIDATES:
+                candidates.append(at)
 
-    def _retold(self, event: Event) -> int | None:
-        """The first earlier event from another document that this one tells again."""
-        days = (event.first_day.ordinal, event.last_day.ordinal)
+    def _retold(self, days: tuple[int, int], words: frozenset[str], path: str) -> int | None:
+        """The first earlier event from another document than `path` on these days with two of
+        these title words."""
         shared: dict[int, int] = {}
-        for word in content_words(event.title):
+        for word in words:
             for at in self._index.get((*days, word), ()):
                 shared[at] = shared.get(at, 0) + 1
-        path = event.refs[0].path
         for at in sorted(at for at, n in shared.items() if n >= 2):
             if self._entries[at].event.refs[0].path != path:
                 return at
