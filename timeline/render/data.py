@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from timeline.labels import canonical_text, span_label
@@ -159,7 +160,9 @@ def _csv_safe(text: str) -> str:
 
 
 def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    # What json.dumps(text, ensure_ascii=False) gives, a tenth of the cost: dumps builds an
+    # encoder for every call, three or more calls an event.
+    return encode_basestring(text)
 
 
 def render_yaml(timeline: Timeline, options: object = None) -> bytes:
