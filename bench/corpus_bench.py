@@ -2,6 +2,7 @@
 the same text as one file; the cost of merging as events grow; a page built from a corpus.
 
     python3 bench/corpus_bench.py [--copies 8] [--runs 3]      # throughput, RSS, merge
+    python3 bench/corpus_bench.py --generated 4096 [--runs 3]  # throughput, no repeated text
     python3 bench/corpus_bench.py --page [--page-docs 6000]    # load time of a corpus page
     python3 bench/corpus_bench.py --cpu-generated 2048         # CPU split, no repeated text
 
@@ -11,16 +12,21 @@ temporary folder with its creation date as a dateline, `--copies` times over (8:
 documents). Every configuration runs as its own `python -m timeline extract` process, whole
 (start-up included), alternating in each round so that a busy machine hurts all alike:
 
-- `-j 1` and `-j 2`: the process pool (1 is no pool at all);
+- `-j 1` and `-j 2`: one process, and this process reading beside a pool of one;
 - `dask`: `--scheduler` on a LocalCluster started here (2 worker processes, 1 thread each);
 - `one file`: the same text concatenated into one file, `-j 1`: the single-file figure.
 
-Then, in this process, the CPU seconds of each worker and of the main process (merging and
-writing) for 1 and 2 workers: the machine's load stretches seconds but not CPU seconds, so
-"longest path" (the main process plus the busiest worker) is what 2 free cores would take.
+"Per core × one file" is each reading process's share of the documents per second against the
+one file's rate: 1.00× would mean splitting the text into documents and processes cost nothing.
+`--generated N` runs the same on N generated articles (each a dateline and 10 dated sentences,
+no two alike), where no process's caches are flattered by text it has read before.
+
+Then, in this process, the CPU seconds of each process for 1 and 2 workers: the machine's load
+stretches seconds but not CPU seconds, so "longest path" (the busier of this process and the
+worker) is what 2 free cores would take.
 
 Peak RSS is the largest sum, sampled every 50 ms, of the resident memory of the command and
-every process below it (the fork server and workers); for Dask the cluster's workers are not
+every process below it (the workers); for Dask the cluster's workers are not
 below the command and are not counted. The outputs of `-j 1`, `-j 2` and Dask are compared
 byte for byte.
 
@@ -115,17 +121,24 @@ def run(cmd: list[str]) -> tuple[float, float]:
     return elapsed, peak / 1024
 
 
-def throughput(copies: int, runs: int) -> None:
+def throughput(copies: int, runs: int, generated: int = 0) -> None:
     from distributed import LocalCluster
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
-        n, size = write_corpus(folder, copies)
+        if generated:
+            generated_corpus(folder, generated, 10)
+            files = sorted(folder.rglob("*.txt"))
+            n, size = len(files), sum(f.stat().st_size for f in files)
+        else:
+            n, size = write_corpus(folder, copies)
         one = Path(tmp) / "one.txt"
         with one.open("w", encoding="utf-8") as f:
             for path in sorted(folder.rglob("*.txt")):
                 f.write(path.read_text(encoding="utf-8") + "\n")
         base = [sys.executable, "-m", "timeline", "extract", "--no-progress"]
+        if generated:
+            base += ["--ref-date", "2020-06-01"]
         outs = {name: Path(tmp) / f"{name}.yaml" for name in ("j1", "j2", "dask", "one")}
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster:  # fmt: skip
@@ -148,17 +161,21 @@ def throughput(copies: int, runs: int) -> None:
     mb = size / 1e6
     print(f"{n:,} documents, {mb:.2f} MB, {events:,} events; "
           f"-j 1, -j 2 and Dask outputs byte-identical: {same}\n")  # fmt: skip
-    print("| run | median | fastest | documents/s (median) | MB/s (median) | "
-          "× -j 1 (median) | peak RSS |")  # fmt: skip
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    one_median = statistics.median(t for t, _ in results["j1"])
+    print("| run | median | fastest | documents/s (median) | MB/s (median) | × -j 1 (median) "
+          "| × -j 1 (fastest) | per core × one file (median) | peak RSS |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    j1 = [t for t, _ in results["j1"]]
+    one_file = statistics.median(t for t, _ in results["one"])
     labels = {"j1": "`-j 1`", "j2": "`-j 2`", "dask": "Dask LocalCluster, 2 workers",
               "one": "one file of the same text, `-j 1`"}  # fmt: skip
+    cores = {"j1": 1, "j2": 2, "dask": 2, "one": 1}
     for name, rs in results.items():
         times = [t for t, _ in rs]
         med, rss = statistics.median(times), max(r for _, r in rs)
-        print(f"| {labels[name]} | {med:.1f} s | {min(times):.1f} s | {n / med:,.0f} | "
-              f"{mb / med:.2f} | {one_median / med:.2f}× | {rss:,.0f} MB |")  # fmt: skip
+        per_core = one_file / med / cores[name]
+        print(f"| {labels[name]} | {med:.2f} s | {min(times):.2f} s | {n / med:,.0f} | "
+              f"{mb / med:.2f} | {statistics.median(j1) / med:.2f}× | "
+              f"{min(j1) / min(times):.2f}× | {per_core:.2f}× | {rss:,.0f} MB |")  # fmt: skip
     print(split.getvalue(), end="")
 
 
@@ -327,6 +344,8 @@ def main() -> None:
     parser.add_argument("--page", action="store_true")
     parser.add_argument("--page-docs", type=int, default=6000)
     parser.add_argument("--merge-only", action="store_true")
+    parser.add_argument("--generated", type=int, metavar="DOCUMENTS", default=0,
+                        help="throughput on generated articles instead of TBAQ")  # fmt: skip
     parser.add_argument("--cpu-generated", type=int, metavar="DOCUMENTS",
                         help="only the CPU split, on this many generated articles")  # fmt: skip
     args = parser.parse_args()
@@ -341,7 +360,9 @@ def main() -> None:
     if args.page:
         page(args.page_docs, args.runs)
         return
-    throughput(args.copies, args.runs)
+    throughput(args.copies, args.runs, args.generated)
+    if args.generated:
+        return
     merge_scaling([int(s) for s in args.merge_sizes.split(",")])
 
 
