@@ -189,6 +189,20 @@ def test_share_reads_the_last_tasks_here_rather_than_wait_for_a_worker() -> None
     assert stats.read_again == 3 and not done  # no worker was waited for
 
 
+def test_share_reads_what_a_worker_would_come_to_last_first() -> None:
+    """All six tasks are out with a worker that has not finished any: this process reads from
+    the back, where the worker is furthest from, and they would meet in the middle."""
+    read_here: list[int] = []
+
+    def here(task: int) -> int:
+        read_here.append(task)
+        return task * task
+
+    results = list(share(here, lambda t: _Worker(t, set()), range(6), out=8))
+    assert results == [x * x for x in range(6)]
+    assert read_here == [5, 4, 3, 2, 1, 0]
+
+
 def _pid_unless_in_a_worker(task: tuple[int, int]) -> int:
     """This process's id; in a worker (any other process), it hangs for a minute first."""
     main, _ = task

@@ -177,9 +177,10 @@ def share(
 ) -> Iterator[R]:
     """`map(fn, tasks)` in task order, with workers and this process reading together: up to
     `out` tasks are submitted to the workers, and whenever the next result in order is not ready
-    this process reads the next task itself rather than wait. When no tasks are left, a task
-    still out with a worker is read here as well (the worker's copy is then never taken), so
-    nothing waits on a worker that is still starting or busy. At most `held` results are held
+    this process reads the next task itself rather than wait. When no tasks are left, the tasks
+    still out with a worker are read here as well, last first (the worker's copy is then never
+    taken), so nothing waits on a worker that is still starting or busy, and a worker and this
+    process meet in the middle rather than read the same tasks. At most `held` results are held
     back waiting for an earlier one."""
     stats = stats if stats is not None else Shared()
     pending: deque[_Remote | _Here] = deque()  # in task order
@@ -209,9 +210,14 @@ def share(
                 break
             else:
                 more = False
-        else:  # nothing left to hand out: read the head here rather than wait for it
-            assert isinstance(head, _Remote)
-            pending[0] = _Here(fn(head.task))
+        else:
+            # Nothing left to hand out: rather than wait, read here the task a worker would
+            # come to last (the head is likely being read already).
+            at = next(i for i in range(len(pending) - 1, -1, -1)
+                      if isinstance(pending[i], _Remote) and not pending[i].ready())  # fmt: skip
+            remote = pending[at]
+            assert isinstance(remote, _Remote)
+            pending[at] = _Here(fn(remote.task))
             sent -= 1
             stats.read_again += 1
 
