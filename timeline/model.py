@@ -6,7 +6,9 @@ sorts and merges them, the renderers draw them.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+import operator
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -308,3 +310,25 @@ class Timeline:
                 seen.add(event.group)
                 names.append(event.group)
         return names
+
+
+# --- pickling ------------------------------------------------------------------------------------
+
+
+def _pickled_by_fields(cls: type) -> None:
+    """Pickle instances of a frozen slotted dataclass as `cls(*fields)`. What dataclasses gives
+    such a class (`__getstate__` and `__setstate__` walking `fields()` for every object) made
+    taking a corpus's events back from the workers the main process's largest cost: unpickling
+    the events of 2,048 generated articles took 0.83 s that way and 0.48 s this way, pickling
+    them 0.33 s and 0.21 s. The fields are given to `__init__`, so they are checked as when the
+    object was first made."""
+    fields = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+
+    def __reduce__(self: object) -> tuple[type, tuple[object, ...]]:
+        return cls, fields(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+
+
+for _cls in (Day, FuzzyDate, SourceRef, Event, Era, Group, Settings, Diagnostic, Timeline):
+    _pickled_by_fields(_cls)
