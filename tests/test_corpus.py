@@ -3,9 +3,11 @@ process; the same event told by many documents is one event that counts them all
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -125,6 +127,25 @@ def test_merge_counts_past_the_cap_across_timelines() -> None:
     assert (merged.source_count, len(merged.refs), merged.ref_count) == (150, 50, 150)
 
 
+def test_a_timeline_travels_to_a_worker_and_back_unchanged() -> None:
+    from timeline.model import Diagnostic, Era, Group, Qualifier, Settings, Severity
+
+    ides = Day(-43, 3, 15)
+    date = FuzzyDate(ides, ides, Precision.DAY, frozenset({Qualifier.APPROXIMATE}), "44 BC")
+    ref = SourceRef("rome.txt", 3, 10, 16, "Caesar was killed on the Ides of March, 44 BC.")
+    event = Event(date, "Caesar was killed", end=date, description="d", group="Rome",
+                  tags=("war",), url="https://example.org", color="#123456", source="Suetonius",
+                  milestone=True, refs=(ref,), ref_count=60)  # fmt: skip
+    timeline = Timeline((event,), "Rome", eras=(Era("Republic", date, date, "#eee"),),
+                        groups=(Group("Rome", "#f00", 1),),
+                        settings=Settings(Day(2000), ("en", "la"), "DMY", "UTC"),
+                        sources=("rome.txt",))  # fmt: skip
+    note = Diagnostic(Severity.NOTE, ref, "a note", "44 BC")
+    for thing in (timeline, note):
+        again = pickle.loads(pickle.dumps(thing, protocol=pickle.HIGHEST_PROTOCOL))
+        assert again == thing and again is not thing
+
+
 def _square(x: int) -> int:
     return x * x
 
@@ -201,6 +222,30 @@ def test_share_reads_what_a_worker_would_come_to_last_first() -> None:
     results = list(share(here, lambda t: _Worker(t, set()), range(6), out=8))
     assert results == [x * x for x in range(6)]
     assert read_here == [5, 4, 3, 2, 1, 0]
+
+
+def _collector(_: int) -> tuple[int, tuple[int, ...]]:
+    time.sleep(0.02)  # long enough for the worker to take some
+    return os.getpid(), gc.get_threshold()
+
+
+@pytest.mark.parametrize("thread_running", [False, True], ids=["forked", "fork server"])
+def test_workers_collect_garbage_as_this_process_does(
+    thread_running: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import timeline.parallel as parallel
+
+    if thread_running:  # another thread: the workers come from the fork server, not a fork
+        monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)
+    before = gc.get_threshold()
+    gc.set_threshold(12_345, 11, 13)
+    try:
+        found = list(run_ordered(_collector, range(60), workers=2, in_flight=2))
+    finally:
+        gc.set_threshold(*before)
+    assert {pid for pid, _ in found} - {os.getpid()}, "the worker read nothing"
+    assert {threshold for _, threshold in found} == {(12_345, 11, 13)}
+    assert gc.isenabled()  # paused while results are unpickled, and only then
 
 
 def _pid_unless_in_a_worker(task: tuple[int, int]) -> int:

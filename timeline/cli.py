@@ -577,8 +577,19 @@ def schema() -> None:
     typer.echo(files("timeline").joinpath("events.schema.json").read_text(), nl=False)
 
 
+# The cyclic garbage collector's thresholds for a run of the command. Reading prose makes
+# objects by the million, most of them kept to the end (events, their dates and sources) and
+# none in cycles; at Python's default (700 new objects between collections) the collector
+# walked them again and again: 6-8% of reading 2,048 articles (10.3-10.5 s against 9.6-9.8 s
+# at these), half the time of merging their 25,402 events. Peak memory was the same.
+GC_THRESHOLD = (50_000, 20, 100)
+
+
 def main() -> None:
     """The console script: typer's app, with Ctrl-C as exit status 130 and no traceback."""
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLD)
     try:
         # Named, so that shell completion (_TIMELINE_COMPLETE) works however it was started.
         app(prog_name="timeline")

@@ -10,6 +10,7 @@ Ctrl-C stops the workers and raises `KeyboardInterrupt` here.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -92,10 +93,11 @@ def run_ordered(
         yield from _on_pool(fn, tasks, workers, in_flight)
 
 
-def _ignore_interrupt() -> None:
+def _start_worker(gc_threshold: tuple[int, ...]) -> None:
     # Ctrl-C reaches every process of the terminal's group; only the parent should act on it,
     # or each worker would print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(*gc_threshold)  # as this process collects garbage (see cli.main)
 
 
 @contextmanager
@@ -236,7 +238,18 @@ class _Pickled:
         return bool(self._async.ready())
 
     def result(self) -> Any:
-        return pickle.loads(self._async.get())
+        data = self._async.get()
+        # A batch's events are thousands of new objects at once: with the cyclic garbage
+        # collector running, it counted them again and again while they were made (0.43-0.75 s
+        # to unpickle 2,048 articles' events, against 0.15 s with it paused; there are no cycles
+        # among them to find).
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return pickle.loads(data)
+        finally:
+            if paused:
+                gc.enable()
 
 
 def _context() -> Any:
@@ -262,7 +275,8 @@ def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int, in_flight: 
     fresh interpreter that imports the readers) costs no waiting, only the workers' results are
     pickled, and a corpus smaller than the start-up is read at one process's speed."""
     with _interrupts_ignored():  # inherited by the workers (and a fork server), from birth
-        pool = _context().Pool(workers - 1, initializer=_ignore_interrupt)
+        pool = _context().Pool(workers - 1, initializer=_start_worker,
+                              initargs=(gc.get_threshold(),))  # fmt: skip
     stats = Shared()
     finished = False
     try:
