@@ -8,6 +8,7 @@ spans, TIMEX3 types and values, and for dates the days they cover.
     detect.find         text -> readings: runs each rule only where it could match
     resolve             reading + context -> TIMEX3 value and days, anchored on the reference
                         date or on the date mentioned last
+    tense               the tense of the clause around an expression: which way "Friday" points
     story               whether a text tells a story (a history) and which dates move its
                         current time
     values              TIMEX3 values and the days they cover

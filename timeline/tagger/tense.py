@@ -1,0 +1,94 @@
+"""The tense of the clause around an expression, which decides the direction of "Friday",
+"in March" or "the quarter" counted from a news story's own date: "said Friday" is the one
+before, "will meet Friday" the one after.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.tagger.lexicon import FUTURE_WORDS, PAST_WORDS
+
+_WORD = re.compile(r"[\w']+")
+
+# A full stop ends a clause unless a lower-case word or a digit follows ("Conseco Inc. said",
+# "$8.59 billion").
+_CLAUSE_EDGE = re.compile(
+    r"\.(?!\d|\s+[a-z])|[;:!?,]|\n\s*\n|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|[\"“”]"
+)
+# The end of the last clause edge before a point: ".*" runs to the point and backs off.
+_LAST_CLAUSE_EDGE = re.compile(r"(?s:.*)(?:" + _CLAUSE_EDGE.pattern + ")")
+# Words that can stand before a date put first in its sentence: "In March, ...", "Over the
+# summer, ...".
+_FRONTING = frozenset(
+    """in on by during at since until after before from early late then over through
+    throughout""".split()
+)
+_PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
+
+
+def _marker(words: list[str], i: int) -> str:
+    """What words[i] says of the tense, if anything."""
+    w = words[i]
+    if w in ("will", "shall", "'ll", "wo", "going") or w.endswith("'ll"):
+        return "future"
+    if w in FUTURE_WORDS and w not in ("next", "coming", "later", "tomorrow", "soon"):
+        return "future"
+    if i and words[i - 1] == "be" and (w in PAST_WORDS or w.endswith("ed")):
+        return ""  # a passive after a modal: "will be held", "could be signed"
+    if w in ("is", "are", "am") and i + 1 < len(words) and words[i + 1].endswith("ing"):
+        return "present"  # "it is calling for the redemption on Dec. 7": not yet done
+    if w in PAST_WORDS:
+        return "past"
+    if (
+        w in _PERFECT
+        and i + 1 < len(words)
+        and (words[i + 1] == "been" or words[i + 1].endswith(("ed", "en")))
+    ):
+        return "past"  # the present perfect: "have been searching"
+    if len(w) > 4 and w.endswith("ed"):
+        return "past?"  # "-ed" may be a participle: "the reduced dividend is payable"
+    return ""
+
+
+def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
+    """The verb nearest the expression decides: first those before it in its clause, nearest
+    first ("said on Tuesday that it would" is past: the saying), then those after it in its
+    clause; for a date put first ("In March, the company received an offer"), the next clause."""
+    lo = max(0, start - 120)
+    edge = _LAST_CLAUSE_EDGE.match(text, lo, start)
+    left = _WORD.findall(text[edge.end() if edge else lo : start].lower())
+    right, after = _clause_after(text, end)
+    # (words, the order to read them in, whether they are the expression's own clause)
+    sides = [(left, range(len(left) - 1, -1, -1), True), (right, range(len(right)), True)]
+    if not right and after is not None and all(w in _FRONTING for w in left):
+        following = _clause_after(text, after)[0]
+        sides.append((following, range(len(following)), False))
+    weak = ""
+    for words, order, own in sides:
+        if weak and not own:
+            break  # a word in "-ed" in its own clause outweighs the next clause
+        for i in order:
+            verdict = _marker(words, i)
+            if verdict == "past?":
+                weak = weak or "past"
+            elif verdict:
+                return verdict
+    return (weak if weak_counts else "") or "present"
+
+
+def _clause_after(text: str, at: int) -> tuple[list[str], int | None]:
+    """The lower-cased words from `at` to the end of its clause, and where the next begins."""
+    stop = _CLAUSE_EDGE.search(text, at, min(len(text), at + 100))
+    words = _WORD.findall(text[at : stop.start() if stop else min(len(text), at + 100)].lower())
+    return words, stop.end() if stop else None
+
+
+def tense(text: str, start: int, end: int) -> str:
+    """ "future", "past" or "present" for the expression at text[start:end]."""
+    return _tense(text, start, end, True)
+
+
+def strong_tense(text: str, start: int, end: int) -> str:
+    """`tense`, but "present" where the only sign of the past is a word ending in "-ed"."""
+    return _tense(text, start, end, False)
