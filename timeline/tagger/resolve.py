@@ -161,6 +161,12 @@ def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = ""
     t = (tense if r.kind in ("month", "season") else strong_tense)(ctx.text, r.start, r.end)
     if t == "past":
         before = [c for c in candidates if c[1] <= 3]
+        after = candidates[len(before)] if len(before) < len(candidates) else None
+        if before[-1][1] < -300 and after is not None and after[1] <= 31:
+            # "was extended to Nov. 16", "gave it until mid-November", said on 30 October:
+            # a past verb telling of a plan for the month ahead. News gives the year of a
+            # date most of a year back.
+            return after[0]
         return before[-1][0]
     if t == "future":
         return next(c for c in candidates if c[1] >= -3)[0]

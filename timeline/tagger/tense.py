@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.tagger.lexicon import FUTURE_WORDS, PAST_WORDS
+from timeline.tagger.lexicon import FUTURE_BEFORE_TO, FUTURE_WORDS, PAST_WORDS
 
 _WORD = re.compile(r"[\w']+")
 
@@ -24,6 +24,7 @@ _FRONTING = frozenset(
     """in on by during at since until after before from early late then over through
     throughout""".split()
 )
+_BE = frozenset({"be", "is", "are", "am", "being"})
 _PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
 
 
@@ -33,9 +34,15 @@ def _marker(words: list[str], i: int) -> str:
     if w in ("will", "shall", "'ll", "wo", "going") or w.endswith("'ll"):
         return "future"
     if w in FUTURE_WORDS and w not in ("next", "coming", "later", "tomorrow", "soon"):
+        if w in FUTURE_BEFORE_TO and words[i + 1 : i + 2] not in (["to"], ["for"]):
+            return ""
+        if "had" in words[max(0, i - 2) : i]:
+            return "past"  # "had been due to expire Friday": a plan of the past, now over
         return "future"
-    if i and words[i - 1] == "be" and (w in PAST_WORDS or w.endswith("ed")):
-        return ""  # a passive after a modal: "will be held", "could be signed"
+    if w in ("is", "are", "was", "were") and words[i + 1 : i + 2] == ["to"]:
+        return "future"  # "is to resume trading Tuesday"
+    if i and words[i - 1] in _BE and (w in PAST_WORDS or w.endswith("ed")):
+        return ""  # a passive: "will be held", "when the case is heard in May"
     if w in ("is", "are", "am") and i + 1 < len(words) and words[i + 1].endswith("ing"):
         return "present"  # "it is calling for the redemption on Dec. 7": not yet done
     if w in PAST_WORDS:
