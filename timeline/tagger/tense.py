@@ -17,13 +17,16 @@ _CLAUSE_EDGE = re.compile(
     r"\.(?!\d|\s+[a-z])|[;:!?,]|\n\s*\n|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|[\"“”]"
 )
 # The end of the last clause edge before a point: ".*" runs to the point and backs off.
-_LAST_CLAUSE_EDGE = re.compile(r"(?s:.*)(?:" + _CLAUSE_EDGE.pattern + ")")
+_LAST_CLAUSE_EDGE = re.compile(r"(?s:.*)(?P<edge>" + _CLAUSE_EDGE.pattern + ")")
 # Words that can stand before a date put first in its sentence: "In March, ...", "Over the
 # summer, ...".
 _FRONTING = frozenset(
     """in on by during at since until after before from early late then over through
     throughout""".split()
 )
+# What ends a sentence (a full stop before a capital, a blank line) or a quotation.
+_SENTENCE_EDGE = re.compile(r"\.(?!\d|\s+[a-z])|[!?]|\n\s*\n|[\"“”]")
+_LAST_SENTENCE_EDGE = re.compile(r"(?s:.*)(?:" + _SENTENCE_EDGE.pattern + ")")
 _BE = frozenset({"be", "is", "are", "am", "being"})
 _PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
 
@@ -61,7 +64,8 @@ def _marker(words: list[str], i: int) -> str:
 def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
     """The verb nearest the expression decides: first those before it in its clause, nearest
     first ("said on Tuesday that it would" is past: the saying), then those after it in its
-    clause; for a date put first ("In March, the company received an offer"), the next clause."""
+    clause; for a date put first ("In March, the company received an offer"), the next clause;
+    last, the clauses before its own in the sentence."""
     lo = max(0, start - 120)
     edge = _LAST_CLAUSE_EDGE.match(text, lo, start)
     left = _WORD.findall(text[edge.end() if edge else lo : start].lower())
@@ -71,10 +75,19 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
     if not right and after is not None and all(w in _FRONTING for w in left):
         following = _clause_after(text, after)[0]
         sides.append((following, range(len(following)), False))
+    if edge and not _SENTENCE_EDGE.match(text, edge.start("edge")):
+        # The clauses before it in its sentence, last: "who stepped down as chairman,
+        # president and chief executive in March".
+        back = max(0, start - 240)
+        begun = _LAST_SENTENCE_EDGE.match(text, back, edge.start("edge"))
+        earlier = _WORD.findall(text[begun.end() if begun else back : edge.start("edge")].lower())
+        sides.append((earlier, range(len(earlier) - 1, -1, -1), False))
     weak = ""
     for words, order, own in sides:
-        if weak and not own:
-            break  # a word in "-ed" in its own clause outweighs the next clause
+        if weak and (weak_counts or not own):
+            # A word in "-ed" before the expression outweighs what follows it: "issued a
+            # statement Friday saying the treaty will"; and in its own clause, the next one.
+            break
         for i in order:
             verdict = _marker(words, i)
             if verdict == "past?":
