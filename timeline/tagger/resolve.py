@@ -422,9 +422,15 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         anchored = True
     elif kind == "weekend":
         ref = Point.of_day(ctx.ref).at("week")
-        step = 1 if tense(ctx.text, r.start, r.end) == "future" else (0 if ctx.ref.year < 1 else -1)
-        if step == -1 and datetime.date.fromordinal(ctx.ref.ordinal).isoweekday() >= 6:
-            step = 0
+        # The weekend ends its ISO week: from a weekday, the coming one is this week's and the
+        # one gone last week's; on a weekend, the one gone is this one.
+        on_weekend = (
+            ctx.ref.year >= 1 and datetime.date.fromordinal(ctx.ref.ordinal).isoweekday() >= 6
+        )
+        if tense(ctx.text, r.start, r.end) == "future":
+            step = 1 if on_weekend else 0
+        else:
+            step = 0 if on_weekend or ctx.ref.year < 1 else -1
         week = ref.shift(step, "week")
         point = Point(week.year, "week", week=week.week, part="WE")
         anchored = True

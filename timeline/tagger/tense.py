@@ -27,6 +27,11 @@ _FRONTING = frozenset(
 # What ends a sentence (a full stop before a capital, a blank line) or a quotation.
 _SENTENCE_EDGE = re.compile(r"\.(?!\d|\s+[a-z])|[!?]|\n\s*\n|[\"“”]")
 _LAST_SENTENCE_EDGE = re.compile(r"(?s:.*)(?:" + _SENTENCE_EDGE.pattern + ")")
+# Just before a date, words that put it ahead whatever the verb: "could come as early as
+# Tuesday", "ahead of the weekend".
+_AHEAD = re.compile(
+    r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _BE = frozenset({"be", "is", "are", "am", "being"})
 _PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
 
@@ -66,6 +71,8 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
     first ("said on Tuesday that it would" is past: the saying), then those after it in its
     clause; for a date put first ("In March, the company received an offer"), the next clause;
     last, the clauses before its own in the sentence."""
+    if _AHEAD.search(text, max(0, start - 24), start):
+        return "future"
     lo = max(0, start - 120)
     edge = _LAST_CLAUSE_EDGE.match(text, lo, start)
     left = _WORD.findall(text[edge.end() if edge else lo : start].lower())
