@@ -155,16 +155,18 @@ def tag(text: str, reference: Day) -> list[Timex]:
 
 
 def _days_first(text: str, readings: list[Reading]) -> bool:
-    """ "At 5:34 AM Baghdad time on March 20, 2003": a time is on the day given just after it,
-    so that day is read first. Whether any were swapped."""
+    """ "At 5:34 AM Baghdad time on March 20, 2003", "at 10:35 a.m. (0735 GMT) Friday": a time
+    is on the day given just after it, so that day is read first. Whether any were swapped."""
     swapped = False
     for i in range(len(readings) - 1):
         r, day = readings[i], readings[i + 1]
         if (
             r.kind == "time"
             and not r.data.get("weekday")
-            and day.kind in ("absolute", "month-day")
-            and "day" in day.data
+            and (
+                day.kind == "weekday"
+                or (day.kind in ("absolute", "month-day") and "day" in day.data)
+            )
             and "hour" not in day.data
             and day.start - r.end <= 40
             and not _STOP.search(text, r.end, day.start)
