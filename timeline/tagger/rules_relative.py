@@ -363,7 +363,7 @@ def _time(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "part-of-day",
-    r"(?:(?P<rel>this|that|the\s+next|the\s+following|last|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+|(?P<mid>mid|late|early)[\s-]?)(?P<part>morning|afternoon|evening|night)(?!\w)",
+    r"(?:(?P<rel>this|that|the\s+next|the\s+following|last|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+|(?P<mid>mid|late|early)[\s-]?)(?P<part>morning|afternoon|evening|night)(?:\s+(?P<day>yesterday|today|tomorrow))?(?!\w)",
 )
 def _part_of_day(m: re.Match[str], text: str) -> Reading | None:
     rel = (m["rel"] or "this").lower()
@@ -385,7 +385,9 @@ def _part_of_day(m: re.Match[str], text: str) -> Reading | None:
             n=1 if "next" in rel or "following" in rel else 0,
             part=part,
         )
-    return read_as(m, "TIME", "deictic", unit="day", n=-1 if rel == "last" else 0, part=part)
+    # "at mid-afternoon yesterday"
+    n = {"yesterday": -1, "tomorrow": 1}.get((m["day"] or "").lower(), -1 if rel == "last" else 0)
+    return read_as(m, "TIME", "deictic", unit="day", n=n, part=part)
 
 
 @rule(
