@@ -156,26 +156,44 @@ def tag(text: str, reference: Day) -> list[Timex]:
 
 def _days_first(text: str, readings: list[Reading]) -> bool:
     """ "At 5:34 AM Baghdad time on March 20, 2003", "at 10:35 a.m. (0735 GMT) Friday": a time
-    is on the day given just after it, so that day is read first. Whether any were swapped."""
+    is on the day given just after it; "the quarter ended Sept. 30": a period is the one that
+    ends on it. That day is read first. Whether any were swapped."""
     swapped = False
     for i in range(len(readings) - 1):
         r, day = readings[i], readings[i + 1]
-        if (
-            r.kind == "time"
-            and not r.data.get("weekday")
-            and (
-                day.kind == "weekday"
-                or (day.kind in ("absolute", "month-day") and "day" in day.data)
-            )
-            and "hour" not in day.data
-            and day.start - r.end <= 40
-            and not _STOP.search(text, r.end, day.start)
-        ):
+        if _time_on(text, r, day) or _period_ended(text, r, day):
             readings[i], readings[i + 1] = day, r
             swapped = True
     return swapped
 
 
+def _time_on(text: str, r: Reading, day: Reading) -> bool:
+    return (
+        r.kind == "time"
+        and not r.data.get("weekday")
+        and (day.kind == "weekday" or (day.kind in ("absolute", "month-day") and "day" in day.data))
+        and "hour" not in day.data
+        and day.start - r.end <= 40
+        and not _STOP.search(text, r.end, day.start)
+    )
+
+
+def _period_ended(text: str, r: Reading, day: Reading) -> bool:
+    """ "the year ended Sept. 30", "the quarter ending July 31" (marked `ended` for `resolve`);
+    not "the fourth quarter ended Aug. 26", which names its quarter."""
+    if (
+        r.kind in ("quarter", "anaphoric", "deictic")
+        and r.data.get("unit") in ("quarter", "year")
+        and not r.data.get("n")
+        and day.kind == "month-day"
+        and _ENDED.fullmatch(text, r.end, day.start)
+    ):
+        r.data["ended"] = True
+        return True
+    return False
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?")
 _STOP = re.compile(r"[.;!?]\s")
 
 

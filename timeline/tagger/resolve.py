@@ -359,6 +359,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         # "Wednesday night" is valued as the day: TimeBank's annotators mostly mark the day
         # alone, and a timeline places it on that day either way.
         point, anchored = _weekday(ctx, r, d["weekday"], d.get("rel", "")), True
+    elif d.get("ended") and (ended := _ended(ctx, d["unit"])) is not None:
+        point, anchored = ended, True  # "for the year ended Sept. 30"
     elif kind == "deictic":
         unit = UNIT_GRAIN.get(d["unit"], d["unit"])
         base = _ref_point(ctx)
@@ -485,8 +487,18 @@ def _coarser_or_same(a: str, b: str) -> bool:
     return GRAINS.index(a) <= GRAINS.index(b)
 
 
+def _ended(ctx: Context, unit: str) -> Point | None:
+    """ "the year ended Sept. 30": the year of that day, read just before; "the quarter ended
+    July 31": the three months up to it, named by the quarter of the middle one (Q2)."""
+    if ctx.last is None or ctx.last.grain != "day":
+        return None
+    return (ctx.last.shift(-1, "month") if unit == "quarter" else ctx.last).at(unit)
+
+
 def _quarter(ctx: Context, r: Reading) -> Point:
     d = r.data
+    if d.get("ended") and (ended := _ended(ctx, d["unit"])) is not None:
+        return ended
     unit, n, rel = d["unit"], d["n"], d["rel"]
     ref = Point.of_day(ctx.ref)
     current = ref.at(unit)
