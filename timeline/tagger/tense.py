@@ -73,6 +73,8 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
     last, the clauses before its own in the sentence."""
     if _AHEAD.search(text, max(0, start - 24), start):
         return "future"
+    if text.startswith(("'s", "’s"), end):
+        return "past"  # "get around Wednesday's ruling": a thing done, told of by its day
     lo = max(0, start - 120)
     edge = _LAST_CLAUSE_EDGE.match(text, lo, start)
     left = _WORD.findall(text[edge.end() if edge else lo : start].lower())
