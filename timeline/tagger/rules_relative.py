@@ -71,6 +71,7 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
                    {"unit": unit, "n": step, "mod": mod})  # fmt: skip
 
 
+_OF_WHOLE = re.compile(r"\s+of\s+(?!an?\s+century\b)")
 _ORDINAL_NOUN = re.compile(r"\s+(?!or\b|and\b|to\b|in\b|later\b|earlier\b|ago\b)[a-z]")
 
 
@@ -446,6 +447,8 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
         return None  # an age ("a 52-year-old"), not a stretch of time
     if unit_word in ("second", "quarters") and _ORDINAL_NOUN.match(text, m.end()):
         return None  # "a second attack", "three-quarters of the capital": not time
+    if unit_word == "quarter" and _OF_WHOLE.match(text, m.end()):
+        return None  # "more than a quarter of the market": a share, not three months
     before = text[max(0, m.start() - 3) : m.start()]
     if re.search(r"[$£€]\s*$", before):
         return None
