@@ -6,6 +6,7 @@ before, "will meet Friday" the one after.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from timeline.tagger.lexicon import FUTURE_BEFORE_TO, FUTURE_WORDS, PAST_WORDS
 
@@ -75,35 +76,42 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
         return "future"
     if text.startswith(("'s", "’s"), end):
         return "past"  # "get around Wednesday's ruling": a thing done, told of by its day
-    lo = max(0, start - 120)
-    edge = _LAST_CLAUSE_EDGE.match(text, lo, start)
-    left = _WORD.findall(text[edge.end() if edge else lo : start].lower())
-    right, after = _clause_after(text, end)
-    # (words, the order to read them in, whether they are the expression's own clause)
-    sides = [(left, range(len(left) - 1, -1, -1), True), (right, range(len(right)), True)]
-    if not right and after is not None and all(w in _FRONTING for w in left):
-        following = _clause_after(text, after)[0]
-        sides.append((following, range(len(following)), False))
-    if edge and not _SENTENCE_EDGE.match(text, edge.start("edge")):
-        # The clauses before it in its sentence, last: "who stepped down as chairman,
-        # president and chief executive in March".
-        back = max(0, start - 240)
-        begun = _LAST_SENTENCE_EDGE.match(text, back, edge.start("edge"))
-        earlier = _WORD.findall(text[begun.end() if begun else back : edge.start("edge")].lower())
-        sides.append((earlier, range(len(earlier) - 1, -1, -1), False))
     weak = ""
-    for words, order, own in sides:
+    for words, nearest_last, own in _sides(text, start, end):
         if weak and (weak_counts or not own):
             # A word in "-ed" before the expression outweighs what follows it: "issued a
             # statement Friday saying the treaty will"; and in its own clause, the next one.
             break
-        for i in order:
+        for i in range(len(words) - 1, -1, -1) if nearest_last else range(len(words)):
             verdict = _marker(words, i)
             if verdict == "past?":
                 weak = weak or "past"
             elif verdict:
                 return verdict
     return (weak if weak_counts else "") or "present"
+
+
+def _sides(text: str, start: int, end: int) -> Iterator[tuple[list[str], bool, bool]]:
+    """The words to read, in turn, as (words, whether the nearest is last, whether they are
+    the expression's own clause); each made only when the ones before said nothing."""
+    lo = max(0, start - 120)
+    edge = _LAST_CLAUSE_EDGE.match(text, lo, start)
+    left = _WORD.findall(text[edge.end() if edge else lo : start].lower())
+    yield left, True, True
+    right, after = _clause_after(text, end)
+    yield right, False, True
+    if not right and after is not None and all(w in _FRONTING for w in left):
+        yield _clause_after(text, after)[0], False, False
+    if edge and not _SENTENCE_EDGE.match(text, edge.start("edge")):
+        # The clauses before it in its sentence: "who stepped down as chairman, president and
+        # chief executive in March".
+        back = max(0, start - 240)
+        begun = _LAST_SENTENCE_EDGE.match(text, back, edge.start("edge"))
+        yield (
+            _WORD.findall(text[begun.end() if begun else back : edge.start("edge")].lower()),
+            True,
+            False,
+        )
 
 
 def _clause_after(text: str, at: int) -> tuple[list[str], int | None]:
