@@ -89,7 +89,7 @@ _TRIGGERS: dict[str, tuple[set[str], bool]] = {
     "holiday": ({"new", "christmas", "boxing", "valentine", "halloween", "independence",
                  "fourth", "bastille", "veterans", "armistice", "st", "may", "noël",
                  "weihnachten", "navidad", "thanksgiving", "easter", "good", "labor", "labour",
-                 "memorial"}, False),
+                 "memorial", "election"}, False),
     "range-year": (set(), True),
     "range-era": (set(), True),
     "period": ({"period", "year", "earlier", "ago", "before", "prior"}, False),

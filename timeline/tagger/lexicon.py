@@ -107,7 +107,8 @@ FIXED_HOLIDAYS = {
     "noël": (12, 25), "weihnachten": (12, 25), "navidad": (12, 25),
 }  # fmt: skip
 MOVABLE_HOLIDAYS = ("thanksgiving", "thanksgiving day", "easter", "easter sunday",
-                    "good friday", "labor day", "labour day", "memorial day")  # fmt: skip
+                    "good friday", "labor day", "labour day", "memorial day",
+                    "election day")  # fmt: skip
 
 # Words after a number that show it counts things rather than naming a year.
 COUNTED = frozenset(

@@ -128,6 +128,8 @@ def holiday_date(name: str, year: int) -> tuple[int, int]:
         return 9, _nth_weekday(year, 9, 1, 1)
     if name == "memorial day":
         return 5, _nth_weekday(year, 5, 1, -1)
+    if name == "election day":  # the United States': the Tuesday after November's first Monday
+        return 11, _nth_weekday(year, 11, 1, 1) + 1
     raise KeyError(name)
 
 
