@@ -71,6 +71,10 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
                    {"unit": unit, "n": step, "mod": mod})  # fmt: skip
 
 
+_SOMEDAY_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|i|you)\s+$",
+    re.IGNORECASE,
+)
 _OF_WHOLE = re.compile(r"\s+of\s+(?!an?\s+century\b)")
 _ORDINAL_NOUN = re.compile(r"\s+(?!or\b|and\b|to\b|in\b|later\b|earlier\b|ago\b)[a-z]")
 
@@ -462,6 +466,9 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
                 "set",
                 value=duration_value(1, letter, grain in ("hour", "minute", "second")),
             )
+    if m[0].lower() == "one day" and _SOMEDAY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        # "will one day be", "hopes he one day follows": some day to come, not a day long.
+        return read_as(m, "DATE", "vague", value="FUTURE_REF")
     n = number(n_text)
     time_unit = grain in ("hour", "minute", "second")
     n2 = number(m["n2"].lower()) if m["n2"] else None
