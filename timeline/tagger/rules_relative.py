@@ -49,9 +49,11 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
         if m["pre"] and not m["pre"].lower().startswith(("earlier", "later"))
         else ""
     )
-    if rel.startswith(("the next", "the coming")):
-        # "the next year" is a duration in the TimeML convention ("the past year" is the
-        # year before this one, as "last year" is).
+    ahead = rel.startswith(("the next", "the coming"))
+    if ahead or rel == "past" or (unit == "century" and rel.startswith(("the past", "the last"))):
+        # "the next year", "past year" are durations in the TimeML convention; so is "the past
+        # century", the hundred years to now. ("The past year" is the year before this one, as
+        # "last year" is.)
         if unit in ("week", "month", "year", "decade", "century") and not m["pre"]:
             letter = UNITS[unit][1]
             # In a history, "by the next month" is the month after the story's (`resolve`).
