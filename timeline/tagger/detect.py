@@ -93,7 +93,7 @@ _TRIGGERS: dict[str, tuple[set[str], bool]] = {
     "range-year": (set(), True),
     "range-era": (set(), True),
     "period": ({"period", "year", "earlier", "ago", "before", "prior"}, False),
-    "vague-plural": ({"years", "months", "weeks", "days", "decades"}, False),
+    "vague-plural": ({"years", "months", "weeks", "days", "decades", "quarters"}, False),
     "weekend": ({"weekend"}, False),
     "year-end": ({"year", "end", "close", "start", "beginning", "middle", "turn"}, False),
     "plural-units": ({"years", "months", "weeks", "days", "decades", "centuries", "hours",

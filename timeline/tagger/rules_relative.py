@@ -602,7 +602,7 @@ def _period_word(m: re.Match[str], text: str) -> Reading | None:
 @rule(
     "vague-plural",
     r"(?P<w>recent|past|coming|next\s+few|past\s+few|last\s+few|the\s+coming|in\s+coming)\s+"
-    r"(?P<u>years|months|weeks|days|decades)(?!\w)",
+    r"(?P<u>years|months|weeks|days|decades|quarters)(?!\w)",
 )
 def _vague_plural(m: re.Match[str], text: str) -> Reading | None:
     w = m["w"].lower()
