@@ -410,10 +410,13 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
             point = Point(point.year, "day", point.month, point.day, part=d["part"])
         anchored = True
     elif kind == "period":
-        # "the year-earlier period": the quarter (or year) the text is about, a year back.
+        # "the year-earlier period": the quarter (or year) the text is about, a year back; in
+        # news, one gone by ("losses through the third quarter of 1990" is a forecast).
         period_base: Point | None = (
             ctx.last
-            if ctx.last is not None and ctx.last.grain in ("quarter", "half", "month")
+            if ctx.last is not None
+            and ctx.last.grain in ("quarter", "half", "month")
+            and (ctx.narrative or ctx.last.first_day() <= ctx.ref)
             else None
         )
         if period_base is None:
