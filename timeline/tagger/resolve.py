@@ -501,6 +501,12 @@ def _ended(ctx: Context, unit: str) -> Point | None:
 
 
 def _quarter(ctx: Context, r: Reading) -> Point:
+    point = _which_quarter(ctx, r)
+    # "the 1988 quarter": the quarter the text is about, in that year
+    return replace(point, year=r.data["year"]) if "year" in r.data else point
+
+
+def _which_quarter(ctx: Context, r: Reading) -> Point:
     d = r.data
     if d.get("ended") and (ended := _ended(ctx, d["unit"])) is not None:
         return ended
