@@ -210,6 +210,8 @@ def _weekday(ctx: Context, r: Reading, weekday: int, rel: str) -> Point:
         and abs(ctx.last.first_day().ordinal - ctx.ref.ordinal) > 366
     ):
         base = ctx.last.first_day()
+    elif rel in ("previous", "following") and ctx.last is not None and ctx.last.grain == "day":
+        base = ctx.last.first_day()  # "Friday ... down 4.5% from the previous Friday"
     wd = datetime.date.fromordinal(base.ordinal).isoweekday() if base.year >= 1 else 1
     t = "" if rel else tense(ctx.text, r.start, r.end)
     if rel in ("last", "previous", "past"):
