@@ -58,9 +58,9 @@ _RANGE_HEAD = re.compile(r"\b(?:from|between|entre|von|de|du|desde)\s*$", re.IGN
 # "on the night of 8 February", "the early morning hours of 30 April": the part of a day that
 # the date then names. ("Early in the morning of 29 April" is read from "the": "early" before
 # a day would be a third of that day to `timeline.dates`, which events read dates given outright
-# with.)
+# with.) "The week of March 6" names the week that holds the day.
 _PART_OF = re.compile(
-    r"the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of\s+$",
+    r"the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night|week)(?:\s+hours)?\s+of\s+$",
     re.IGNORECASE,
 )
 _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -79,8 +79,13 @@ def _with_part_of_day(text: str, found: list[Reading]) -> list[Reading]:
             if m:
                 while out and out[-1].end > m.start():
                     out.pop()  # "early morning" read alone
-                part = _PART_CODES[m["part"].lower()]
-                r = Reading(m.start(), r.end, "TIME", r.kind, {**r.data, "part": part}, r.rule)
+                if m["part"].lower() == "week":
+                    r = Reading(
+                        m.start(), r.end, "DATE", r.kind, {**r.data, "week_of": True}, r.rule
+                    )
+                else:
+                    part = _PART_CODES[m["part"].lower()]
+                    r = Reading(m.start(), r.end, "TIME", r.kind, {**r.data, "part": part}, r.rule)
         out.append(r)
     return out
 

@@ -458,6 +458,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
     else:  # pragma: no cover
         raise AssertionError(kind)
 
+    if d.get("week_of"):
+        point = point.at("week")  # "the week of March 6"
     value = point.value()
     if point.part == "WE":
         value = f"{point.year:04d}-W{point.week:02d}-WE"
