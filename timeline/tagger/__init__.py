@@ -66,9 +66,22 @@ _PART_OF = re.compile(
 _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
+# "the day before last Tuesday's hearing", "the day after Christmas": a day beside a date.
+_DAY_BESIDE = re.compile(r"the\s+day\s+(?P<side>before|after)\s+$", re.IGNORECASE)
+
+
 def _with_part_of_day(text: str, found: list[Reading]) -> list[Reading]:
     out: list[Reading] = []
     for r in found:
+        if r.kind in ("weekday", "month-day", "holiday") or (
+            r.kind == "absolute" and "day" in r.data
+        ):
+            m = _DAY_BESIDE.search(text, max(0, r.start - 16), r.start)
+            if m:
+                while out and out[-1].end > m.start():
+                    out.pop()  # "the day before" read alone
+                days = -1 if m["side"].lower() == "before" else 1
+                r = Reading(m.start(), r.end, "DATE", r.kind, {**r.data, "days": days}, r.rule)
         if (
             r.kind in ("absolute", "month-day")
             and text.endswith("of ", max(0, r.start - 3), r.start)
