@@ -70,7 +70,9 @@ _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI
 _DAY_BESIDE = re.compile(r"the\s+day\s+(?P<side>before|after)\s+$", re.IGNORECASE)
 
 
-def _with_part_of_day(text: str, found: list[Reading]) -> list[Reading]:
+def _day_phrases(text: str, found: list[Reading]) -> list[Reading]:
+    """A date with the words before it that make it a part of that day, its week or the day
+    beside it: "the night of 8 February", "the week of March 6", "the day after Christmas"."""
     out: list[Reading] = []
     for r in found:
         if r.kind in ("weekday", "month-day", "holiday") or (
@@ -124,7 +126,7 @@ def tag(text: str, reference: Day) -> list[Timex]:
     date) and against each other, in text order."""
     readings: list[Reading] = []
     partner: dict[int, Reading] = {}  # id of a range's first part -> its second part
-    for r in _with_part_of_day(text, find(text)):
+    for r in _day_phrases(text, find(text)):
         if r.kind == "range":
             first, second = _split_range(r)
             partner[id(first)] = second
