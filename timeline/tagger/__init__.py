@@ -83,7 +83,7 @@ def _day_phrases(text: str, found: list[Reading]) -> list[Reading]:
                 while out and out[-1].end > m.start():
                     out.pop()  # "the day before" read alone
                 days = -1 if m["side"].lower() == "before" else 1
-                r = Reading(m.start(), r.end, "DATE", r.kind, {**r.data, "days": days}, r.rule)
+                r = Reading(m.start(), r.end, "DATE", r.kind, {**r.data, "day_shift": days}, r.rule)
         if (
             r.kind in ("absolute", "month-day")
             and text.endswith("of ", max(0, r.start - 3), r.start)

@@ -460,8 +460,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
 
     if d.get("week_of"):
         point = point.at("week")  # "the week of March 6"
-    if d.get("days") and point.grain == "day":
-        point = point.shift(d["days"], "day")  # "the day after Christmas"
+    if d.get("day_shift") and point.grain == "day":
+        point = point.shift(d["day_shift"], "day")  # "the day after Christmas"
     value = point.value()
     if point.part == "WE":
         value = f"{point.year:04d}-W{point.week:02d}-WE"
