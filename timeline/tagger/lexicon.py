@@ -142,6 +142,3 @@ FUTURE_WORDS = frozenset(
     scheduled due intends intending hopes hoping preparing supposed slated poised next coming
     upcoming later tomorrow soon to-be set sera wird werden será""".split()
 )
-# Future words that are also something else unless "to" or "for" follows: "set Friday as
-# the deadline", "a record set on Aug. 6", "due to the rain".
-FUTURE_BEFORE_TO = frozenset({"set", "due"})

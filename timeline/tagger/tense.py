@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from timeline.tagger.lexicon import FUTURE_BEFORE_TO, FUTURE_WORDS, PAST_WORDS
+from timeline.tagger.lexicon import FUTURE_WORDS, PAST_WORDS
 
 _WORD = re.compile(r"[\w']+")
 
@@ -33,6 +33,7 @@ _LAST_SENTENCE_EDGE = re.compile(r"(?s:.*)(?:" + _SENTENCE_EDGE.pattern + ")")
 _AHEAD = re.compile(
     r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE
 )
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _BE = frozenset({"be", "is", "are", "am", "being"})
 _PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
 
@@ -43,8 +44,11 @@ def _marker(words: list[str], i: int) -> str:
     if w in ("will", "shall", "'ll", "wo", "going") or w.endswith("'ll"):
         return "future"
     if w in FUTURE_WORDS and w not in ("next", "coming", "later", "tomorrow", "soon"):
-        if w in FUTURE_BEFORE_TO and words[i + 1 : i + 2] not in (["to"], ["for"]):
-            return ""
+        after = words[i + 1 : i + 3]
+        if (w == "set" and after[:1] not in (["to"], ["for"])) or (
+            w == "due" and after[:1] == ["to"] and after[1:] and after[1] in _DETERMINERS
+        ):
+            return ""  # "set Friday as the deadline", "a record set on Aug. 6", "due to the rain"
         if "had" in words[max(0, i - 2) : i]:
             return "past"  # "had been due to expire Friday": a plan of the past, now over
         return "future"
