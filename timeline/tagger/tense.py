@@ -33,6 +33,13 @@ _LAST_SENTENCE_EDGE = re.compile(r"(?s:.*)(?:" + _SENTENCE_EDGE.pattern + ")")
 _AHEAD = re.compile(
     r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE
 )
+# Put off to a date, whatever the tense: "the court adjourned until Monday", "extended its
+# deadline to Nov. 6".
+_DEFERRED = re.compile(
+    r"\b(?:postpon|delay|defer|extend|adjourn|reschedul|put\s+off|push\w*\s+back|moved\s+back)"
+    r"[^.;!?]{0,40}?\s(?:until|till|to|into)\s+(?:(?:the|early|mid|late)[\s-]+)?$",
+    re.IGNORECASE,
+)
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _BE = frozenset({"be", "is", "are", "am", "being"})
 _PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
@@ -76,7 +83,9 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
     first ("said on Tuesday that it would" is past: the saying), then those after it in its
     clause; for a date put first ("In March, the company received an offer"), the next clause;
     last, the clauses before its own in the sentence."""
-    if _AHEAD.search(text, max(0, start - 24), start):
+    if _AHEAD.search(text, max(0, start - 24), start) or _DEFERRED.search(
+        text, max(0, start - 80), start
+    ):
         return "future"
     if text.startswith(("'s", "’s"), end):
         return "past"  # "get around Wednesday's ruling": a thing done, told of by its day
