@@ -110,17 +110,24 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
     n_text = m["n"].lower()
     n = number(n_text)
     direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "previously", "back") else 1
-    if m["dir"].lower() in ("before", "after") and re.match(
-        r"\s+[\w$]", text[m.end() : m.end() + 40]
-    ):
+    dir_word = m["dir"].lower()
+    if (
+        dir_word in ("before", "after") and re.match(r"\s+[\w$]", text[m.end() : m.end() + 40])
+    ) or (dir_word in ("earlier", "later") and re.match(r"\s+than\b", text[m.end() : m.end() + 8])):
         # "two days after the vote": counted from an event, not from a date; a history may
-        # have just told the event's date (see `resolve`).
+        # have just told the event's date (see `resolve`). "Two months later than planned":
+        # how late, not when.
         grain, letter = UNITS[m["u"].lower()]
         value = duration_value(
             number(m["n"].lower()), letter, grain in ("hour", "minute", "second")
         )
         data: dict[str, object] = {"value": value}
-        if n is not None and n == int(n) and grain not in ("hour", "minute", "second"):
+        if (
+            dir_word in ("before", "after")
+            and n is not None
+            and n == int(n)
+            and grain not in ("hour", "minute", "second")
+        ):
             data["from_story"] = (grain, int(n) * direction)
         return Reading(m.start(), m.end("u"), "DURATION", "duration", data)
     deictic = m["dir"].lower() in ("ago", "from now", "hence", "back")
