@@ -51,11 +51,13 @@ def _marker(words: list[str], i: int) -> str:
     if w in ("will", "shall", "'ll", "wo", "going") or w.endswith("'ll"):
         return "future"
     if w in FUTURE_WORDS and w not in ("next", "coming", "later", "tomorrow", "soon"):
-        after = words[i + 1 : i + 3]
-        if (w == "set" and after[:1] not in (["to"], ["for"])) or (
-            w == "due" and after[:1] == ["to"] and after[1:] and after[1] in _DETERMINERS
+        after = words[i + 1 : i + 4]
+        if (w == "set" and "to" not in after and "for" not in after) or (
+            w == "due" and after[:1] == ["to"] and after[1:2] and after[1] in _DETERMINERS
         ):
-            return ""  # "set Friday as the deadline", "a record set on Aug. 6", "due to the rain"
+            # "set Friday as the deadline", "a record set on Aug. 6", "due to the rain"; but
+            # "set a hearing for Friday"
+            return ""
         if "had" in words[max(0, i - 2) : i]:
             return "past"  # "had been due to expire Friday": a plan of the past, now over
         return "future"
