@@ -40,6 +40,7 @@ _DEFERRED = re.compile(
     r"[^.;!?]{0,40}?\s(?:until|till|to|into)\s+(?:(?:the|early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _BE = frozenset({"be", "is", "are", "am", "being"})
 _PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
@@ -103,6 +104,8 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
                 weak = weak or "past"
             elif verdict:
                 return verdict
+    if not weak and _UNTIL.search(text, max(0, start - 12), start):
+        return "future"  # "Iraq has until Friday to comply": no verb says it is gone by
     return (weak if weak_counts else "") or "present"
 
 
