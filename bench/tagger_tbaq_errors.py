@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import signal
 import sys
 from collections import Counter
 from pathlib import Path
@@ -89,6 +90,7 @@ def dev_matches(all_types: bool) -> list[dict[str, Any]]:
 
 
 def main() -> None:
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # "| head" ends the listing quietly
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", metavar="KIND", help="list only this kind's errors")
     parser.add_argument("--missed", action="store_true", help="gold expressions never matched")
