@@ -135,7 +135,7 @@ IRREGULAR_PAST = frozenset(
 PAST_WORDS = IRREGULAR_PAST | frozenset(
     """told announced reported ended closed gained signed agreed decided launched opened
     killed arrested elected named appeared occurred happened passed died ago earlier
-    previously last yesterday former formerly since dijo fue était war hatte""".split()
+    previously last yesterday former formerly dijo fue était war hatte""".split()
 )
 FUTURE_WORDS = frozenset(
     """will would shall 'll going plans plan planned planning expects expected expect expecting

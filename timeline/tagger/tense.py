@@ -68,7 +68,7 @@ def _marker(words: list[str], i: int) -> str:
         return ""  # a passive: "will be held", "when the case is heard in May"
     if w in ("is", "are", "am") and i + 1 < len(words) and words[i + 1].endswith("ing"):
         return "present"  # "it is calling for the redemption on Dec. 7": not yet done
-    if w in PAST_WORDS:
+    if w in PAST_WORDS or w == "since":  # "since February": from a time gone by
         return "past"
     if (
         w in _PERFECT
