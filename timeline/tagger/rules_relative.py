@@ -109,8 +109,8 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
     grain, _ = UNITS[unit_word]
     n_text = m["n"].lower()
     n = number(n_text)
-    direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "previously", "back") else 1
     dir_word = m["dir"].lower()
+    direction = -1 if dir_word in ("ago", "earlier", "before", "previously", "back") else 1
     if (
         dir_word in ("before", "after") and re.match(r"\s+[\w$]", text[m.end() : m.end() + 40])
     ) or (dir_word in ("earlier", "later") and re.match(r"\s+than\b", text[m.end() : m.end() + 8])):
@@ -130,7 +130,7 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
         ):
             data["from_story"] = (grain, int(n) * direction)
         return Reading(m.start(), m.end("u"), "DURATION", "duration", data)
-    deictic = m["dir"].lower() in ("ago", "from now", "hence", "back")
+    deictic = dir_word in ("ago", "from now", "hence", "back")
     if (
         n is not None
         and n == int(n)
