@@ -369,6 +369,15 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
     elif kind == "deictic":
         unit = UNIT_GRAIN.get(d["unit"], d["unit"])
         base = _ref_point(ctx)
+        if (
+            d["unit"] == "week"
+            and not d.get("plain")
+            and base.year >= 1
+            and datetime.date.fromordinal(base.first_day().ordinal).isoweekday() == 7
+        ):
+            # Said on a Sunday, "last week" is the one ending that day: news counts weeks
+            # from Sunday, ISO weeks from Monday. ("Two weeks ago" is fourteen days back.)
+            base = base.shift(1, "day")
         if d.get("story"):
             # "In 1961 ... by the end of the decade": the 1960s. In news, only a date given
             # just before and well away from the text's own ("profits rose in 2016; by the end
