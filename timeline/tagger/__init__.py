@@ -8,6 +8,7 @@ spans, TIMEX3 types and values, and for dates the days they cover.
     detect.find         text -> readings: runs each rule only where it could match
     resolve             reading + context -> TIMEX3 value and days, anchored on the reference
                         date or on the date mentioned last
+    tense               the tense of the clause around an expression: which way "Friday" points
     story               whether a text tells a story (a history) and which dates move its
                         current time
     values              TIMEX3 values and the days they cover
@@ -57,17 +58,32 @@ _RANGE_HEAD = re.compile(r"\b(?:from|between|entre|von|de|du|desde)\s*$", re.IGN
 # "on the night of 8 February", "the early morning hours of 30 April": the part of a day that
 # the date then names. ("Early in the morning of 29 April" is read from "the": "early" before
 # a day would be a third of that day to `timeline.dates`, which events read dates given outright
-# with.)
+# with.) "The week of March 6" names the week that holds the day.
 _PART_OF = re.compile(
-    r"the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of\s+$",
+    r"the\s+(?:(?:early|late)\s+)?(?P<part>morning|afternoon|evening|night|week)(?:\s+hours)?\s+of\s+$",
     re.IGNORECASE,
 )
 _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
-def _with_part_of_day(text: str, found: list[Reading]) -> list[Reading]:
+# "the day before last Tuesday's hearing", "the day after Christmas": a day beside a date.
+_DAY_BESIDE = re.compile(r"the\s+day\s+(?P<side>before|after)\s+$", re.IGNORECASE)
+
+
+def _day_phrases(text: str, found: list[Reading]) -> list[Reading]:
+    """A date with the words before it that make it a part of that day, its week or the day
+    beside it: "the night of 8 February", "the week of March 6", "the day after Christmas"."""
     out: list[Reading] = []
     for r in found:
+        if r.kind in ("weekday", "month-day", "holiday") or (
+            r.kind == "absolute" and "day" in r.data
+        ):
+            m = _DAY_BESIDE.search(text, max(0, r.start - 16), r.start)
+            if m:
+                while out and out[-1].end > m.start():
+                    out.pop()  # "the day before" read alone
+                days = -1 if m["side"].lower() == "before" else 1
+                r = Reading(m.start(), r.end, "DATE", r.kind, {**r.data, "day_shift": days}, r.rule)
         if (
             r.kind in ("absolute", "month-day")
             and text.endswith("of ", max(0, r.start - 3), r.start)
@@ -78,8 +94,13 @@ def _with_part_of_day(text: str, found: list[Reading]) -> list[Reading]:
             if m:
                 while out and out[-1].end > m.start():
                     out.pop()  # "early morning" read alone
-                part = _PART_CODES[m["part"].lower()]
-                r = Reading(m.start(), r.end, "TIME", r.kind, {**r.data, "part": part}, r.rule)
+                if m["part"].lower() == "week":
+                    r = Reading(
+                        m.start(), r.end, "DATE", r.kind, {**r.data, "week_of": True}, r.rule
+                    )
+                else:
+                    part = _PART_CODES[m["part"].lower()]
+                    r = Reading(m.start(), r.end, "TIME", r.kind, {**r.data, "part": part}, r.rule)
         out.append(r)
     return out
 
@@ -105,7 +126,7 @@ def tag(text: str, reference: Day) -> list[Timex]:
     date) and against each other, in text order."""
     readings: list[Reading] = []
     partner: dict[int, Reading] = {}  # id of a range's first part -> its second part
-    for r in _with_part_of_day(text, find(text)):
+    for r in _day_phrases(text, find(text)):
         if r.kind == "range":
             first, second = _split_range(r)
             partner[id(first)] = second
@@ -154,25 +175,45 @@ def tag(text: str, reference: Day) -> list[Timex]:
 
 
 def _days_first(text: str, readings: list[Reading]) -> bool:
-    """ "At 5:34 AM Baghdad time on March 20, 2003": a time is on the day given just after it,
-    so that day is read first. Whether any were swapped."""
+    """ "At 5:34 AM Baghdad time on March 20, 2003", "at 10:35 a.m. (0735 GMT) Friday": a time
+    is on the day given just after it; "the quarter ended Sept. 30": a period is the one that
+    ends on it. That day is read first. Whether any were swapped."""
     swapped = False
     for i in range(len(readings) - 1):
         r, day = readings[i], readings[i + 1]
-        if (
-            r.kind == "time"
-            and not r.data.get("weekday")
-            and day.kind in ("absolute", "month-day")
-            and "day" in day.data
-            and "hour" not in day.data
-            and day.start - r.end <= 40
-            and not _STOP.search(text, r.end, day.start)
-        ):
+        if _time_on(text, r, day) or _period_ended(text, r, day):
             readings[i], readings[i + 1] = day, r
             swapped = True
     return swapped
 
 
+def _time_on(text: str, r: Reading, day: Reading) -> bool:
+    return (
+        r.kind == "time"
+        and not r.data.get("weekday")
+        and (day.kind == "weekday" or (day.kind in ("absolute", "month-day") and "day" in day.data))
+        and "hour" not in day.data
+        and day.start - r.end <= 40
+        and not _STOP.search(text, r.end, day.start)
+    )
+
+
+def _period_ended(text: str, r: Reading, day: Reading) -> bool:
+    """ "the year ended Sept. 30", "the quarter ending July 31" (marked `ended` for `resolve`);
+    not "the fourth quarter ended Aug. 26", which names its quarter."""
+    if (
+        r.kind in ("quarter", "anaphoric", "deictic")
+        and r.data.get("unit") in ("quarter", "year")
+        and not r.data.get("n")
+        and day.kind == "month-day"
+        and _ENDED.fullmatch(text, r.end, day.start)
+    ):
+        r.data["ended"] = True
+        return True
+    return False
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?")
 _STOP = re.compile(r"[.;!?]\s")
 
 

@@ -107,7 +107,8 @@ FIXED_HOLIDAYS = {
     "noël": (12, 25), "weihnachten": (12, 25), "navidad": (12, 25),
 }  # fmt: skip
 MOVABLE_HOLIDAYS = ("thanksgiving", "thanksgiving day", "easter", "easter sunday",
-                    "good friday", "labor day", "labour day", "memorial day")  # fmt: skip
+                    "good friday", "labor day", "labour day", "memorial day",
+                    "election day")  # fmt: skip
 
 # Words after a number that show it counts things rather than naming a year.
 COUNTED = frozenset(
@@ -119,14 +120,25 @@ COUNTED = frozenset(
     visitors residents voters delegates refugees prisoners hostages signatures words""".split()
 )
 
-PAST_WORDS = frozenset(
-    """was were had did said told announced reported ended closed fell rose gained lost
-    began came went made took got saw became left died won held met signed agreed decided
-    launched opened found killed arrested elected named appeared occurred happened passed
-    ago earlier previously last yesterday former formerly dijo fue était war hatte""".split()
+# English verbs whose simple past does not end in "-ed" and is no other form of the verb
+# ("put", "read", "cut" and "set" are, and say nothing of the tense).
+IRREGULAR_PAST = frozenset(
+    """arose ate awoke became began bent bit bled blew bore bought bred broke brought built
+    came caught chose clung crept dealt did drank drew drove dug fell felt fled flew forbade
+    forgave forgot foresaw fought found froze gave got grew had heard held hid hung kept knelt
+    knew laid leapt led left lent lit lost made meant met mistook oversaw overcame overtook
+    overthrew paid ran rang rode rose sang sank sat saw said shook shone shot slid slept sold
+    sought spent spoke sped spun sprang stole stood strode struck stuck swam swept swore
+    taught thought threw told took tore understood undertook upheld was went were wept
+    withdrew withheld withstood woke won wore wrote""".split()
+)
+PAST_WORDS = IRREGULAR_PAST | frozenset(
+    """told announced reported ended closed gained signed agreed decided launched opened
+    killed arrested elected named appeared occurred happened passed died ago earlier
+    previously last yesterday former formerly dijo fue était war hatte""".split()
 )
 FUTURE_WORDS = frozenset(
-    """will would shall 'll going plans plan planned expects expected expect scheduled
-    due intends hopes next coming upcoming later tomorrow soon to-be set sera wird
-    werden será""".split()
+    """will would shall 'll going plans plan planned planning expects expected expect expecting
+    scheduled due intends intending hopes hoping preparing supposed slated poised next coming
+    upcoming later tomorrow soon to-be set sera wird werden será""".split()
 )

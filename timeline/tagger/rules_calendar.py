@@ -466,10 +466,13 @@ def _quarter(m: re.Match[str], text: str) -> Reading | None:
         start = m.end("det")
         while text[start].isspace():
             start += 1
-    if year:
-        data = {"year": int(year), "grain": unit, "n": n or 1, "rel": rel}
+    if year and n:
+        data = {"year": int(year), "grain": unit, "n": n, "rel": rel}
         return Reading(start, m.end(), "DATE", "absolute", data)
-    return Reading(start, m.end(), "DATE", "quarter", {"n": n, "unit": unit, "rel": rel})
+    data = {"n": n, "unit": unit, "rel": rel}
+    if year:
+        data["year"] = int(year)  # "the 1988 quarter": the quarter told of, in 1988
+    return Reading(start, m.end(), "DATE", "quarter", data)
 
 
 @rule(

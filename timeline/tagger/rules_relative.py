@@ -49,8 +49,11 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
         if m["pre"] and not m["pre"].lower().startswith(("earlier", "later"))
         else ""
     )
-    if rel.startswith(("the past", "the last", "the next", "the coming")) or rel == "past":
-        # "the past year" is a duration in the TimeML convention; "the last week" too.
+    ahead = rel.startswith(("the next", "the coming"))
+    if ahead or rel == "past" or (unit == "century" and rel.startswith(("the past", "the last"))):
+        # "the next year", "past year" are durations in the TimeML convention; so is "the past
+        # century", the hundred years to now. ("The past year" is the year before this one, as
+        # "last year" is.)
         if unit in ("week", "month", "year", "decade", "century") and not m["pre"]:
             letter = UNITS[unit][1]
             # In a history, "by the next month" is the month after the story's (`resolve`).
@@ -70,6 +73,11 @@ def _relative(m: re.Match[str], text: str) -> Reading | None:
                    {"unit": unit, "n": step, "mod": mod})  # fmt: skip
 
 
+_SOMEDAY_BEFORE = re.compile(
+    r"\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|i|you)\s+$",
+    re.IGNORECASE,
+)
+_OF_WHOLE = re.compile(r"\s+of\s+(?!an?\s+century\b)")
 _ORDINAL_NOUN = re.compile(r"\s+(?!or\b|and\b|to\b|in\b|later\b|earlier\b|ago\b)[a-z]")
 
 
@@ -101,21 +109,28 @@ def _ago(m: re.Match[str], text: str) -> Reading | None:
     grain, _ = UNITS[unit_word]
     n_text = m["n"].lower()
     n = number(n_text)
-    direction = -1 if m["dir"].lower() in ("ago", "earlier", "before", "previously", "back") else 1
-    if m["dir"].lower() in ("before", "after") and re.match(
-        r"\s+[\w$]", text[m.end() : m.end() + 40]
-    ):
+    dir_word = m["dir"].lower()
+    direction = -1 if dir_word in ("ago", "earlier", "before", "previously", "back") else 1
+    if (
+        dir_word in ("before", "after") and re.match(r"\s+[\w$]", text[m.end() : m.end() + 40])
+    ) or (dir_word in ("earlier", "later") and re.match(r"\s+than\b", text[m.end() : m.end() + 8])):
         # "two days after the vote": counted from an event, not from a date; a history may
-        # have just told the event's date (see `resolve`).
+        # have just told the event's date (see `resolve`). "Two months later than planned":
+        # how late, not when.
         grain, letter = UNITS[m["u"].lower()]
         value = duration_value(
             number(m["n"].lower()), letter, grain in ("hour", "minute", "second")
         )
         data: dict[str, object] = {"value": value}
-        if n is not None and n == int(n) and grain not in ("hour", "minute", "second"):
+        if (
+            dir_word in ("before", "after")
+            and n is not None
+            and n == int(n)
+            and grain not in ("hour", "minute", "second")
+        ):
             data["from_story"] = (grain, int(n) * direction)
         return Reading(m.start(), m.end("u"), "DURATION", "duration", data)
-    deictic = m["dir"].lower() in ("ago", "from now", "hence", "back")
+    deictic = dir_word in ("ago", "from now", "hence", "back")
     if (
         n is not None
         and n == int(n)
@@ -362,7 +377,7 @@ def _time(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "part-of-day",
-    r"(?:(?P<rel>this|that|the\s+next|the\s+following|last|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+|(?P<mid>mid|late|early)[\s-]?)(?P<part>morning|afternoon|evening|night)(?!\w)",
+    r"(?:(?P<rel>this|that|the\s+next|the\s+following|last|early\s+this|late\s+this|later\s+this|earlier\s+this)\s+|(?P<mid>mid|late|early)[\s-]?)(?P<part>morning|afternoon|evening|night)(?:\s+(?P<day>yesterday|today|tomorrow))?(?!\w)",
 )
 def _part_of_day(m: re.Match[str], text: str) -> Reading | None:
     rel = (m["rel"] or "this").lower()
@@ -384,7 +399,9 @@ def _part_of_day(m: re.Match[str], text: str) -> Reading | None:
             n=1 if "next" in rel or "following" in rel else 0,
             part=part,
         )
-    return read_as(m, "TIME", "deictic", unit="day", n=-1 if rel == "last" else 0, part=part)
+    # "at mid-afternoon yesterday"
+    n = {"yesterday": -1, "tomorrow": 1}.get((m["day"] or "").lower(), -1 if rel == "last" else 0)
+    return read_as(m, "TIME", "deictic", unit="day", n=n, part=part)
 
 
 @rule(
@@ -443,6 +460,8 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
         return None  # an age ("a 52-year-old"), not a stretch of time
     if unit_word in ("second", "quarters") and _ORDINAL_NOUN.match(text, m.end()):
         return None  # "a second attack", "three-quarters of the capital": not time
+    if unit_word == "quarter" and _OF_WHOLE.match(text, m.end()):
+        return None  # "more than a quarter of the market": a share, not three months
     before = text[max(0, m.start() - 3) : m.start()]
     if re.search(r"[$£€]\s*$", before):
         return None
@@ -456,6 +475,9 @@ def _duration(m: re.Match[str], text: str) -> Reading | None:
                 "set",
                 value=duration_value(1, letter, grain in ("hour", "minute", "second")),
             )
+    if m[0].lower() == "one day" and _SOMEDAY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        # "will one day be", "hopes he one day follows": some day to come, not a day long.
+        return read_as(m, "DATE", "vague", value="FUTURE_REF")
     n = number(n_text)
     time_unit = grain in ("hour", "minute", "second")
     n2 = number(m["n2"].lower()) if m["n2"] else None
@@ -587,7 +609,7 @@ def _period_word(m: re.Match[str], text: str) -> Reading | None:
 @rule(
     "vague-plural",
     r"(?P<w>recent|past|coming|next\s+few|past\s+few|last\s+few|the\s+coming|in\s+coming)\s+"
-    r"(?P<u>years|months|weeks|days|decades)(?!\w)",
+    r"(?P<u>years|months|weeks|days|decades|quarters)(?!\w)",
 )
 def _vague_plural(m: re.Match[str], text: str) -> Reading | None:
     w = m["w"].lower()

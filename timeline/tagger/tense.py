@@ -1,0 +1,149 @@
+"""The tense of the clause around an expression, which decides the direction of "Friday",
+"in March" or "the quarter" counted from a news story's own date: "said Friday" is the one
+before, "will meet Friday" the one after.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from timeline.tagger.lexicon import FUTURE_WORDS, PAST_WORDS
+
+_WORD = re.compile(r"[\w']+")
+
+# A full stop ends a clause unless a lower-case word or a digit follows ("Conseco Inc. said",
+# "$8.59 billion").
+_CLAUSE_EDGE = re.compile(
+    r"\.(?!\d|\s+[a-z])|[;:!?,]|\n\s*\n|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|[\"“”]"
+)
+# The end of the last clause edge before a point: ".*" runs to the point and backs off.
+_LAST_CLAUSE_EDGE = re.compile(r"(?s:.*)(?P<edge>" + _CLAUSE_EDGE.pattern + ")")
+# Words that can stand before a date put first in its sentence: "In March, ...", "Over the
+# summer, ...".
+_FRONTING = frozenset(
+    """in on by during at since until after before from early late then over through
+    throughout""".split()
+)
+# What ends a sentence (a full stop before a capital, a blank line) or a quotation.
+_SENTENCE_EDGE = re.compile(r"\.(?!\d|\s+[a-z])|[!?]|\n\s*\n|[\"“”]")
+_LAST_SENTENCE_EDGE = re.compile(r"(?s:.*)(?:" + _SENTENCE_EDGE.pattern + ")")
+# Just before a date, words that put it ahead whatever the verb: "could come as early as
+# Tuesday", "ahead of the weekend".
+_AHEAD = re.compile(
+    r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# Put off to a date, whatever the tense: "the court adjourned until Monday", "extended its
+# deadline to Nov. 6".
+_DEFERRED = re.compile(
+    r"\b(?:postpon|delay|defer|extend|adjourn|reschedul|put\s+off|push\w*\s+back|moved\s+back)"
+    r"[^.;!?]{0,40}?\s(?:until|till|to|into)\s+(?:(?:the|early|mid|late)[\s-]+)?$",
+    re.IGNORECASE,
+)
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
+_BE = frozenset({"be", "is", "are", "am", "being"})
+_PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
+
+
+def _marker(words: list[str], i: int) -> str:
+    """What words[i] says of the tense, if anything."""
+    w = words[i]
+    if w in ("will", "shall", "'ll", "wo", "going") or w.endswith("'ll"):
+        return "future"
+    if w in FUTURE_WORDS and w not in ("next", "coming", "later", "tomorrow", "soon"):
+        after = words[i + 1 : i + 4]
+        if (w == "set" and "to" not in after and "for" not in after) or (
+            w == "due" and after[:1] == ["to"] and after[1:2] and after[1] in _DETERMINERS
+        ):
+            # "set Friday as the deadline", "a record set on Aug. 6", "due to the rain"; but
+            # "set a hearing for Friday"
+            return ""
+        if "had" in words[max(0, i - 2) : i]:
+            return "past"  # "had been due to expire Friday": a plan of the past, now over
+        return "future"
+    if w in ("is", "are", "was", "were") and words[i + 1 : i + 2] == ["to"]:
+        return "future"  # "is to resume trading Tuesday"
+    if i and words[i - 1] in _BE and (w in PAST_WORDS or w.endswith("ed")):
+        return ""  # a passive: "will be held", "when the case is heard in May"
+    if w in ("is", "are", "am") and i + 1 < len(words) and words[i + 1].endswith("ing"):
+        return "present"  # "it is calling for the redemption on Dec. 7": not yet done
+    if w in PAST_WORDS or w == "since":  # "since February": from a time gone by
+        return "past"
+    if (
+        w in _PERFECT
+        and i + 1 < len(words)
+        and (words[i + 1] == "been" or words[i + 1].endswith(("ed", "en")))
+    ):
+        return "past"  # the present perfect: "have been searching"
+    if len(w) > 4 and w.endswith("ed"):
+        return "past?"  # "-ed" may be a participle: "the reduced dividend is payable"
+    return ""
+
+
+def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
+    """The verb nearest the expression decides: first those before it in its clause, nearest
+    first ("said on Tuesday that it would" is past: the saying), then those after it in its
+    clause; for a date put first ("In March, the company received an offer"), the next clause;
+    last, the clauses before its own in the sentence."""
+    if _AHEAD.search(text, max(0, start - 24), start) or _DEFERRED.search(
+        text, max(0, start - 80), start
+    ):
+        return "future"
+    if text.startswith(("'s", "’s"), end):
+        return "past"  # "get around Wednesday's ruling": a thing done, told of by its day
+    weak = ""
+    for words, nearest_last, own in _sides(text, start, end):
+        if weak and (weak_counts or not own):
+            # A word in "-ed" before the expression outweighs what follows it: "issued a
+            # statement Friday saying the treaty will"; and in its own clause, the next one.
+            break
+        for i in range(len(words) - 1, -1, -1) if nearest_last else range(len(words)):
+            verdict = _marker(words, i)
+            if verdict == "past?":
+                weak = weak or "past"
+            elif verdict:
+                return verdict
+    if not weak and _UNTIL.search(text, max(0, start - 12), start):
+        return "future"  # "Iraq has until Friday to comply": no verb says it is gone by
+    return (weak if weak_counts else "") or "present"
+
+
+def _sides(text: str, start: int, end: int) -> Iterator[tuple[list[str], bool, bool]]:
+    """The words to read, in turn, as (words, whether the nearest is last, whether they are
+    the expression's own clause); each made only when the ones before said nothing."""
+    lo = max(0, start - 120)
+    edge = _LAST_CLAUSE_EDGE.match(text, lo, start)
+    left = _WORD.findall(text[edge.end() if edge else lo : start].lower())
+    yield left, True, True
+    right, after = _clause_after(text, end)
+    yield right, False, True
+    if not right and after is not None and all(w in _FRONTING for w in left):
+        yield _clause_after(text, after)[0], False, False
+    if edge and not _SENTENCE_EDGE.match(text, edge.start("edge")):
+        # The clauses before it in its sentence: "who stepped down as chairman, president and
+        # chief executive in March".
+        back = max(0, start - 240)
+        begun = _LAST_SENTENCE_EDGE.match(text, back, edge.start("edge"))
+        yield (
+            _WORD.findall(text[begun.end() if begun else back : edge.start("edge")].lower()),
+            True,
+            False,
+        )
+
+
+def _clause_after(text: str, at: int) -> tuple[list[str], int | None]:
+    """The lower-cased words from `at` to the end of its clause, and where the next begins."""
+    stop = _CLAUSE_EDGE.search(text, at, min(len(text), at + 100))
+    words = _WORD.findall(text[at : stop.start() if stop else min(len(text), at + 100)].lower())
+    return words, stop.end() if stop else None
+
+
+def tense(text: str, start: int, end: int) -> str:
+    """ "future", "past" or "present" for the expression at text[start:end]."""
+    return _tense(text, start, end, True)
+
+
+def strong_tense(text: str, start: int, end: int) -> str:
+    """`tense`, but "present" where the only sign of the past is a word ending in "-ed"."""
+    return _tense(text, start, end, False)
