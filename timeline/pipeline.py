@@ -164,8 +164,8 @@ def load(
 
 
 # Below this much input, documents are read in this process when the number of workers was left
-# to us: starting the workers (a fresh interpreter that imports the readers, then each worker
-# loading dateparser's languages if it needs them) costs more than it saves.
+# to us: a worker's start (a fork, or where forking is unsafe a fresh interpreter that imports
+# the readers; then its own dateparser languages and caches) costs more than it saves.
 POOL_ABOVE = 1 * 2**20
 
 
