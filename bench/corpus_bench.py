@@ -10,7 +10,8 @@ Throughput: TBAQ's 256 news documents (read from ../shared/corpora/tbaq through
 bench/tagger_tbaq.py at run time, never copied into the repository), each written to a
 temporary folder with its creation date as a dateline, `--copies` times over (8: 2,048
 documents). Every configuration runs as its own `python -m timeline extract` process, whole
-(start-up included), alternating in each round so that a busy machine hurts all alike:
+(start-up included); `-j 1`, `-j 2` and one file alternate in each round so that a busy machine
+hurts all alike, then the Dask runs, with the cluster up only for them:
 
 - `-j 1` and `-j 2`: one process, and this process reading beside a pool of one;
 - `dask`: `--scheduler` on a LocalCluster started here (2 worker processes, 1 thread each);
@@ -140,19 +141,23 @@ def throughput(copies: int, runs: int, generated: int = 0) -> None:
         if generated:
             base += ["--ref-date", "2020-06-01"]
         outs = {name: Path(tmp) / f"{name}.yaml" for name in ("j1", "j2", "dask", "one")}
+        commands = {
+            "j1": [*base, str(folder), "-j", "1", "-o", str(outs["j1"])],
+            "j2": [*base, str(folder), "-j", "2", "-o", str(outs["j2"])],
+            "one": [*base, str(one), "-j", "1", "-o", str(outs["one"])],
+        }
+        results: dict[str, list[tuple[float, float]]] = {k: [] for k in (*commands, "dask")}
+        for _ in range(runs):
+            for name, cmd in commands.items():
+                results[name].append(run(cmd))
+        # The cluster only for its own runs: idle, its four processes still take a few percent
+        # of the two cores, which would be charged to the pool.
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                           dashboard_address=None) as cluster:  # fmt: skip
             address = cluster.scheduler_address
-            commands = {
-                "j1": [*base, str(folder), "-j", "1", "-o", str(outs["j1"])],
-                "j2": [*base, str(folder), "-j", "2", "-o", str(outs["j2"])],
-                "dask": [*base, str(folder), "--scheduler", address, "-o", str(outs["dask"])],
-                "one": [*base, str(one), "-j", "1", "-o", str(outs["one"])],
-            }
-            results: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
+            dask = [*base, str(folder), "--scheduler", address, "-o", str(outs["dask"])]
             for _ in range(runs):
-                for name, cmd in commands.items():
-                    results[name].append(run(cmd))
+                results["dask"].append(run(dask))
         same = outs["j1"].read_bytes() == outs["j2"].read_bytes() == outs["dask"].read_bytes()
         events = outs["j1"].read_text(encoding="utf-8").count("\n  - date:")
         split = io.StringIO()
