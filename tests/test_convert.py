@@ -318,3 +318,20 @@ def test_extract_takes_the_format_from_the_output_suffix(tmp_path: Path) -> None
         result = run("extract", str(src), "-o", str(out))
         assert result.exit_code == 0, result.stderr
         assert out.read_text().startswith(start), name
+
+
+def test_convert_counts_the_events_written_not_those_read(tmp_path: Path) -> None:
+    src = tmp_path / "events.yaml"
+    src.write_text(
+        "events:\n"
+        "  - {date: 15 March 44 BC, title: Caesar killed}\n"
+        "  - {date: 4 July 1776, title: Declaration signed}\n"
+        "  - {date: 20 July 1969, title: Moon landing}\n"
+    )
+    for suffix in ("ics", "mw"):
+        out = tmp_path / f"events.{suffix}"
+        result = run("convert", str(src), "-o", str(out))
+        assert result.exit_code == 0, result.stderr
+        assert f"wrote {out} (2 of 3 events, 1 left out; read as yaml)" in result.stdout
+    result = run("convert", str(src), "-o", str(tmp_path / "events.json"))
+    assert "(3 events; read as yaml)" in result.stdout

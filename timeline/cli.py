@@ -560,9 +560,11 @@ def convert(
     except TimelineError as exc:
         _fail(exc, show_traceback)
     _say(report.loaded.diagnostics)
-    count = len(report.loaded.timeline.events)
+    total = len(report.loaded.timeline.events)
     read_as = ", ".join(sorted(set(report.loaded.formats.values())))
-    events = f"{count} event{'s' if count != 1 else ''}"
+    events = f"{total} event{'s' if total != 1 else ''}"
+    if report.left_out:
+        events = f"{total - report.left_out} of {events}, {report.left_out} left out"
     typer.echo(f"wrote {report.output} ({events}; read as {read_as})")
 
 

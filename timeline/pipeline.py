@@ -44,6 +44,7 @@ class BuildReport:
     output: Path
     loaded: Loaded
     size: int
+    left_out: int = 0  # events the output format could not hold
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
@@ -440,7 +441,7 @@ def convert(
     out = write(kind, loaded.timeline)
     loaded.diagnostics.extend(out.warnings)
     write_atomic(output, out.data)
-    return BuildReport(output, loaded, len(out.data))
+    return BuildReport(output, loaded, len(out.data), out.left_out)
 
 
 def mentions(

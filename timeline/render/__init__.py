@@ -35,6 +35,7 @@ class Output:
 
     data: bytes
     warnings: tuple[Diagnostic, ...] = ()
+    left_out: int = 0  # events the format could not hold at all
 
 
 Renderer = Callable[[Timeline, RenderOptions], "bytes | Output"]

@@ -48,7 +48,7 @@ def render(timeline: Timeline, options: RenderOptions | None = None) -> Output:
     uids: dict[str, int] = {}
     for e in timeline.events:
         if e.first_day.year < 1 or e.last_day.year > 9999:
-            losses.add("dates before AD 1 or after 9999 (these events are left out)", e)
+            losses.leave_out("dates before AD 1 or after 9999", e)
             continue
         dates = (e.date, e.end) if e.end is not None else (e.date,)
         if any(d.precision is not Precision.DAY for d in dates):
@@ -84,4 +84,4 @@ def render(timeline: Timeline, options: RenderOptions | None = None) -> Output:
         losses.add(f"eras (left out: {names})")
     if any(g.color for g in timeline.groups):
         losses.add("the colours of groups")
-    return Output(cal.to_ical(), losses.warnings())
+    return Output(cal.to_ical(), losses.warnings(), losses.left_out)

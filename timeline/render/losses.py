@@ -20,6 +20,12 @@ class Losses:
     def __init__(self, fmt: str) -> None:
         self.fmt = fmt
         self._events: dict[str, list[Event | None]] = {}
+        self.left_out = 0  # events not written at all
+
+    def leave_out(self, why: str, event: Event) -> None:
+        """`event` is not written at all, for `why`."""
+        self.add(f"{why} (these events are left out)", event)
+        self.left_out += 1
 
     def add(self, what: str, event: Event | None = None) -> None:
         """`what` is lost, for `event` (None: for the timeline as a whole)."""

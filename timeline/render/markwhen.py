@@ -56,7 +56,7 @@ def _tag(tag: str) -> str:
 
 def _event(event: Event, losses: Losses) -> list[str]:
     if event.first_day.year < 1 or event.last_day.year > 9999:
-        losses.add("dates before AD 1 or after 9999 (these events are left out)", event)
+        losses.leave_out("dates before AD 1 or after 9999", event)
         return []
     if any(d.approximate or d.uncertain for d in (event.date, event.end) if d is not None):
         losses.add("approximate or uncertain dates (said in the description)", event)
@@ -97,4 +97,4 @@ def render(timeline: Timeline, options: object = None) -> Output:
         losses.add("eras (left out: " + ", ".join(e.name for e in timeline.eras) + ")")
     if any(g.color for g in timeline.groups):
         losses.add("the colours of groups")
-    return Output(("\n".join(out).rstrip() + "\n").encode(), losses.warnings())
+    return Output(("\n".join(out).rstrip() + "\n").encode(), losses.warnings(), losses.left_out)
