@@ -31,8 +31,10 @@ def timeline(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         ("timeline build --format ", ["html", "png", "svg", "pdf"]),
         ("timeline build --th", ["--theme"]),
         ("timeline watch --theme ", ["light", "dark"]),
-        ("timeline extract --format ",
-         ["yaml", "json", "jsonl", "csv", "ics", "timelinejs", "markwhen"]),
+        (
+            "timeline extract --format ",
+            ["yaml", "json", "jsonl", "csv", "ics", "timelinejs", "markwhen"],
+        ),
     ],
 )
 def test_bash_completion_answers(words: str, expected: list[str]) -> None:

@@ -298,4 +298,3 @@ def test_python_ticks_and_labels_match_the_page(
         assert page.errors == []
     finally:
         page.page.close()
-

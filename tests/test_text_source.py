@@ -65,12 +65,21 @@ def test_durations_sets_and_vague_words_are_not_events() -> None:
         ("Published: 2017-11-18\nThe council met.", Day(2017, 11, 18)),
         ("The council met in 1990 and again in 1991.", None),
         # A wire dateline run into a long first paragraph (it was missed past 120 characters).
-        ("LONDON, 3 May 2020 — The council met on Tuesday to weigh the plan, which officials "
-         "said would take three years, and the mayor did not attend.", Day(2020, 5, 3)),
-        ("3 May 2020 -- The council met on Tuesday to weigh the plan, which officials said "
-         "would take three years; the mayor, who had resigned, did not attend.", Day(2020, 5, 3)),
-        ("On 6 June 1944 — the day the Allies landed in Normandy, after years of planning — the "
-         "second front in the west was opened at last, and the war turned.", None),
+        (
+            "LONDON, 3 May 2020 — The council met on Tuesday to weigh the plan, which officials "
+            "said would take three years, and the mayor did not attend.",
+            Day(2020, 5, 3),
+        ),
+        (
+            "3 May 2020 -- The council met on Tuesday to weigh the plan, which officials said "
+            "would take three years; the mayor, who had resigned, did not attend.",
+            Day(2020, 5, 3),
+        ),
+        (
+            "On 6 June 1944 — the day the Allies landed in Normandy, after years of planning — the "
+            "second front in the west was opened at last, and the war turned.",
+            None,
+        ),
     ],
 )
 def test_dateline(head: str, day: Day | None) -> None:
@@ -86,7 +95,8 @@ def test_a_dateline_in_the_first_sentence_anchors_and_is_no_event() -> None:
     assert result.timeline.settings.reference_date == Day(2020, 5, 3)
     events = sorted((e.date.start.iso(), e.title) for e in result.timeline.events)
     assert events == [
-        ("2020-04-28", "The council met to weigh the plan"), ("2020-05-03", "The mayor resigned")
+        ("2020-04-28", "The council met to weigh the plan"),
+        ("2020-05-03", "The mayor resigned"),
     ]
 
 
