@@ -210,6 +210,29 @@ def test_share_reads_the_last_tasks_here_rather_than_wait_for_a_worker() -> None
     assert stats.read_again == 3 and not done  # no worker was waited for
 
 
+class _Dead:
+    """A worker that died with its task: never ready, and nothing ever comes."""
+
+    def ready(self) -> bool:
+        return False
+
+    def result(self) -> int:
+        raise AssertionError("waited for a worker that will never answer")
+
+
+def test_share_never_waits_for_a_worker_that_died() -> None:
+    """More tasks than may be held back, all sent to a dead worker first: this process reads
+    them all, holding back no more than it may."""
+    taken: list[int] = []
+    stats = Shared()
+    results = share(_square, lambda t: _Dead(), _logged(range(50), taken), out=2, held=5,
+                    stats=stats)  # fmt: skip
+    for i, result in enumerate(results):
+        assert result == i * i
+        assert len(taken) <= i + 5
+    assert i == 49 and stats.read_again == stats.sent
+
+
 def test_share_reads_what_a_worker_would_come_to_last_first() -> None:
     """All six tasks are out with a worker that has not finished any: this process reads from
     the back, where the worker is furthest from, and they would meet in the middle."""
@@ -254,6 +277,19 @@ def _pid_unless_in_a_worker(task: tuple[int, int]) -> int:
     if os.getpid() != main:
         time.sleep(60)
     return os.getpid()
+
+
+def _dies_in_a_worker(task: tuple[int, int]) -> int:
+    """The task's number; a worker process given any task dies on the spot, without a word."""
+    main, n = task
+    if os.getpid() != main:
+        os._exit(1)
+    return n
+
+
+def test_a_pool_whose_worker_dies_still_reads_everything() -> None:
+    tasks = [(os.getpid(), i) for i in range(20)]
+    assert list(run_ordered(_dies_in_a_worker, tasks, workers=2)) == list(range(20))
 
 
 def test_a_pool_does_not_wait_for_a_worker_that_is_busy() -> None:

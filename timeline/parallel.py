@@ -183,7 +183,8 @@ def share(
     still out with a worker are read here as well, last first (the worker's copy is then never
     taken), so nothing waits on a worker that is still starting or busy, and a worker and this
     process meet in the middle rather than read the same tasks. At most `held` results are held
-    back waiting for an earlier one."""
+    back behind one still out with a worker; then that one is read here too. So nothing ever
+    waits on a worker: one that is stuck, or died with its task, costs that task's time here."""
     stats = stats if stats is not None else Shared()
     pending: deque[_Remote | _Here] = deque()  # in task order
     sent = 0  # tasks in `pending` out with a worker
@@ -201,27 +202,30 @@ def share(
         if not pending:
             return
         head = pending[0]
-        if head.ready() or len(pending) >= held:
+        if head.ready():
             pending.popleft()
             sent -= isinstance(head, _Remote)
             yield head.result()
-        elif more:
+            continue
+        if more and len(pending) < held:
             for task in todo:
                 pending.append(_Here(fn(task)))
                 stats.here += 1
                 break
             else:
                 more = False
-        else:
-            # Nothing left to hand out: rather than wait, read here the task a worker would
-            # come to last (the head is likely being read already).
-            at = next(i for i in range(len(pending) - 1, -1, -1)
-                      if isinstance(pending[i], _Remote) and not pending[i].ready())  # fmt: skip
-            remote = pending[at]
-            assert isinstance(remote, _Remote)
-            pending[at] = _Here(fn(remote.task))
-            sent -= 1
-            stats.read_again += 1
+            continue
+        # Too much held back behind the head: read the head here. Nothing left to hand out: read
+        # the task a worker would come to last (the head is likely being read already).
+        at = 0 if more else next(
+            i for i in range(len(pending) - 1, -1, -1)
+            if isinstance(pending[i], _Remote) and not pending[i].ready()
+        )  # fmt: skip
+        remote = pending[at]
+        assert isinstance(remote, _Remote)
+        pending[at] = _Here(fn(remote.task))
+        sent -= 1
+        stats.read_again += 1
 
 
 class _Pickled:
