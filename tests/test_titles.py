@@ -55,6 +55,12 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
          "The bill was blocked by the senate"),
         ("The ceasefire, agreed in February, collapsed within a week.", "February",
          "The ceasefire was agreed"),
+        # ... but a verb between commas after a relative clause is the sentence's own
+        ("The bishop's widow, who married him when he was a curate, said Thursday from her "
+         'home in York, England: "I will sell the house."', "Thursday",
+         "The bishop's widow said from her home in York"),
+        ("The coach, who joined the club when it was in the third division, resigned on "
+         "Monday, two days after the final.", "Monday", "The coach resigned"),
         # subordinate clauses: the date's own clause
         ("When the war ended in 1945, the pianist returned to Warsaw.", "1945", "The war ended"),
         ("The airport has been closed since Monday, when the runway cracked.", "Monday",

@@ -215,7 +215,9 @@ class _Reading:
                     break
                 j += 1
             # "The ceasefire, agreed in February, collapsed": a reduced relative clause sits
-            # between commas, after the noun it describes.
+            # between commas, after the noun it describes; not after a clause of its own
+            # ("His stepmother, who married his father when he was 30, said Thursday, ...":
+            # there the sentence's own verb comes back).
             participle = (
                 self.lower[a] not in _AUX
                 and a == c.body
@@ -224,10 +226,16 @@ class _Reading:
                 and self.words[c.a] == ","
                 and c.b < len(self.words)
                 and self.words[c.b] == ","
+                and not self._after_clause(c)
             )
             out.append(_Group(a, last + 1, participle and self._participle(a)))
             i = last + 1
         return out
+
+    def _after_clause(self, c: _Clause) -> bool:
+        """Whether `c` comes straight after a relative or subordinate clause."""
+        before = [x for x in getattr(self, "clauses", ()) if x.b == c.a]
+        return bool(before) and before[0].opener in ("rel", "sub")
 
     # --- clauses -------------------------------------------------------------------------
 
