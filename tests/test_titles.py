@@ -55,6 +55,13 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
          "The bill was blocked by the senate"),
         ("The ceasefire, agreed in February, collapsed within a week.", "February",
          "The ceasefire was agreed"),
+        # a date in the possessive stands for an article: a singular noun keeps one
+        ("Police said last month's discovery of a rifle was a breakthrough.", "last month",
+         "Police said the discovery of a rifle was a breakthrough"),
+        ("Analysts blamed last year's drought for the poor harvest.", "last year",
+         "Analysts blamed the drought for the poor harvest"),
+        ("Last month's floods destroyed the harvest.", "Last month",
+         "Floods destroyed the harvest"),
         # ... but a verb between commas after a relative clause is the sentence's own
         ("The bishop's widow, who married him when he was a curate, said Thursday from her "
          'home in York, England: "I will sell the house."', "Thursday",

@@ -158,12 +158,33 @@ class _Reading:
             self.dropped[i] = True
             i -= 1
         self.first_date = first
+        self._possessive_date_to_article(sentence, end)
         self.verb = [
             (low in _VERB_WORDS or low.endswith("ed")) and self._is_verb(i)
             for i, low in enumerate(self.lower)
         ]
         self._groups: dict[tuple[int, int, int, str], list[_Group]] = {}
         self.clauses = self._clauses()
+
+    def _possessive_date_to_article(self, sentence: str, end: int) -> None:
+        """ "Police said last month's discovery was a breakthrough": a date in the possessive
+        stands where an article would, so with the date left out a singular noun takes "the"
+        ("Police said the discovery", not "Police said discovery"); a plural needs none ("Last
+        month's floods destroyed the harvest": "Floods destroyed the harvest")."""
+        last = max((i for i, d in enumerate(self.date) if d), default=-1)
+        nxt = last + 1
+        if (
+            last < 0
+            or sentence[end : end + 2] not in ("'s", "’s")
+            or self.lower[last][-2:] not in ("'s", "’s")
+            or nxt >= len(self.words)
+            or not self.words[nxt].isalpha()
+            or not self.words[nxt].islower()
+            or _plural([self.lower[nxt]])
+        ):
+            return
+        self.words[last] = self.lower[last] = "the"
+        self.dropped[last] = False
 
     # --- verbs ---------------------------------------------------------------------------
 
