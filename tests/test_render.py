@@ -153,3 +153,23 @@ def test_quotes_reach_plotly_as_quotes_and_tags_stay_escaped() -> None:
     assert '\\"What hath God wrought\\"' in text
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert "<b>co</b>" not in text and "&amp; &lt;b&gt;co&lt;/b&gt;" in text
+
+
+def test_the_dashed_line_is_today_or_the_documents_own_date(tmp_path: Path) -> None:
+    """An article dated 1999 is read from its dateline: the line there is its reference date,
+    not "today", which would say 1999 is now."""
+    from timeline.pipeline import build
+
+    article = tmp_path / "article.txt"
+    article.write_text("6 May 1999\n\nThe council met on Tuesday. In 2001 the mill will close.\n")
+    page = build([str(article)], tmp_path / "article.html",
+                 ReadOptions(today=TODAY), RenderOptions(cdn=True))  # fmt: skip
+    html = page.output.read_text(encoding="utf-8")
+    assert '"text":"reference date"' in html and '"text":"today"' not in html
+    plain = tmp_path / "events.yaml"
+    plain.write_text("events:\n  - {date: 2019, title: The mill closed}\n"
+                     "  - {date: 2021, title: The mill reopened}\n")  # fmt: skip
+    page = build([str(plain)], tmp_path / "events.html", ReadOptions(today=TODAY),
+                 RenderOptions(cdn=True))  # fmt: skip
+    html = page.output.read_text(encoding="utf-8")
+    assert '"text":"today"' in html and '"text":"reference date"' not in html

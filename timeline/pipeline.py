@@ -380,10 +380,13 @@ def build(
                   scheduler=scheduler, progress=progress)  # fmt: skip
     render_options = render_options or RenderOptions()
     if render_options.today is None:
-        day = (
-            loaded.timeline.settings.reference_date or (options and options.today) or clock_today()
-        )
-        render_options = replace(render_options, today=day)
+        reference = loaded.timeline.settings.reference_date
+        if reference is not None:
+            render_options = replace(render_options, today=reference,
+                                     today_label="reference date")  # fmt: skip
+        else:
+            day = (options and options.today) or clock_today()
+            render_options = replace(render_options, today=day)
     data = render(kind, loaded.timeline, render_options)
     write_atomic(output, data)
     return BuildReport(output, loaded, len(data))

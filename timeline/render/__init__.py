@@ -23,6 +23,9 @@ class RenderOptions:
     # The day the "today" line marks. The pipeline passes the reference date or the clock; a
     # renderer never reads the clock itself, so output is a function of its inputs.
     today: Day | None = None
+    # What that line is called: "today" for the clock's day; "reference date" when it is the
+    # day the document is read from (a news article's dateline), which may be long ago.
+    today_label: str = "today"
     # `timeline watch`: the page polls the script of this name beside it, and reloads when the
     # version that script carries is not `live_version`. None for a page that never reloads.
     live_script: str | None = None

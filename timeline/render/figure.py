@@ -69,7 +69,7 @@ def figure_for(
         raise RenderError(f"unknown theme {options.theme!r}; choose one of {', '.join(THEMES)}")
     scene = build_scene(timeline, options.today, hover)
     colors = lane_colors(scene, {g.name: g.color for g in timeline.groups})
-    figure, meta = build_figure(scene, colors, options.theme)
+    figure, meta = build_figure(scene, colors, options.theme, options.today_label)
     return scene, colors, figure, meta
 
 
@@ -137,9 +137,10 @@ def _round(x: float) -> float:
 
 
 def build_figure(
-    scene: Scene, colors: list[str], theme: str = "light"
+    scene: Scene, colors: list[str], theme: str = "light", today_label: str = "today"
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The figure (data and layout), and what the page's script needs to know about it."""
+    """The figure (data and layout), and what the page's script needs to know about it.
+    `today_label` names the dashed line at the scene's today."""
     t = THEMES[theme]
     deep = scene.mode == "ago"
     gl = len(scene.marks) > WEBGL_ABOVE
@@ -292,7 +293,7 @@ def build_figure(
                 "yanchor": "top",
                 "xanchor": "right",
                 "showarrow": False,
-                "text": "today",
+                "text": plotly_text(today_label),
                 "font": {"size": 11, "color": t["today"]},
                 "name": "today",
             }
