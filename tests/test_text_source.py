@@ -355,3 +355,16 @@ def test_a_day_number_before_a_short_month_name_does_not_end_a_sentence() -> Non
     assert [(e.date.start, e.title) for e in events] == [
         (Day(1945, 5, 8), "Der Krieg endete in Europa")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The mill closes\n\n6 May 1999\n\nThe mill closed on Tuesday.\n", "The mill closes"),
+        # a wire dateline on a line of its own runs on into the story: no title
+        ("6 May 1999\nBUFFALO, N.Y. (AP) --\nThe mill closed on Tuesday.\n", "wire"),
+        ("6 May 1999\nLEEDS —\nThe mill closed on Tuesday.\n", "wire"),
+    ],
+)
+def test_a_plain_texts_title_is_a_headline_not_a_dateline(text: str, title: str) -> None:
+    assert read(text, "wire.txt", TODAY).timeline.title == title

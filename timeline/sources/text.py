@@ -89,7 +89,8 @@ def _plain(text: str) -> Prose:
     for line in (ln.strip() for ln in text.splitlines()[:6] if ln.strip()):
         if (
             len(line) <= 100
-            and not line.endswith((".", ",", ";", ":"))
+            # A sentence, or a wire dateline that runs on into the story ("BUFFALO (AP) --").
+            and not line.endswith((".", ",", ";", ":", "-", "—", "–"))
             and (anchor is None or dateline(line) is None)
         ):
             title = line
