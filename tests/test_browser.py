@@ -338,3 +338,31 @@ def test_hostile_prose_never_runs(browser: Any, tmp_path: Path) -> None:
     _exercise(page)
     _assert_nothing_ran(page)
     page.page.close()
+
+
+def test_labels_go_left_of_markers_crowded_at_the_right_edge(browser: Any, tmp_path: Path) -> None:
+    """A news story's events crowd the chart's right edge, at the story's date: with no room to
+    their right, their labels go to the left, and no two labels or markers overlap."""
+    rows = ["events:", "  - {date: 1990, title: The mill closed}"]
+    for day in range(1, 5):
+        rows.append(
+            f"  - {{date: 2020-06-0{day}, title: Council vote number {day}, group: L{day}}}"
+        )
+    page = Page(browser, make_page(tmp_path, "\n".join(rows) + "\n", "crowded"))
+    try:
+        page.settle()
+        trace = page.js("() => timelinePage.gd.data[timelinePage.gd.data.length - 1]")
+        texts = [t.strip() for t in trace["text"]]
+        assert {f"Council vote number {d}" for d in range(1, 5)} <= set(texts), texts
+        assert "middle left" in trace["textposition"]
+        boxes = page.js(
+            "() => [...document.querySelectorAll('.scatterlayer .textpoint text')]"
+            ".map(t => { const r = t.getBoundingClientRect(); "
+            "return [r.left, r.right, r.top, r.bottom]; })"
+        )
+        for i, (l1, r1, t1, b1) in enumerate(boxes):
+            for l2, r2, t2, b2 in boxes[i + 1 :]:
+                assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, (boxes, texts)
+        assert page.errors == []
+    finally:
+        page.page.close()

@@ -204,9 +204,13 @@ def _js_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def labels(view: View, spots: list[Spot]) -> tuple[list[float], list[float], list[str]]:
+Labels = tuple[list[float], list[float], list[str], list[str]]  # x, y, text, textposition
+
+
+def labels(view: View, spots: list[Spot]) -> Labels:
     """Event labels that never overlap: per row, a map of the 4-pixel cells that markers and
-    labels already cover. Milestones first, then left to right; at most 400."""
+    labels already cover. Milestones first, then left to right; at most 400. A label goes right
+    of its marker, or left where the right has no room. Returns x, y, text and textposition."""
     cells = math.ceil(view.width / 4) + 2
     rows: dict[float, bytearray] = {}
     clip = 26 if len(spots) > 60 else 90
@@ -219,24 +223,33 @@ def labels(view: View, spots: list[Spot]) -> tuple[list[float], list[float], lis
     xs: list[float] = []
     ys: list[float] = []
     texts: list[str] = []
+    positions: list[str] = []
+
+    def free(row: bytearray, x0: float, x1: float) -> bool:
+        if x0 < 0 or x1 > view.width:
+            return False
+        return not any(row[math.floor(x0 / 4) : min(cells - 1, math.ceil(x1 / 4)) + 1])
+
     for i in order:
         if len(texts) >= 400:
             break
         spot = spots[i]
         t = spot.title if _js_length(spot.title) <= clip else spot.title[: clip - 1] + "…"
-        x0 = view.px(spot.xm) + 9
-        x1 = x0 + _js_length(t) * 6.9 + 6
-        if x0 < 0 or x1 > view.width:
-            continue
         row = rows.setdefault(spot.y, bytearray(cells))
-        first, last = math.floor(x0 / 4), min(cells - 1, math.ceil(x1 / 4))
-        if any(row[first : last + 1]):
-            continue
+        width = _js_length(t) * 6.9 + 6
+        x0, right = view.px(spot.xm) + 9, True
+        if not free(row, x0, x0 + width):
+            x0, right = view.px(spot.xm) - 13 - width, False  # clear of the marker's own cells
+            if not free(row, x0, x0 + width):
+                continue
+        first, last = math.floor(x0 / 4), min(cells - 1, math.ceil((x0 + width) / 4))
         row[first : last + 1] = b"\x01" * (last + 1 - first)
         xs.append(spot.xm)
         ys.append(spot.y)
-        texts.append("\u2002" + t)  # clear of the marker
-    return xs, ys, texts
+        # (a wide space keeps the text clear of the marker)
+        texts.append("\u2002" + t if right else t + "\u2002")
+        positions.append("middle right" if right else "middle left")
+    return xs, ys, texts, positions
 
 
 def era_labels(view: View, layout: dict[str, Any]) -> dict[int, tuple[bool, float]]:
@@ -313,7 +326,8 @@ def still(
         if trace["type"] == "scattergl":
             trace["type"] = "scatter"
         if trace.get("name") == "labels":
-            trace["x"], trace["y"], trace["text"] = labels(view, spots(scene))
+            found = labels(view, spots(scene))
+            trace["x"], trace["y"], trace["text"], trace["textposition"] = found
     annotations = [dict(a) for a in layout.get("annotations", [])]
     for i, (visible, x) in era_labels(view, layout).items():
         annotations[i].update(visible=visible, x=x)

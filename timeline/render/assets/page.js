@@ -121,11 +121,13 @@
   function matchesQuery(i) { return matches === null || matches[i]; }
 
   // Labels that never overlap: each row of the chart keeps a map of the pixels its markers and
-  // labels already cover. Milestones go first, then left to right. Zoomed out, labels are
-  // clipped and fewer fit; zoomed in, they are shown whole.
+  // labels already cover. Milestones go first, then left to right. A label goes right of its
+  // marker, or left of it where the right has no room (the events of a news story crowd the
+  // chart's right edge, at the story's date). Zoomed out, labels are clipped and fewer fit;
+  // zoomed in, they are shown whole.
   function labels(v, shown) {
     var cells = Math.ceil(v.width / 4) + 2;
-    var rows = {}, out = { x: [], y: [], text: [] }, clip = shown.length > 60 ? 26 : 90;
+    var rows = {}, out = { x: [], y: [], text: [], pos: [] }, clip = shown.length > 60 ? 26 : 90;
     function row(y) { return rows[y] || (rows[y] = new Uint8Array(cells)); }
     function px(e) { return v.px(e.xm); }
     shown.forEach(function (i) {
@@ -136,15 +138,26 @@
       var ei = events[i], ej = events[j];
       return ((ej.m || 0) - (ei.m || 0)) || (pos(ei.xm) - pos(ej.xm)) || (i - j);
     });
+    function free(r, x0, x1) {
+      if (x0 < 0 || x1 > v.width) return false;
+      for (var k = Math.floor(x0 / 4); k <= Math.min(cells - 1, Math.ceil(x1 / 4)); k++) {
+        if (r[k]) return false;
+      }
+      return true;
+    }
     for (var n = 0; n < order.length && out.text.length < 400; n++) {
       var e = events[order[n]], t = e.t.length > clip ? e.t.slice(0, clip - 1) + "…" : e.t;
-      var x0 = px(e) + 9, x1 = x0 + t.length * 6.9 + 6;
-      if (x0 < 0 || x1 > v.width) continue;
-      var r = row(e.y), a = Math.floor(x0 / 4), b = Math.min(cells - 1, Math.ceil(x1 / 4)), free = true;
-      for (var k = a; k <= b; k++) { if (r[k]) { free = false; break; } }
-      if (!free) continue;
-      for (k = a; k <= b; k++) r[k] = 1;
-      out.x.push(e.xm); out.y.push(e.y); out.text.push("\u2002" + t);  // clear of the marker
+      var r = row(e.y), w = t.length * 6.9 + 6, x0 = px(e) + 9, right = true;
+      if (!free(r, x0, x0 + w)) {
+        x0 = px(e) - 13 - w;  // (clear of the cells the marker itself covers)
+        right = false;
+        if (!free(r, x0, x0 + w)) continue;
+      }
+      for (var k = Math.floor(x0 / 4); k <= Math.min(cells - 1, Math.ceil((x0 + w) / 4)); k++) r[k] = 1;
+      out.x.push(e.xm); out.y.push(e.y);
+      // (a wide space keeps the text clear of the marker)
+      out.text.push(right ? "\u2002" + t : t + "\u2002");
+      out.pos.push(right ? "middle right" : "middle left");
     }
     return out;
   }
@@ -210,7 +223,8 @@
     var v = view(), next = layoutFor(v), lab = next.labels;
     aggregate(v);
     busy = true;
-    Plotly.update(gd, { x: [lab.x], y: [lab.y], text: [lab.text] }, next.relayout, [meta.labelTrace])
+    Plotly.update(gd, { x: [lab.x], y: [lab.y], text: [lab.text], textposition: [lab.pos] },
+      next.relayout, [meta.labelTrace])
       .then(function () {
         busy = false;
         document.documentElement.setAttribute("data-ready", "true");
@@ -230,7 +244,7 @@
     var m = figure.layout.margin, width = Math.max(200, gd.clientWidth - m.l - m.r);
     var first = layoutFor(view(figure.layout.xaxis.range, width)), lab = first.labels;
     var trace = figure.data[meta.labelTrace];
-    trace.x = lab.x; trace.y = lab.y; trace.text = lab.text;
+    trace.x = lab.x; trace.y = lab.y; trace.text = lab.text; trace.textposition = lab.pos;
     figure.layout.xaxis.tickvals = first.relayout["xaxis.tickvals"];
     figure.layout.xaxis.ticktext = first.relayout["xaxis.ticktext"];
     (figure.layout.annotations || []).forEach(function (ann, i) {
