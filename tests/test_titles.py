@@ -219,3 +219,21 @@ def test_two_dates_in_two_clauses_are_two_events_even_when_one_holds_the_other()
         (Day(1968, 10), "Apollo 7 launched"),
         (Day(1968, 12, 25), "Apollo 8 orbited the Moon"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        ("``Stopping the violence is a priority,'' the minister said on Tuesday.", "Tuesday",
+         "The minister said"),
+        ("He spoke. ``The strike will end by Christmas,'' he said.", "Christmas",
+         "The strike will end"),
+    ],
+)  # fmt: skip
+def test_a_news_wires_typewriter_quotes_are_quotation_marks(
+    sentence: str, date: str, expected: str
+) -> None:
+    from timeline.tagger.events import title_for
+
+    start = sentence.index(date)
+    assert title_for(sentence, start, start + len(date)) == expected

@@ -112,6 +112,9 @@ def title_for(sentence: str, start: int, end: int) -> str:
     a headline (`titles.headline`) where the sentence can be read as English clauses, or as
     French, German or Spanish ones (`titles_fr_de_es`), else the words of the clause around
     the date."""
+    # Typewriter quotes as news wires write them (``like this''), as the marks they stand for,
+    # at the same offsets: the title reader knows quotation marks, not pairs of backticks.
+    sentence = sentence.replace("``", " “").replace("''", "” ")
     found = headline(sentence, start, end)
     if found is None:
         found = foreign_headline(sentence, start, end)
