@@ -293,15 +293,19 @@ def _color(mapping: dict[str, Any], problems: Problems) -> str | None:
     return text
 
 
-def _groups(data: dict[str, Any], problems: Problems) -> list[Group]:
-    raw = data.get("groups")
+def _list_of(data: dict[str, Any], key: str, shape: str, problems: Problems) -> list[Any]:
+    """`data[key]`, which should be a list of `shape`: empty when absent or not a list."""
+    raw = data.get(key)
     if raw is None:
         return []
     if not isinstance(raw, list):
-        problems.error(
-            _line_of(data, "groups"), "groups should be a list of {name, color}", _short(raw)
-        )
+        problems.error(_line_of(data, key), f"{key} should be a list of {shape}", _short(raw))
         return []
+    return raw
+
+
+def _groups(data: dict[str, Any], problems: Problems) -> list[Group]:
+    raw = _list_of(data, "groups", "{name, color}", problems)
     groups: list[Group] = []
     for index, item in enumerate(raw):
         line = _item_line(raw, index)
@@ -323,14 +327,7 @@ def _groups(data: dict[str, Any], problems: Problems) -> list[Group]:
 
 
 def _eras(data: dict[str, Any], settings: Settings, problems: Problems) -> list[Era]:
-    raw = data.get("eras")
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        problems.error(
-            _line_of(data, "eras"), "eras should be a list of {name, start, end}", _short(raw)
-        )
-        return []
+    raw = _list_of(data, "eras", "{name, start, end}", problems)
     eras: list[Era] = []
     for index, item in enumerate(raw):
         if not isinstance(item, dict):

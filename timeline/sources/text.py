@@ -307,13 +307,13 @@ def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult
     # The dateline is the document's own date, not something that happened, even where it
     # runs into the first sentence ("LONDON, 3 May 2020 — The council met on Tuesday").
     timexes = [t for t in tag(prose.text, ref) if not _is_dateline(t, prose)]
+    starts = _line_starts(prose.source)
     events, unplaced = build_events(
-        prose.text, path, timexes, options.today or ref, _line_starts(prose.source), prose.offsets
+        prose.text, path, timexes, options.today or ref, starts, prose.offsets
     )
     diagnostics = [note] if note else []
     unplaced = [t for t in unplaced if not _near_top_on_anchor_day(t, prose)]
     if unplaced:
-        starts = _line_starts(prose.source)
         shown = []
         for t in unplaced[:8]:
             at = prose.offsets[t.start] if prose.offsets else t.start
