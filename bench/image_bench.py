@@ -26,17 +26,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.render_bench import events_yaml
+from bench.render_bench import READ_POINTS, events_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
-BASELINE = """
-import sys, datetime, yaml, kaleido
-doc = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader)
-xs, ys, texts = [], [], []
-for e in doc["events"]:
-    d = datetime.date.fromisoformat(str(e["date"]))
-    xs.append(d.isoformat()); ys.append(e["group"]); texts.append(e["title"])
+BASELINE = (
+    READ_POINTS
+    + """
+import kaleido
 fig = {"data": [{"type": "scatter", "mode": "markers", "x": xs, "y": ys, "text": texts}],
        "layout": {"width": 1400, "height": 700}}
 fmt = sys.argv[2].rsplit(".", 1)[1]
@@ -44,6 +41,7 @@ data = kaleido.calc_fig_sync(fig, opts={"format": fmt, "width": 1400, "height": 
                              "scale": 2 if fmt == "png" else 1}, kopts={"mathjax": False})
 open(sys.argv[2], "wb").write(data)
 """
+)
 
 
 def timed(cmd: list[str]) -> float:

@@ -31,16 +31,25 @@ WORDS = (
     "flood census reform festival university hospital court mine canal telegraph newspaper"
 ).split()
 
-BASELINE = """
-import sys, datetime, yaml, plotly.graph_objects as go
+# The baselines' first step (this one's and bench/image_bench.py's): the points of the YAML
+# file in argv[1], read with PyYAML's C loader.
+READ_POINTS = """
+import sys, datetime, yaml
 doc = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader)
 xs, ys, texts = [], [], []
 for e in doc["events"]:
     d = datetime.date.fromisoformat(str(e["date"]))
     xs.append(d.isoformat()); ys.append(e["group"]); texts.append(e["title"])
+"""
+
+BASELINE = (
+    READ_POINTS
+    + """
+import plotly.graph_objects as go
 fig = go.Figure(go.Scatter(x=xs, y=ys, text=texts, mode="markers"))
 fig.write_html(sys.argv[2], include_plotlyjs=True, div_id="baseline")
 """
+)
 
 
 def events_yaml(n: int, seed: int = 1) -> str:
