@@ -225,10 +225,11 @@ def labels(view: View, spots: list[Spot]) -> Labels:
     texts: list[str] = []
     positions: list[str] = []
 
-    def free(row: bytearray, x0: float, x1: float) -> bool:
-        if x0 < 0 or x1 > view.width:
-            return False
-        return not any(row[math.floor(x0 / 4) : min(cells - 1, math.ceil(x1 / 4)) + 1])
+    def span(x0: float, width: float) -> slice:
+        return slice(math.floor(x0 / 4), min(cells - 1, math.ceil((x0 + width) / 4)) + 1)
+
+    def free(row: bytearray, x0: float, width: float) -> bool:
+        return 0 <= x0 and x0 + width <= view.width and not any(row[span(x0, width)])
 
     for i in order:
         if len(texts) >= 400:
@@ -238,12 +239,12 @@ def labels(view: View, spots: list[Spot]) -> Labels:
         row = rows.setdefault(spot.y, bytearray(cells))
         width = _js_length(t) * 6.9 + 6
         x0, right = view.px(spot.xm) + 9, True
-        if not free(row, x0, x0 + width):
+        if not free(row, x0, width):
             x0, right = view.px(spot.xm) - 13 - width, False  # clear of the marker's own cells
-            if not free(row, x0, x0 + width):
+            if not free(row, x0, width):
                 continue
-        first, last = math.floor(x0 / 4), min(cells - 1, math.ceil((x0 + width) / 4))
-        row[first : last + 1] = b"\x01" * (last + 1 - first)
+        cover = span(x0, width)
+        row[cover] = b"\x01" * len(row[cover])
         xs.append(spot.xm)
         ys.append(spot.y)
         # (a wide space keeps the text clear of the marker)

@@ -138,22 +138,23 @@
       var ei = events[i], ej = events[j];
       return ((ej.m || 0) - (ei.m || 0)) || (pos(ei.xm) - pos(ej.xm)) || (i - j);
     });
-    function free(r, x0, x1) {
-      if (x0 < 0 || x1 > v.width) return false;
-      for (var k = Math.floor(x0 / 4); k <= Math.min(cells - 1, Math.ceil(x1 / 4)); k++) {
-        if (r[k]) return false;
-      }
+    function span(x0, w) { return [Math.floor(x0 / 4), Math.min(cells - 1, Math.ceil((x0 + w) / 4))]; }
+    function free(r, x0, w) {
+      if (x0 < 0 || x0 + w > v.width) return false;
+      var s = span(x0, w);
+      for (var k = s[0]; k <= s[1]; k++) { if (r[k]) return false; }
       return true;
     }
     for (var n = 0; n < order.length && out.text.length < 400; n++) {
       var e = events[order[n]], t = e.t.length > clip ? e.t.slice(0, clip - 1) + "…" : e.t;
       var r = row(e.y), w = t.length * 6.9 + 6, x0 = px(e) + 9, right = true;
-      if (!free(r, x0, x0 + w)) {
+      if (!free(r, x0, w)) {
         x0 = px(e) - 13 - w;  // (clear of the cells the marker itself covers)
         right = false;
-        if (!free(r, x0, x0 + w)) continue;
+        if (!free(r, x0, w)) continue;
       }
-      for (var k = Math.floor(x0 / 4); k <= Math.min(cells - 1, Math.ceil((x0 + w) / 4)); k++) r[k] = 1;
+      var cover = span(x0, w);
+      for (var k = cover[0]; k <= cover[1]; k++) r[k] = 1;
       out.x.push(e.xm); out.y.push(e.y);
       // (a wide space keeps the text clear of the marker)
       out.text.push(right ? "\u2002" + t : t + "\u2002");
