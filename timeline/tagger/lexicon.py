@@ -142,3 +142,10 @@ FUTURE_WORDS = frozenset(
     scheduled due intends intending hopes hoping preparing supposed slated poised next coming
     upcoming later tomorrow soon to-be set sera wird werden será""".split()
 )
+# Verbs of a fixed timetable, in the simple present: news writes what is to come this way ("the
+# envoy returns Thursday", "the law takes effect Monday", "the strike ends Friday").
+SCHEDULED_PRESENT = frozenset(
+    """begins starts opens reopens resumes returns ends closes expires meets travels arrives
+    leaves departs visits convenes reconvenes takes kicks launches hosts debuts premieres airs
+    testifies retires""".split()
+)

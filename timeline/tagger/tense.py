@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from timeline.tagger.lexicon import FUTURE_WORDS, PAST_WORDS
+from timeline.tagger.lexicon import FUTURE_WORDS, PAST_WORDS, SCHEDULED_PRESENT
 
 _WORD = re.compile(r"[\w']+")
 
@@ -43,6 +43,8 @@ _DEFERRED = re.compile(
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _BE = frozenset({"be", "is", "are", "am", "being"})
+# Before a word in "-s", words that make it a noun: "the starts", "tax returns", "its leaves".
+_NOT_A_VERB_AFTER = _DETERMINERS | {"of", "tax", "housing", "annual", "quarterly", "total"}
 _PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
 
 
@@ -62,6 +64,8 @@ def _marker(words: list[str], i: int) -> str:
         if "had" in words[max(0, i - 2) : i]:
             return "past"  # "had been due to expire Friday": a plan of the past, now over
         return "future"
+    if w in SCHEDULED_PRESENT and (not i or words[i - 1] not in _NOT_A_VERB_AFTER):
+        return "future"  # "the envoy returns Thursday"; not "tax returns", "its opens"
     if w in ("is", "are", "was", "were") and words[i + 1 : i + 2] == ["to"]:
         return "future"  # "is to resume trading Tuesday"
     if i and words[i - 1] in _BE and (w in PAST_WORDS or w.endswith("ed")):
