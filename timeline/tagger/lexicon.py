@@ -149,3 +149,8 @@ SCHEDULED_PRESENT = frozenset(
     leaves departs visits convenes reconvenes takes kicks launches hosts debuts premieres airs
     testifies retires""".split()
 )
+# The same verbs with a plural subject ("the two leaders meet Monday"): nouns too, so they count
+# only after a word that makes them a verb (see tense.py).
+SCHEDULED_PLURAL = frozenset(
+    "begin resume return arrive travel leave depart visit convene testify meet".split()
+)

@@ -8,7 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from timeline.tagger.lexicon import FUTURE_WORDS, PAST_WORDS, SCHEDULED_PRESENT
+from timeline.tagger.lexicon import (
+    FUTURE_WORDS,
+    PAST_WORDS,
+    SCHEDULED_PLURAL,
+    SCHEDULED_PRESENT,
+)
 
 _WORD = re.compile(r"[\w']+")
 
@@ -66,6 +71,8 @@ def _marker(words: list[str], i: int) -> str:
         return "future"
     if w in SCHEDULED_PRESENT and (not i or words[i - 1] not in _NOT_A_VERB_AFTER):
         return "future"  # "the envoy returns Thursday"; not "tax returns", "its opens"
+    if w in SCHEDULED_PLURAL and i and _plural_subject(words, i):
+        return "future"  # "the two leaders meet Monday"
     if w in ("is", "are", "was", "were") and words[i + 1 : i + 2] == ["to"]:
         return "future"  # "is to resume trading Tuesday"
     if i and words[i - 1] in _BE and (w in PAST_WORDS or w.endswith("ed")):
@@ -83,6 +90,24 @@ def _marker(words: list[str], i: int) -> str:
     if len(w) > 4 and w.endswith("ed"):
         return "past?"  # "-ed" may be a participle: "the reduced dividend is payable"
     return ""
+
+
+def _plural_subject(words: list[str], i: int) -> bool:
+    """Whether words[i], a verb's plain form, follows a plural subject ("leaders meet", "he
+    and Arafat meet separately") rather than a word that makes it a noun, an infinitive or a
+    past ("the meet", "did not meet", "to meet": the others' own words say the tense)."""
+    before = words[i - 1]
+    if before in ("separately", "again", "also", "jointly", "formally") and i > 1:
+        before = words[i - 2]
+    if before in _DETERMINERS or {"did", "didn't", "not", "never", "to"} & set(
+        words[max(0, i - 3) : i]
+    ):
+        return False
+    return (
+        before in ("they", "we", "both")
+        or (before.endswith("s") and not before.endswith(("'s", "ss")) and len(before) > 3)
+        or "and" in words[max(0, i - 6) : i]  # "he and Arafat meet"
+    )
 
 
 def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
