@@ -26,6 +26,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from tagger_tbaq import SCORER, SHARED, documents, ours, split  # noqa: E402
 
+from timeline.tagger.values import point_of_value  # noqa: E402
+
 sys.path.insert(0, str(SCORER.parent))
 import score_timex  # type: ignore[import-not-found]  # noqa: E402
 
@@ -52,6 +54,33 @@ KINDS = [
 
 def kind(text: str) -> str:
     return next((k for k, p in KINDS if re.search(p, text, re.IGNORECASE)), "other")
+
+
+# Why a value is wrong, the first that holds wins: the ways the gold can say the same time as
+# ours, or a larger time holding it, before "another time".
+_UNSPECIFIED = re.compile(r"(?:-(?:XX|WXX))+$|X+$")
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)$")
+
+
+def why(gold: str, ours: str) -> str:
+    """What separates a gold value from ours, in words."""
+    g = re.sub(r"-W(\d)$", r"-W0\1", gold)  # "2000-W8" is ISO's "2000-W08"
+    if g == ours:
+        return "the same time, written otherwise"
+    if _PART_OF_DAY.search(g) and _PART_OF_DAY.sub("", g) == _PART_OF_DAY.sub("", ours):
+        return "the same day, with or without the part of the day"
+    known = _UNSPECIFIED.sub("", g)
+    if known == ours:
+        return "the same time, written otherwise"  # "199X" is "199", the 1990s
+    if known != g and ours.startswith(known):
+        return "the gold leaves part unsaid (X) that ours says"
+    a, b = point_of_value(known), point_of_value(_PART_OF_DAY.sub("", ours))
+    if a is None or b is None:
+        return "not both calendar points (PAST_REF, P1W, ...)"
+    (a0, a1), (b0, b1) = a.span(), b.span()
+    if (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1):
+        return "the same time at another grain (1988 or 1988-Q3)"
+    return "another time"
 
 
 def dev_matches(all_types: bool) -> list[dict[str, Any]]:
@@ -112,6 +141,9 @@ def main() -> None:
     print("| kind | matched | wrong value | value accuracy |\n|---|---:|---:|---:|")
     for k, n in total.most_common():
         print(f"| {k} | {n} | {bad[k]} | {100 * (1 - bad[k] / n):.1f} |")
+    print("\n| why the value differs | wrong values |\n|---|---:|")
+    for reason, n in Counter(why(r["gold_value"], r["value"]) for r in wrong).most_common():
+        print(f"| {reason} | {n} |")
     print()
     for r in sorted(wrong, key=lambda r: (kind(r["text"]), r["dct"])):
         if args.show is None or kind(r["text"]) == args.show:
