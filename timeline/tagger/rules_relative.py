@@ -359,6 +359,8 @@ def _time(m: re.Match[str], text: str) -> Reading | None:
     if m["approx"] and m["approx"].lower() in ("about", "around"):
         start = m.start("approx")  # "around 7:15 p.m." is approximate; "at 3 p.m." is not
     weekday = WEEKDAYS[m["wd"].lower()] if m["wd"] and capitalised(m["wd"]) else 0
+    if weekday and m["noon"] and m["noon"].lower() == "midnight":
+        hour = 24  # "expires at midnight Friday": the end of Friday, ISO 8601's 24:00
     end = (
         m.end()
         if weekday
