@@ -32,7 +32,6 @@ class Prose:
     offsets: list[int] | None = None  # visible index -> source index (HTML only)
     title: str | None = None
     anchor: Day | None = None  # a date the document gives for itself
-    anchor_from: str = ""
 
 
 # --- the reference date -------------------------------------------------------------------------
@@ -95,7 +94,7 @@ def _plain(text: str) -> Prose:
         ):
             title = line
             break
-    return Prose(text, text, title=title, anchor=anchor, anchor_from="the dateline")
+    return Prose(text, text, title=title, anchor=anchor)
 
 
 # --- Markdown -----------------------------------------------------------------------------------
@@ -136,8 +135,7 @@ def _markdown(text: str) -> Prose:
         text_clean = pattern.sub(_blank, text_clean)
     if title is None and (h := re.search(r"(?m)^#\s+(.+)$", text)):
         title = h.group(1).strip()
-    return Prose(text_clean, text, title=title, anchor=anchor or dateline(text_clean),
-                 anchor_from="the front matter" if anchor else "the dateline")  # fmt: skip
+    return Prose(text_clean, text, title=title, anchor=anchor or dateline(text_clean))
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -253,9 +251,8 @@ def _html(source: str) -> Prose:
             if found and found[0].date is not None:
                 anchor = found[0].date.start
                 break
-    origin = "the page's metadata" if anchor else "the dateline"
     short = title[:200] if title else None
-    return Prose(text, source, parser.offsets, short, anchor or dateline(text), origin)
+    return Prose(text, source, parser.offsets, short, anchor or dateline(text))
 
 
 # --- reading ------------------------------------------------------------------------------------
