@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from timeline.cli import app
+from timeline.tagger.events import title_for
 from timeline.tagger.titles import TITLE_CHARS, TITLE_MAX, fit, headline
 from timeline.tagger.titles_fr_de_es import headline as foreign
 
@@ -62,6 +63,11 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
          "Analysts blamed the drought for the poor harvest"),
         ("Last month's floods destroyed the harvest.", "Last month",
          "Floods destroyed the harvest"),
+        ("Tuesday's crisis talks ended without a deal.", "Tuesday",
+         "The crisis talks ended without a deal"),
+        # English with none of the commonest function words
+        ("Crisis talks ended without a deal on Tuesday.", "Tuesday",
+         "Crisis talks ended without a deal"),
         # ... but a verb between commas after a relative clause is the sentence's own
         ("The bishop's widow, who married him when he was a curate, said Thursday from her "
          'home in York, England: "I will sell the house."', "Thursday",
@@ -107,6 +113,18 @@ def test_a_title_is_who_did_what_in_the_dates_own_clause(
     sentence: str, date: str, expected: str
 ) -> None:
     assert title(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("Monday's storm", "Storm"), ("Monday’s storm: chaos in the streets", "Chaos in the streets"),
+     ("Monday's vote, a farce", "Vote, a farce")],
+)  # fmt: skip
+def test_a_dates_possessive_never_reaches_a_title_read_as_words(
+    sentence: str, expected: str
+) -> None:
+    """No verb to read clauses by: the title is the words around the date, without its "'s"."""
+    assert title_for(sentence, 0, len("Monday")) == expected
 
 
 def test_long_titles_are_cut_before_a_phrase_never_inside_one() -> None:

@@ -120,6 +120,8 @@ def title_for(sentence: str, start: int, end: int) -> str:
         found = foreign_headline(sentence, start, end)
     if found is not None:
         return found
+    # "Tuesday's talks": the date's possessive goes with it.
+    rest = end + 2 if sentence.startswith(("'s", "’s"), end) else end
     bounds = [0]
     for m in _CLAUSE_SPLIT.finditer(sentence):
         if m.start() >= end or m.end() <= start:
@@ -135,7 +137,7 @@ def title_for(sentence: str, start: int, end: int) -> str:
             before = sentence[a:start]
             # "opened in March 1932 and" -> "opened and": the preposition goes with the date.
             before = _PREPOSITION_BEFORE.sub("", before)
-            after = sentence[end:b]
+            after = sentence[rest:b]
             # "It was first conceived in 1960, during the Eisenhower administration": what
             # follows the comma is an aside.
             if after.lstrip().startswith(",") and len(_tidy(before).split()) >= 3:
@@ -159,7 +161,7 @@ def title_for(sentence: str, start: int, end: int) -> str:
                     text = f"{text} {other}".strip() if len(text.split()) > 1 else other
                     break
     if len(text.split()) < 2:  # "1987 – Reagan: “Tear down this wall!”": the rest of it
-        text = _tidy(sentence[end:]) or text
+        text = _tidy(sentence[rest:]) or text
     words = text.split()
     if len(words) > TITLE_WORDS:
         # Cut before a phrase, never with an ellipsis: "Le journal a révélé que le contrat".

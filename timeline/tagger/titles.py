@@ -393,7 +393,8 @@ def event_clause(sentence: str, start: int, end: int) -> int | None:
 # here; where this reading finds no verb, the caller tries the other languages.
 _ENGLISH = re.compile(
     r"(?i)\b(?:the|was|were|had|has|his|her|its|their|who|which|of|and|he|she|they|we|it|is|"
-    r"are|been|this|that|with|from|by|for|at|to|after|before|when)\b"
+    r"are|been|this|that|with|from|by|for|at|to|after|before|when|without|into|during|"
+    r"against|because|while|would|could|should|did|does|not|than|these|those|them|said)\b"
 )
 
 
