@@ -51,6 +51,8 @@ _BE = frozenset({"be", "is", "are", "am", "being"})
 # Before a word in "-s", words that make it a noun: "the starts", "tax returns", "its leaves".
 _NOT_A_VERB_AFTER = _DETERMINERS | {"of", "tax", "housing", "annual", "quarterly", "total"}
 _PERFECT = frozenset({"has", "have", "hasn't", "haven't"})
+# Before a participle, verbs that make it a state rather than a past: "stay closed".
+_LINKING = _BE | {"stay", "stays", "remain", "remains", "get", "gets", "become", "becomes"}
 
 
 def _marker(words: list[str], i: int) -> str:
@@ -75,8 +77,8 @@ def _marker(words: list[str], i: int) -> str:
         return "future"  # "the two leaders meet Monday"
     if w in ("is", "are", "was", "were") and words[i + 1 : i + 2] == ["to"]:
         return "future"  # "is to resume trading Tuesday"
-    if i and words[i - 1] in _BE and (w in PAST_WORDS or w.endswith("ed")):
-        return ""  # a passive: "will be held", "when the case is heard in May"
+    if i and words[i - 1] in _LINKING and (w in PAST_WORDS or w.endswith("ed")):
+        return ""  # a passive or a state: "will be held", "is heard", "will stay closed"
     if w in ("is", "are", "am") and i + 1 < len(words) and words[i + 1].endswith("ing"):
         return "present"  # "it is calling for the redemption on Dec. 7": not yet done
     if w in PAST_WORDS or w == "since":  # "since February": from a time gone by
