@@ -84,6 +84,10 @@ def test_dates_carry_their_days() -> None:
     assert march.date.precision.value == "month"
     [bc] = tag("Caesar died in 44 BC.", Day(2017, 1, 1))
     assert bc.date is not None and bc.date.start == Day(-43)
+    [weekend] = tag("The storm grew over the weekend.", Day(2023, 9, 14))
+    assert weekend.value == "2023-W36-WE"
+    assert weekend.date is not None  # its Saturday and Sunday, not the whole week
+    assert (weekend.date.start, weekend.date.end) == (Day(2023, 9, 9), Day(2023, 9, 10))
 
 
 def test_ranges_are_linked() -> None:

@@ -67,6 +67,8 @@ class Point:
             case "week":
                 monday = datetime.date.fromisocalendar(y, self.week, 1)
                 first = Day(monday.year, monday.month, monday.day)
+                if self.part == "WE":  # the weekend: its Saturday and Sunday
+                    return Day.from_ordinal(first.ordinal + 5), Day.from_ordinal(first.ordinal + 6)
                 return first, Day.from_ordinal(first.ordinal + 6)
             case _:
                 d = Day(y, self.month, self.day)
