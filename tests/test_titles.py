@@ -65,6 +65,15 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
          "Floods destroyed the harvest"),
         ("Tuesday's crisis talks ended without a deal.", "Tuesday",
          "The crisis talks ended without a deal"),
+        # what was said, then who said it
+        ("Insurers expect claims to top $4 billion, analysts said Wednesday.", "Wednesday",
+         "Insurers expect claims to top $4 billion, analysts said"),
+        ("The strike will go on, the union's leader told reporters on Friday.", "Friday",
+         "The union's leader told reporters"),
+        # "over" leads to a date as "in" does, unless it goes with the verb
+        ("The storm strengthened rapidly over the weekend.", "the weekend",
+         "The storm strengthened"),
+        ("The rebels took over last year.", "last year", "The rebels took over"),
         # English with none of the commonest function words
         ("Crisis talks ended without a deal on Tuesday.", "Tuesday",
          "Crisis talks ended without a deal"),

@@ -154,7 +154,11 @@ class _Reading:
         self.dropped = list(self.date)
         first = next((i for i in range(n) if self.date[i]), n)
         i = first - 1
-        while i >= 0 and self.lower[i] in _DATE_LEAD:
+        while i >= 0 and (
+            self.lower[i] in _DATE_LEAD
+            # "strengthened over the weekend", but "took over last year"
+            or (self.lower[i] == "over" and i + 1 == first and self.lower[first] == "the")
+        ):
             self.dropped[i] = True
             i -= 1
         self.first_date = first
@@ -516,6 +520,19 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
     reports = k + 1 < len(r.clauses) and r.clauses[k + 1].opener == "comp"
     if obj and reports and obj[-1].lower().endswith("ing"):
         obj = obj[:-1]  # "an article revealing that ...": the participle without what it reveals
+    if (
+        r.lower[g.b - 1] in _SAYING
+        and not obj
+        and k == 1
+        and here == 1
+        and r.words[c.a] == ","
+        and not r.clauses[0].opener
+        and r.words[0] not in ('"', "“", "'", "‘")  # a quotation is not the writer's to retell
+        and (reported := _title(r, 0, -1)) is not None
+    ):
+        # "Insurers expect claims to top $4 billion, analysts said Wednesday": what was said,
+        # then who said it, in the sentence's own order.
+        return reported[0], [*reported[1], ",", *subject, *negation, *verb]
     if r.lower[g.b - 1] in _SAYING and len(obj) <= 2 and k + 1 < len(r.clauses):
         nxt = r.clauses[k + 1]
         if nxt.opener == "comp" and r.groups(nxt):
