@@ -70,6 +70,13 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
          "Insurers expect claims to top $4 billion, analysts said"),
         ("The strike will go on, the union's leader told reporters on Friday.", "Friday",
          "The union's leader told reporters"),
+        # a participle between commas is an aside, not the verb of a date put first
+        ("By early September the defenders, led by Count Starhemberg, were close to collapse.",
+         "early September", "The defenders were close to collapse"),
+        # "he" or "she" for a name told before in the sentence, and only for a name
+        ("Kara Mustafa retreated to Belgrade, where he was executed on 25 December.",
+         "25 December", "Kara Mustafa was executed"),
+        ("Police arrested the man after he fled in 2010.", "2010", "He fled"),
         # "over" leads to a date as "in" does, unless it goes with the verb
         ("The storm strengthened rapidly over the weekend.", "the weekend",
          "The storm strengthened"),

@@ -438,11 +438,27 @@ def _target(r: _Reading, here: int) -> int | None:
     order = range(here + 1, len(cs)) if fronted else range(here - 1, -1, -1)
     fallback = None
     for k in order:
+        if fronted and _aside(r, k) and any(_told(r, j) for j in range(k + 1, len(cs))):
+            continue  # "By September the defenders, led by X, were close to collapse"
         if _told(r, k):
             if cs[k].opener not in ("sub", "rel"):
                 return _cleft(r, k)
             fallback = k if fallback is None else fallback
     return fallback
+
+
+def _aside(r: _Reading, k: int) -> bool:
+    """Whether clause k is a participle between commas ("the defenders, led by X, were"): an
+    aside about the noun before it, not the sentence's own verb."""
+    c = r.clauses[k]
+    gs = r.groups(c)
+    return (
+        bool(gs)
+        and all(g.participle for g in gs)
+        and r.words[c.a] == ","
+        and k + 1 < len(r.clauses)
+        and r.words[r.clauses[k + 1].a] == ","
+    )
 
 
 def _nominal(r: _Reading, here: int, target: int) -> list[str] | None:
@@ -513,8 +529,21 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
     elif c.opener == "rel" and not obj:
         antecedent = _definite(_antecedent(r, k))  # "whom the academy had rejected"
         obj = [_lower_first(antecedent[0]), *antecedent[1:]] if antecedent else []
-    if [w.lower() for w in subject] == ["it"] and here >= 0:  # not in "said it would"
+    pronoun = [w.lower() for w in subject]
+    if pronoun == ["it"] and here >= 0:  # not in "said it would"
         subject = _earlier_subject(r, k) or subject
+    elif pronoun in (["he"], ["she"]) and here >= 0:
+        # "Kara Mustafa retreated to Belgrade, where he was executed": a name, and only a
+        # name ("Police arrested the man after he fled": not "Police fled").
+        named = _earlier_subject(r, k)
+        if (
+            named
+            and all(w[:1].isupper() for w in named)
+            and named[0].lower() not in _DETERMINERS
+            # one capitalised word first in the sentence may be any noun: "Police arrested"
+            and (len(named) > 1 or r.words.index(named[0]) > 0)
+        ):
+            subject = named
     if not subject:
         return None
     reports = k + 1 < len(r.clauses) and r.clauses[k + 1].opener == "comp"
