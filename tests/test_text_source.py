@@ -101,11 +101,25 @@ def test_a_dateline_in_the_first_sentence_anchors_and_is_no_event() -> None:
 
 
 def test_anchor_falls_back_to_today_with_a_warning() -> None:
-    result = read("The council met last year.", "t.txt", TODAY)
+    result = read("The council met last year.\nIn 1990 the bridge opened.", "t.txt", TODAY)
     assert result.timeline.settings.reference_date == Day(2026, 11, 24)
     [warning] = [d for d in result.diagnostics if d.severity is Severity.WARNING]
     assert "--ref-date" in warning.message and "2026-11-24" in warning.message
-    assert result.timeline.events[0].date.start == Day(2025)
+    assert '1 date expression read from today, 2026-11-24: "last year" (line 1);' in (
+        warning.message
+    )
+    assert result.timeline.events[0].date.start == Day(1990)
+    assert result.timeline.events[1].date.start == Day(2025)
+
+
+def test_a_history_counted_from_its_own_dates_needs_no_reference_date() -> None:
+    """ "The following day" counts from the text's own dates: today's date changes nothing, so
+    there is nothing to warn about and no reference date to write out."""
+    text = "The army reached the city on 14 July 1683. It began digging the following day."
+    result = read(text, "siege.txt", TODAY)
+    assert [d for d in result.diagnostics if d.severity is Severity.WARNING] == []
+    assert result.timeline.settings.reference_date is None
+    assert [e.date.start for e in result.timeline.events] == [Day(1683, 7, 14), Day(1683, 7, 15)]
 
 
 HTML = """<!doctype html><html><head><title>Page title</title>

@@ -258,19 +258,33 @@ def _html(source: str) -> Prose:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _reference(prose: Prose, options: ReadOptions, path: str) -> tuple[Day, Diagnostic | None]:
+def _reference(prose: Prose, options: ReadOptions) -> tuple[Day, bool]:
+    """The day relative dates count from, and whether it is only today's date (neither given
+    with --ref-date nor found in the document)."""
     if options.reference_date is not None:
-        return options.reference_date, None
+        return options.reference_date, False
     if prose.anchor is not None:
-        return prose.anchor, None
-    today = options.today or Day(2000)
-    note = Diagnostic(
-        Severity.WARNING,
-        SourceRef(path),
-        f'no date found in the document to anchor relative dates on; reading "last year" '
-        f"and the like from today, {today.iso()}; give --ref-date to choose",
-    )
-    return today, note
+        return prose.anchor, False
+    return options.today or Day(2000), True
+
+
+def _read_from_today(text: str, timexes: list[Timex], today: Day) -> list[Timex]:
+    """The expressions whose value hangs on today's date ("last year", "on Tuesday"), found by
+    reading the text again as if a year and a day later: a history's "the following day",
+    counted from its own dates, does not move."""
+    later = {(t.start, t.end): t.value for t in tag(text, Day.from_ordinal(today.ordinal + 367))}
+    return [t for t in timexes if t.anchored and later.get((t.start, t.end), t.value) != t.value]
+
+
+def _listed(timexes: list[Timex], prose: Prose, starts: list[int]) -> tuple[str, str]:
+    """("2 date expressions", '"last year" (line 3), "Tuesday" (line 5)'), eight at most shown."""
+    shown = []
+    for t in timexes[:8]:
+        at = prose.offsets[t.start] if prose.offsets else t.start
+        shown.append(f'"{t.text}" (line {bisect.bisect_right(starts, at)})')
+    more = f" and {len(timexes) - 8} more" if len(timexes) > 8 else ""
+    n = len(timexes)
+    return f"{n} date expression{'s' if n != 1 else ''}", ", ".join(shown) + more
 
 
 def _stem(path: str) -> str:
@@ -300,7 +314,7 @@ def _is_dateline(t: Timex, prose: Prose) -> bool:
 
 
 def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult:
-    ref, note = _reference(prose, options, path)
+    ref, only_today = _reference(prose, options)
     # The dateline is the document's own date, not something that happened, even where it
     # runs into the first sentence ("LONDON, 3 May 2020 — The council met on Tuesday").
     timexes = [t for t in tag(prose.text, ref) if not _is_dateline(t, prose)]
@@ -308,23 +322,32 @@ def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult
     events, unplaced = build_events(
         prose.text, path, timexes, options.today or ref, starts, prose.offsets
     )
-    diagnostics = [note] if note else []
+    diagnostics = []
+    written: Day | None = ref  # the reference date the timeline keeps
+    if only_today:
+        if moved := _read_from_today(prose.text, timexes, ref):
+            count, shown = _listed(moved, prose, starts)
+            diagnostics.append(
+                Diagnostic(
+                    Severity.WARNING,
+                    SourceRef(path),
+                    f"no date found in the document to count relative dates from; {count} "
+                    f"read from today, {ref.iso()}: {shown}; give --ref-date to choose the day",
+                )
+            )
+        else:
+            written = None  # nothing hangs on it: not written out as the text's reference date
     unplaced = [t for t in unplaced if not _near_top_on_anchor_day(t, prose)]
     if unplaced:
-        shown = []
-        for t in unplaced[:8]:
-            at = prose.offsets[t.start] if prose.offsets else t.start
-            shown.append(f'"{t.text}" (line {bisect.bisect_right(starts, at)})')
-        more = f" and {len(unplaced) - 8} more" if len(unplaced) > 8 else ""
+        count, shown = _listed(unplaced, prose, starts)
         diagnostics.append(
             Diagnostic(
                 Severity.NOTE,
                 SourceRef(path),
-                f"{len(unplaced)} date expression{'s' if len(unplaced) != 1 else ''} could not "
-                f"be placed on the timeline: {', '.join(shown)}{more}",
+                f"{count} could not be placed on the timeline: {shown}",
             )
         )
-    settings = Settings(reference_date=ref, languages=options.languages)
+    settings = Settings(reference_date=written, languages=options.languages)
     title = options.title or prose.title or _stem(path)
     events.sort(key=lambda e: e.sort_key())
     timeline = Timeline(tuple(events), title, settings=settings, sources=(path,))
@@ -356,7 +379,7 @@ def mentions(text: str, path: str, fmt: str, options: ReadOptions) -> list[dict[
     if fmt == "yaml":
         fmt = "text"
     prose = _prose(text, fmt)
-    ref, _ = _reference(prose, options, path)
+    ref, _ = _reference(prose, options)
     starts = _line_starts(prose.source)
     out: list[dict[str, object]] = []
     for t in tag(prose.text, ref):
