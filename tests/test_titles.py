@@ -143,6 +143,24 @@ def test_a_dates_possessive_never_reaches_a_title_read_as_words(
     assert title_for(sentence, 0, len("Monday")) == expected
 
 
+def test_a_title_read_as_words_never_ends_on_a_comma() -> None:
+    """No clause with a verb of its own (the blanks are another date, left out): the words
+    after the date, cut before a phrase, without the comma before it."""
+    sentence = ("On 3 May 1920, a daring raid by the rebel cavalry,     across the frozen river "
+                "near the old fort failed.")  # fmt: skip
+    assert title_for(sentence, 3, 13) == "A daring raid by the rebel cavalry"
+
+
+def test_a_verb_is_not_cut_from_its_to() -> None:
+    sentence = "In December 1904 the Japanese were finally able to capture the key hilltop bastion."
+    assert title(sentence, "December 1904") == (
+        "The Japanese were finally able to capture the key hilltop bastion"
+    )
+    sentence = ("On 15 April 1904 the government made overtures threatening to seize the reporters "
+                "who were taking the ship into the war zone.")  # fmt: skip
+    assert title(sentence, "15 April 1904") == "The government made overtures"
+
+
 def test_long_titles_are_cut_before_a_phrase_never_inside_one() -> None:
     got = title(
         "The Great Fire of London broke out on 2 September 1666 in a bakery on Pudding Lane "

@@ -165,7 +165,7 @@ def title_for(sentence: str, start: int, end: int) -> str:
     words = text.split()
     if len(words) > TITLE_WORDS:
         # Cut before a phrase, never with an ellipsis: "Le journal a révélé que le contrat".
-        text = _TRAILING.sub("", fit(words[:2], words[2:TITLE_WORDS]))
+        text = _TRAILING.sub("", fit(words[:2], words[2:TITLE_WORDS])).rstrip(" ,;:")
     else:
         text = " ".join(words)
     return text[:1].upper() + text[1:] if text else ""

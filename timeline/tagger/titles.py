@@ -733,7 +733,8 @@ def fit(head: list[str], tail: list[str]) -> str:
     if len(text) <= TITLE_CHARS:
         return text
     while len(_join(words)) > TITLE_CHARS and len(words) > len(head):
-        cuts = [k for k in range(len(head) + 1, len(words)) if _cuts(words[k])]
+        cuts = [k for k in range(len(head) + 1, len(words)) if _cuts(words[k])
+                and not (words[k] == "to" and words[k - 1].lower() in _TAKES_TO)]  # fmt: skip
         if not cuts and len(_join(words)) <= TITLE_MAX:
             break
         if len(cuts) > 1 and words[cuts[-1]].lower() in ("of", "de"):
@@ -743,6 +744,15 @@ def fit(head: list[str], tail: list[str]) -> str:
         cuts = [k for k in range(1, len(words)) if _cuts(words[k])]
         words = _trimmed(words[: cuts[-1]] if cuts else words[:-1])
     return _join(words)
+
+
+# Words whose "to" is what they say: "were able | to capture" is no place to cut.
+_TAKES_TO = frozenset(
+    """able unable ready forced decided attempted tried failed began begun continued agreed
+    refused managed planned sought wanted hoped voted pledged promised vowed threatened
+    threatening offered chose asked ordered allowed going about likely unlikely eager willing
+    due expected moved""".split()
+)
 
 
 def _cuts(word: str) -> bool:
