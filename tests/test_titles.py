@@ -73,6 +73,13 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
         # a participle between commas is an aside, not the verb of a date put first
         ("By early September the defenders, led by Count Starhemberg, were close to collapse.",
          "early September", "The defenders were close to collapse"),
+        ("At the end of March the army, with air support, launched an offensive, dubbed "
+         '"Thunder", in the south.', "the end of March", "The army launched an offensive"),
+        ("On November 21, 2007 General Lee, who is in charge of training, praised the police "
+         "for their work.", "November 21, 2007", "General Lee praised the police for their work"),
+        # the date as the subject stays: there is no other
+        ("The start of 2004 was marked by a relative lull in violence.", "The start of 2004",
+         "The start of 2004 was marked by a relative lull in violence"),
         # "he" or "she" for a name told before in the sentence, and only for a name
         ("Kara Mustafa retreated to Belgrade, where he was executed on 25 December.",
          "25 December", "Kara Mustafa was executed"),

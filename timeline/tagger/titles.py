@@ -455,6 +455,9 @@ def _aside(r: _Reading, k: int) -> bool:
     return (
         bool(gs)
         and all(g.participle for g in gs)
+        # "led by X", "based in Y": not "launched an offensive", a verb with its object
+        and gs[-1].b < c.b
+        and r.lower[gs[-1].b] in _PHRASE_START
         and r.words[c.a] == ","
         and k + 1 < len(r.clauses)
         and r.words[r.clauses[k + 1].a] == ","
@@ -516,7 +519,10 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
                                      or r.lower[i].endswith("ing"))]  # fmt: skip
     if g.participle and not subject:
         subject = _borrowed(r, k)
-        verb = ["were" if _plural(subject) else "was", *verb]
+        if not (g.b < c.b and r.lower[g.b] in _DETERMINERS):
+            # "The ceasefire, agreed in February": a passive; but "the army, with air support,
+            # launched an offensive" is the verb itself, with its object
+            verb = ["were" if _plural(subject) else "was", *verb]
     elif not subject:
         if c.opener == "rel":
             subject = _antecedent(r, k)
@@ -545,7 +551,12 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
         ):
             subject = named
     if not subject:
-        return None
+        lead = range(c.body, g.a)
+        if not (lead and all(r.date[i] for i in lead) and r.lower[c.body] not in _DATE_LEAD):
+            return None
+        # "The start of 2004 was marked by a lull", "2005 saw a rise in attacks": the date is
+        # the subject, and stays
+        subject = [r.words[i] for i in lead]
     reports = k + 1 < len(r.clauses) and r.clauses[k + 1].opener == "comp"
     if obj and reports and obj[-1].lower().endswith("ing"):
         obj = obj[:-1]  # "an article revealing that ...": the participle without what it reveals
@@ -668,12 +679,19 @@ def _borrowed(r: _Reading, k: int) -> list[str]:
             continue
         gs = r.groups(c)
         if not gs:
-            # "The company's founder, a farmer's son who ...": the first of the noun phrases
+            # "The company's founder, a farmer's son who ...": the first of the noun phrases,
+            # not a phrase such as "with air support" or the date ("At the end of March, the
+            # army, with air support, launched")
+            run = [j]
             while j > 0 and not r.groups(r.clauses[j - 1]) and r.clauses[j - 1].opener == "":
                 j -= 1
-                c = r.clauses[j]
-            idx = r.content(c.body, c.b)
-            return _words(r, idx, subject=True) if idx else []
+                run.insert(0, j)
+            for i in run:
+                c = r.clauses[i]
+                idx = r.content(c.body, c.b)
+                if idx and r.lower[idx[0]] not in _PHRASE_START:
+                    return _words(r, idx, subject=True)
+            return []
         if gs[0].participle:
             continue
         subject = _words(r, r.content(c.body, gs[0].a), subject=True)
