@@ -77,6 +77,10 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
          '"Thunder", in the south.', "the end of March", "The army launched an offensive"),
         ("On November 21, 2007 General Lee, who is in charge of training, praised the police "
          "for their work.", "November 21, 2007", "General Lee praised the police for their work"),
+        # "This" or "That" before a verb is a pronoun, not a determiner
+        ("This followed the general election in December 2005.", "December 2005",
+         "This followed the general election"),
+        ("The reduced dividend is payable in March.", "March", "The reduced dividend is payable"),
         # the date as the subject stays: there is no other
         ("The start of 2004 was marked by a relative lull in violence.", "The start of 2004",
          "The start of 2004 was marked by a relative lull in violence"),

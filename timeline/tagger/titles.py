@@ -203,7 +203,9 @@ class _Reading:
             return not (low == "may" and w[0].isupper())
         if w[0].isupper() and i > 0:
             return False  # a name: "Reed", "Frontline"
-        if prev in _DETERMINERS or (prev[:1].isdigit() and prev != "1" and not self.date[i - 1]):
+        if prev in ("this", "that") and self.lower[i + 1 : i + 2] in (["the"], ["a"], ["to"]):
+            pass  # "This followed the election", "That led to fighting": a pronoun, a verb
+        elif prev in _DETERMINERS or (prev[:1].isdigit() and prev != "1" and not self.date[i - 1]):
             return False  # "a detailed report", "the injured", "35 wounded"
         if i > 1 and self.lower[i - 2] in _DETERMINERS and prev in _ORDINALS:
             return False  # "the first powered aircraft"
