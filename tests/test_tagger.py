@@ -97,6 +97,13 @@ def test_ranges_are_linked() -> None:
     assert start.open_ended
 
 
+def test_a_ranges_end_is_in_its_starts_year() -> None:
+    """ "February to April" in a story of 2005, written in 2009: both ends in 2005."""
+    found = tag("In 2005 the war went on. February to April proved quiet.", Day(2009, 1, 1))
+    assert [(t.text, t.value) for t in found[1:]] == [("February", "2005-02"), ("April", "2005-04")]
+    assert found[1].range_to == 2
+
+
 HISTORY_REF = Day(2009, 12, 19)  # the date a history was written, not the time it tells of
 FILLER = "The columns marched on through the hills and the rain. "
 

@@ -251,9 +251,20 @@ def _link_ranges(text: str, out: list[Timex], split: set[int]) -> list[Timex]:
         first = t
         if t.anchored and not u.anchored and t.date.start.year != u.date.start.year:
             first = _in_year(t, u.date.start.year)
-        if headed and u.anchored and first.date is not None and u.date.end < first.date.start:
-            # "moved from Q2 to early July": the end comes after the start, in its year or the
-            # next.
+        if (
+            u.anchored
+            and first.date is not None
+            and (
+                (headed and u.date.end < first.date.start)
+                or (
+                    t.anchored
+                    and u.date.start.year != first.date.start.year
+                    and u.date.precision is first.date.precision  # not "Friday to December's"
+                )
+            )
+        ):
+            # "moved from Q2 to early July", "February to April" in a story of 2005: the end
+            # comes after the start, in its year or the next.
             for year in (first.date.start.year, first.date.start.year + 1):
                 later = _in_year(u, year)
                 if later.date is not None and later.date.end >= first.date.start:

@@ -316,7 +316,14 @@ def build_events(
     in_sentence: dict[int, tuple[Found, Timex]] = {}  # sentence -> its event and its date
     unplaced: list[Timex] = []
     skip: set[int] = set()
-    dated = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
+    # The spans of the dates, a range's two ends as one ("February to April"): what each
+    # event's title leaves out of the others'.
+    ends = {t.range_to for t in timexes if t.range_to is not None and t.range_to < len(timexes)}
+    dated = [
+        (t.start, timexes[t.range_to].end if t.range_to in ends else t.end)
+        for i, t in enumerate(timexes)
+        if t.type in ("DATE", "TIME") and i not in ends
+    ]
     for i, t in enumerate(timexes):
         if i in skip or t.type not in ("DATE", "TIME"):
             continue
