@@ -789,8 +789,14 @@ def _trimmed(words: list[str]) -> list[str]:
         words = words[:-2]
     while len(words) > 2:
         low = words[-1].lower()
+        if low in ("on", "in") and _past(words[-2].lower()):
+            break  # a particle: "the war went on", "the roof caved in"
         if low in _DANGLING or _is_ly(low) or low == ",":
             words = words[:-1]
         else:
             break
     return words
+
+
+def _past(low: str) -> bool:
+    return low in _IRREGULAR or (len(low) >= 4 and low.endswith("ed") and low not in _NOT_ED)
