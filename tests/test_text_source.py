@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from timeline.cli import app
@@ -98,6 +100,37 @@ def test_a_dateline_in_the_first_sentence_anchors_and_is_no_event() -> None:
         ("2020-04-28", "The council met to weigh the plan"),
         ("2020-05-03", "The mayor resigned"),
     ]
+
+
+def test_a_range_after_a_dateline_keeps_its_own_end() -> None:
+    """The dateline is left out of the expressions: a range's end must still be its own, not
+    the next date along ("from 2011 to 2014" was read as 2011-2016, and 2014 as an event)."""
+    text = "LONDON, 3 May 2020 — The works ran from 2011 to 2014, and the bridge opened in 2016.\n"
+    result = read(text, "t.txt", TODAY)
+    events = [(e.date.start.year, e.end.end.year if e.end else None, e.title)
+              for e in result.timeline.events]  # fmt: skip
+    assert events == [(2011, 2014, "The works ran"), (2016, None, "The bridge opened")]
+
+
+_PIECES = ["The works ran", "from 2011 to 2014", "February to April",
+           "and", "the bridge opened", "in 2016", ".", ",", "last year", "on Tuesday", "\n",
+           "between May and July 2017", "1939–45", "which", "said", "the army",
+           "1961 and 1964"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_a_dateline_changes_no_event_but_its_own_day(pieces: list[str]) -> None:
+    """Ranges and clauses in any order, with and without a dateline on the same day as the
+    reference date: reading never raises, and the dateline (left out of the expressions)
+    changes no event's dates or title."""
+    text = " ".join(pieces)
+    options = ReadOptions(reference_date=Day(2020, 5, 3), today=Day(2026, 11, 24))
+
+    def events(read_text: str) -> list[tuple[object, ...]]:
+        return [(e.date, e.end, e.title) for e in read(read_text, "t.txt", options).timeline.events]
+
+    assert events("LONDON, 3 May 2020 —\n\n" + text) == events(text)
 
 
 def test_anchor_falls_back_to_today_with_a_warning() -> None:

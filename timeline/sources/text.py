@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from timeline.model import Day, Diagnostic, Settings, Severity, SourceRef, Timeline
@@ -297,6 +297,16 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
 
+def _without_dateline(found: list[Timex], prose: Prose) -> list[Timex]:
+    """The expressions but the dateline's, with each range's end (an index into the list)
+    pointing where it now is."""
+    kept = [i for i, t in enumerate(found) if not _is_dateline(t, prose)]
+    if len(kept) == len(found):
+        return found
+    at: dict[int | None, int] = {old: new for new, old in enumerate(kept)}
+    return [replace(found[i], range_to=at.get(found[i].range_to)) for i in kept]
+
+
 def _near_top_on_anchor_day(t: Timex, prose: Prose) -> bool:
     return bool(t.start < 200 and t.date and prose.anchor and t.date.start == prose.anchor)
 
@@ -317,7 +327,7 @@ def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult
     ref, only_today = _reference(prose, options)
     # The dateline is the document's own date, not something that happened, even where it
     # runs into the first sentence ("LONDON, 3 May 2020 — The council met on Tuesday").
-    timexes = [t for t in tag(prose.text, ref) if not _is_dateline(t, prose)]
+    timexes = _without_dateline(tag(prose.text, ref), prose)
     starts = _line_starts(prose.source)
     events, unplaced = build_events(
         prose.text, path, timexes, options.today or ref, starts, prose.offsets

@@ -226,7 +226,7 @@ def _own_clause(
         if a >= hi:
             continue
         pre = _PREPOSITION_BEFORE.search(text, max(s0, a - 12), a)
-        for j in range(pre.start() if pre else a, b):
+        for j in range(pre.start() if pre else a, min(b, s1)):  # a range may end past it
             chars[j - s0] = " "
     return "".join(chars[: hi - s0]), start - s0, end - s0
 
