@@ -121,6 +121,22 @@ def test_a_history_keeps_its_year_across_pages() -> None:
     assert _value_of(text, "June") == "1864-06"
 
 
+def test_a_short_history_is_a_history() -> None:
+    """One year given, far from the reference date, and no word of the writer's own days:
+    "In October" is that year's."""
+    text = "In 1803 the treaty was signed. In October the army reached the river."
+    assert _value_of(text, "October") == "1803-10"
+    news = "In 1803 the treaty was signed. On Friday the mayor said that in October the city"
+    assert _value_of(news + " will mark it.", "October") == "2010-10"
+
+
+def test_the_following_season_after_a_year_is_the_next_years() -> None:
+    text = "The cathedral was completed in 1322. The following spring, a flood came."
+    assert _value_of(text, "The following spring") == "1323-SP"
+    text = "In January 1360 the king died. The following spring his son was crowned."
+    assert _value_of(text, "The following spring") == "1360-SP"
+
+
 def test_a_history_counts_weekdays_from_its_last_day() -> None:
     """ "Friday's assault", paragraphs after "14 May 1703" (a Monday): the Friday before it."""
     text = (

@@ -142,6 +142,8 @@ def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = ""
     if rel in ("last", "previous", "past"):
         return ref.year if (month, day) < (ref.month, ref.day) else ref.year - 1
     if rel in ("next", "coming", "following"):
+        if ctx.narrative and ctx.last is not None and ctx.last.grain in ("year", "decade"):
+            return ref.year + 1  # "completed in 1322. The following spring": 1323's
         return ref.year if (month, day) > (ref.month, ref.day) else ref.year + 1
     if rel == "this":
         return ref.year

@@ -19,8 +19,12 @@ def is_narrative(readings: list[Reading], reference: Day) -> bool:
     anchors "in October" and "Friday" on its own date; history on the date it last gave.
     No document type to choose: the text's own years decide."""
     years = [r.data["year"] for r in readings if r.kind == "absolute" and "year" in r.data]
-    if len(years) < 2:
+    if not years:
         return False
+    if len(years) < 3 and all(abs(y - reference.year) > 10 for y in years):
+        # "In 1803 the treaty was signed ... In October it reached the river": a short
+        # history, unless it also speaks of its own days or years ("on Friday", "last year").
+        return not any(r.kind in ("weekday", "deictic") for r in readings)
     far = sum(1 for y in years if abs(y - reference.year) > 2)
     # News speaks of its own days: "yesterday", "on Friday", "last week"; a history may quote
     # someone saying "today", but seldom beside the dates it gives.
