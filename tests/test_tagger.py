@@ -130,6 +130,13 @@ def test_a_short_history_is_a_history() -> None:
     assert _value_of(news + " will mark it.", "October") == "2010-10"
 
 
+def test_news_in_its_own_year_still_follows_the_tense() -> None:
+    """The dateline gives this year, but "agreed in December", said in March, is last
+    December."""
+    text = "WASHINGTON, March 4, 2021 — The federal government agreed in December to pay."
+    assert _value_of(text, "December", Day(2021, 3, 4)) == "2020-12"
+
+
 def test_the_following_season_after_a_year_is_the_next_years() -> None:
     text = "The cathedral was completed in 1322. The following spring, a flood came."
     assert _value_of(text, "The following spring") == "1323-SP"
