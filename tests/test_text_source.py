@@ -77,6 +77,12 @@ def test_durations_sets_and_vague_words_are_not_events() -> None:
             "would take three years; the mayor, who had resigned, did not attend.",
             Day(2020, 5, 3),
         ),
+        # a dash typed as a hyphen, and a long paragraph after it
+        (
+            "LONDON, 15 September 2022 - The bridge was closed in 1987 after a storm that tore "
+            "the deck away, and it was never rebuilt in the years that followed it.",
+            Day(2022, 9, 15),
+        ),
         (
             "On 6 June 1944 — the day the Allies landed in Normandy, after years of planning — the "
             "second front in the west was opened at last, and the war turned.",
@@ -100,6 +106,13 @@ def test_a_dateline_in_the_first_sentence_anchors_and_is_no_event() -> None:
         ("2020-04-28", "The council met to weigh the plan"),
         ("2020-05-03", "The mayor resigned"),
     ]
+
+
+@pytest.mark.parametrize("head", ["LONDON, Sept. 15, 2022 (AP) — ", "LONDON, 15 September 2022 - "])
+def test_a_dateline_with_an_agency_or_a_hyphen_is_no_event(head: str) -> None:
+    result = read(head + "The bridge was closed in 1987. The council met yesterday.", "t", TODAY)
+    events = [(e.date.start, e.title) for e in result.timeline.events]
+    assert events == [(Day(1987), "The bridge was closed"), (Day(2022, 9, 14), "The council met")]
 
 
 def test_a_range_after_a_dateline_keeps_its_own_end() -> None:

@@ -55,7 +55,7 @@ def dateline(text: str) -> Day | None:
     return None
 
 
-_DATELINE_HEAD = re.compile(r"(\S.{0,78}?)\s+(?:—|–|--)\s")
+_DATELINE_HEAD = re.compile(r"(\S.{0,78}?)\s+(?:—|–|--|-)\s")
 _DIGIT = re.compile(r"\d")
 
 
@@ -319,8 +319,13 @@ def _is_dateline(t: Timex, prose: Prose) -> bool:
     if not _near_top_on_anchor_day(t, prose):
         return False
     line_start = prose.text.rfind("\n", 0, t.start) + 1
-    before, after = prose.text[line_start : t.start], prose.text[t.end : t.end + 4]
-    return not re.search(r"[a-z]", before) and bool(re.match(r"\s*(?:—|–|--|$|\n)", after))
+    before, after = prose.text[line_start : t.start], prose.text[t.end : t.end + 30]
+    return not re.search(r"[a-z]", before) and bool(_DATELINE_END.match(after))
+
+
+# After a dateline's date: a dash, or the end of its line; a news agency may come first
+# ("LONDON, Sept. 15, 2022 (AP) — ").
+_DATELINE_END = re.compile(r"\s*(?:\([A-Z][\w .&-]{0,20}\)\s*)?(?:—|–|--|-\s|$|\n)")
 
 
 def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult:

@@ -115,6 +115,8 @@ def title_for(sentence: str, start: int, end: int) -> str:
     # Typewriter quotes as news wires write them (``like this''), as the marks they stand for,
     # at the same offsets: the title reader knows quotation marks, not pairs of backticks.
     sentence = sentence.replace("``", " “").replace("''", "” ")
+    # A hyphen between spaces is a dash typed on a keyboard: "LONDON, 15 May 2022 - The".
+    sentence = sentence.replace(" - ", " – ")
     found = headline(sentence, start, end)
     if found is None:
         found = foreign_headline(sentence, start, end)
