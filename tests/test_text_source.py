@@ -211,6 +211,26 @@ def test_markdown_front_matter_and_markup() -> None:
     assert "2017-11-18" not in [m["value"] for m in found]  # the front matter is not prose
 
 
+def test_markdown_tables_are_rows_and_code_is_not_prose() -> None:
+    text = ("# Bridge\n\n| Year | Event |\n|------|:-----:|\n| 1950 | Toll removed |\n"
+            "| 1999 | Lights added |\n\n```\nlog: 2001-01-01 Should not be an event\n```\n\n"
+            "The bridge opened in 1932.\n")  # fmt: skip
+    result = read_markdown(text, "bridge.md", TODAY)
+    events = [(e.date.start.year, e.title, e.refs[0].line) for e in result.timeline.events]
+    assert events == [(1932, "The bridge opened", 12), (1950, "Toll removed", 5),
+                      (1999, "Lights added", 6)]  # fmt: skip
+
+
+def test_html_navigation_footer_and_controls_are_not_read() -> None:
+    page = ("<html><body><nav>Home | Archive 2015 | About</nav><p>The bridge opened in 1932."
+            "</p><select><option>2016</option></select><footer>© 2019 Daily Paper</footer>"
+            "</body></html>")  # fmt: skip
+    result = read_html(page, "page.html", TODAY)
+    assert [(e.date.start.year, e.title) for e in result.timeline.events] == [
+        (1932, "The bridge opened")
+    ]
+
+
 def test_cli_mentions_are_json_lines(tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text("In 2013, it closed. It reopened last year.", encoding="utf-8")

@@ -112,6 +112,18 @@ def _blank(m: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", m.group())
 
 
+# Code is not prose: fenced blocks are left out.
+_FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
+# A table: its rule row ("|---|:--:|") is left out, and each row reads as one sentence, its
+# cells parted by dashes ("| 1950 | Toll removed |" as " 1950 – Toll removed .").
+_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|?)+[ \t]*$", re.MULTILINE)
+_TABLE_ROW = re.compile(r"^([ \t]*)\|(.*)\|([ \t]*)$", re.MULTILINE)
+
+
+def _row(m: re.Match[str]) -> str:
+    return f"{m.group(1)} {m.group(2).replace('|', '–')}.{m.group(3)}"
+
+
 def _markdown(text: str) -> Prose:
     anchor, title = None, None
     front = _FRONT.match(text)
@@ -131,6 +143,8 @@ def _markdown(text: str) -> Prose:
         lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)),
         text_clean,
     )
+    text_clean = _FENCE.sub(_blank, text_clean)
+    text_clean = _TABLE_ROW.sub(_row, _TABLE_RULE.sub(_blank, text_clean))
     for pattern in _MD_MARKUP[1:]:
         text_clean = pattern.sub(_blank, text_clean)
     if title is None and (h := re.search(r"(?m)^#\s+(.+)$", text)):
@@ -140,7 +154,11 @@ def _markdown(text: str) -> Prose:
 
 # --- HTML ---------------------------------------------------------------------------------------
 
-_HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "svg", "math", "iframe"})
+# Not read: code, and a page's navigation, footer and form controls ("Home | Archive 2015",
+# "© 2019 Daily Paper").
+_HIDDEN = frozenset(
+    """script style template noscript head svg math iframe nav footer select button""".split()
+)
 _BLOCK = frozenset(
     """p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header footer aside
     nav blockquote pre hr dd dt dl figure figcaption main title""".split()
