@@ -153,7 +153,7 @@ def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = ""
         year = anchor.first_day().year
         # News: "invited to join in July 1997, they will join on March 12", written in 1999,
         # is this March; the tense outweighs a year that would put it on the wrong side.
-        if ctx.narrative or year == ref.year or _tense_agrees(ctx, r, Day(year, month, day)):
+        if ctx.narrative or _tense_agrees(ctx, r, Day(year, month, day)):
             return year
     # The nearest such date to the reference, in the direction the tense points.
     now = ref.ordinal
