@@ -521,7 +521,11 @@ def _range_era(m: re.Match[str], text: str) -> Reading | None:
     """ "499 to 493 BC", "396-395 BC": the era written once covers both years, which count
     down."""
     a, b = int(m["a"]), int(m["b"])
-    if not b < a <= b + 100 or re.search(r"[\d.,]$", text[max(0, m.start() - 1) : m.start()]):
+    # Within a century, or any span after "from" or "between" ("from 509 to 27 BC").
+    headed = re.search(r"\b(?:from|between)\s+$", text[max(0, m.start() - 9) : m.start()], re.I)
+    if not (b < a <= b + 100 or (headed and b < a)) or re.search(
+        r"[\d.,]$", text[max(0, m.start() - 1) : m.start()]
+    ):
         return None
     return read_as(m, "DATE", "range", first={"year": 1 - a}, second={"year": 1 - b},
               split=m.start("b"), a_end=m.end("a"))  # fmt: skip
