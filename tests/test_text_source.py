@@ -115,6 +115,20 @@ def test_a_dateline_with_an_agency_or_a_hyphen_is_no_event(head: str) -> None:
     assert events == [(Day(1987), "The bridge was closed"), (Day(2022, 9, 14), "The council met")]
 
 
+def test_a_dateline_is_no_subject_and_an_offset_after_a_date_no_event() -> None:
+    text = ("NEW YORK, Oct. 22, 2023 — The recall, which covers pills sold between January 2021 "
+            "and August 2023, was announced on Monday. The House impeached him on Jan. 13, a "
+            "week later, for inciting the riot.")  # fmt: skip
+    result = read(text, "t.txt", TODAY)
+    events = [(e.date.start, e.title) for e in result.timeline.events]
+    assert events == [
+        (Day(2021, 1, 1), "The recall covers pills sold"),
+        (Day(2023, 1, 13), "The House impeached him"),
+        (Day(2023, 10, 16), "The recall was announced"),
+    ]
+    assert not result.timeline.events[0].refs[0].sentence.startswith("NEW YORK")
+
+
 def test_a_range_after_a_dateline_keeps_its_own_end() -> None:
     """The dateline is left out of the expressions: a range's end must still be its own, not
     the next date along ("from 2011 to 2014" was read as 2011-2016, and 2014 as an event)."""

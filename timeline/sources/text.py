@@ -315,14 +315,25 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
 
 
-def _without_dateline(found: list[Timex], prose: Prose) -> list[Timex]:
+def _without_dateline(found: list[Timex], prose: Prose) -> tuple[list[Timex], str]:
     """The expressions but the dateline's, with each range's end (an index into the list)
-    pointing where it now is."""
-    kept = [i for i, t in enumerate(found) if not _is_dateline(t, prose)]
+    pointing where it now is; and the text with the dateline blanked, place and dash too
+    ("NEW YORK, Oct. 22, 2023 — The recall was announced": the recall's sentence starts at
+    "The", and no title takes "NEW YORK" for a subject)."""
+    text = prose.text
+    kept = []
+    for i, t in enumerate(found):
+        if not _is_dateline(t, prose):
+            kept.append(i)
+            continue
+        line_start = text.rfind("\n", 0, t.start) + 1
+        end = _DATELINE_END.match(text, t.end)
+        stop = end.end() if end else t.end
+        text = text[:line_start] + re.sub(r"[^\n]", " ", text[line_start:stop]) + text[stop:]
     if len(kept) == len(found):
-        return found
+        return found, text
     at: dict[int | None, int] = {old: new for new, old in enumerate(kept)}
-    return [replace(found[i], range_to=at.get(found[i].range_to)) for i in kept]
+    return [replace(found[i], range_to=at.get(found[i].range_to)) for i in kept], text
 
 
 def _near_top_on_anchor_day(t: Timex, prose: Prose) -> bool:
@@ -350,10 +361,10 @@ def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult
     ref, only_today = _reference(prose, options)
     # The dateline is the document's own date, not something that happened, even where it
     # runs into the first sentence ("LONDON, 3 May 2020 — The council met on Tuesday").
-    timexes = _without_dateline(tag(prose.text, ref), prose)
+    timexes, text = _without_dateline(tag(prose.text, ref), prose)
     starts = _line_starts(prose.source)
     events, unplaced = build_events(
-        prose.text, path, timexes, options.today or ref, starts, prose.offsets
+        text, path, timexes, options.today or ref, starts, prose.offsets
     )
     diagnostics = []
     written: Day | None = ref  # the reference date the timeline keeps

@@ -242,6 +242,8 @@ def _others(
 
 
 _AND = re.compile(rf",?\s+(?:{_CONJUNCTIONS}|then)\s+")
+_APPOSED = re.compile(r"\s*,\s*")
+_OFFSET = re.compile(r"\b(?:later|earlier|after|before|afterwards?)$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|before|until|till)\s+$", re.IGNORECASE)
 
 
@@ -346,6 +348,14 @@ def build_events(
             and (deadline or _refines(prior, t))
             and _same_clause(sentence, prior[1], t, s0)
         )
+        if (
+            prior is not None
+            and _APPOSED.fullmatch(text, prior[1].end, t.start)
+            and _OFFSET.search(t.text)
+        ):
+            # "impeached him on Jan. 13, a week later": how far the date lies from another,
+            # not an event of its own
+            continue
         if same_clause and deadline:
             # "On May 25, 1961, Kennedy set the goal of a landing by the end of the decade":
             # the deadline of what happened on the first date, not an event of its own.

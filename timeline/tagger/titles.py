@@ -164,7 +164,12 @@ class _Reading:
         self.first_date = first
         self._possessive_date_to_article(sentence, end)
         self.verb = [
-            (low in _VERB_WORDS or low.endswith("ed")) and self._is_verb(i)
+            (
+                low in _VERB_WORDS
+                or low.endswith("ed")
+                or (low.endswith("s") and i > 0 and self.lower[i - 1] in ("which", "who"))
+            )
+            and self._is_verb(i)
             for i, low in enumerate(self.lower)
         ]
         self._groups: dict[tuple[int, int, int, str], list[_Group]] = {}
@@ -211,6 +216,8 @@ class _Reading:
             return False  # "the first powered aircraft"
         if low in _IRREGULAR or low in _PRESENT:
             return True
+        if prev in ("which", "who") and len(low) > 3 and low.endswith("s") and low.isalpha():
+            return not low.endswith(("ss", "us", "is"))  # "which covers", "who owns"
         return len(low) >= 4 and low.endswith("ed") and low.isalpha() and low not in _NOT_ED
 
     def _participle(self, i: int) -> bool:
@@ -332,9 +339,16 @@ class _Reading:
         """ "The plague that struck the city killed a quarter": the second verb group of a
         relative clause with no comma is the main clause's."""
         out: list[_Clause] = []
-        for c in clauses:
+        for j, c in enumerate(clauses):
             gs = self.groups(c) if c.opener == "rel" else []
-            if len(gs) >= 2 and gs[0].a <= c.body + 2 and c.rel != "whose":
+            # Between commas, the main clause comes after the second: "The recall, which
+            # covers pills sold in May, was announced".
+            closed = (
+                self.words[c.a] == ","
+                and j + 1 < len(clauses)
+                and self.words[clauses[j + 1].a] == ","
+            )
+            if len(gs) >= 2 and gs[0].a <= c.body + 2 and c.rel != "whose" and not closed:
                 cut = gs[1].a
                 out.append(_Clause(c.a, cut, c.opener, c.body, c.rel, c.chained))
                 out.append(_Clause(cut, c.b, "cont", cut))
@@ -510,6 +524,14 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
     if k == here:
         earlier = [x for x in groups if x.a < r.first_date]
         g = earlier[-1] if earlier else groups[0]
+        if (
+            c.opener == "rel"
+            and len(earlier) > 1
+            and g.b - g.a == 1
+            and (between := [r.lower[i] for i in r.content(earlier[-2].b, g.a)])
+            and not {"and", "or", "but"} & set(between)
+        ):
+            g = earlier[-2]  # "which covers pills sold between May and July": covers them
     prev_end = max((x.b for x in groups if x.b <= g.a), default=c.body)
     before = r.content(prev_end, g.a)
     subject = _words(r, before, subject=True)
