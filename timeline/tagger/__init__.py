@@ -191,7 +191,11 @@ def _time_on(text: str, r: Reading, day: Reading) -> bool:
     return (
         r.kind == "time"
         and not r.data.get("weekday")
-        and (day.kind == "weekday" or (day.kind in ("absolute", "month-day") and "day" in day.data))
+        and (
+            day.kind == "weekday"
+            or (day.kind in ("absolute", "month-day") and "day" in day.data)
+            or (day.kind == "deictic" and day.data.get("unit") == "day")  # "10:30 tomorrow"
+        )
         and "hour" not in day.data
         and day.start - r.end <= 40
         and not _STOP.search(text, r.end, day.start)

@@ -117,7 +117,9 @@ COUNTED = frozenset(
     tonnes barrels miles kilometers km metres meters feet acres hectares pages copies calls
     cases deaths dead killed injured wounded members students patients users customers
     companies firms banks planes ships rounds games goals runs yards percent pct acre sq
-    visitors residents voters delegates refugees prisoners hostages signatures words""".split()
+    visitors residents voters delegates refugees prisoners hostages signatures words degrees
+    laptops computers phones devices items products tickets books songs albums films photos
+    rifles guns weapons tanks aircraft jets missiles rockets bombs horses cattle sheep""".split()
 )
 
 # English verbs whose simple past does not end in "-ed" and is no other form of the verb

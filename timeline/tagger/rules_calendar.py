@@ -243,8 +243,8 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
         if re.match(r"[-/.]\d{1,2}[-/.]\d", after):
             return None  # the year of "2021/02/30", a day that does not exist, is no date either
         word = re.match(r"\s+([a-z]+)", after)
-        if word and word[1] in COUNTED:
-            return None
+        if word and word[1] in COUNTED and not re.search(r"(?i)\b(?:in|since|by)\s*$", before):
+            return None  # "shipped 2000 laptops"; but "In 1990 troops entered the city"
         # Before 1500, a bare four-digit number is more often a count than a year, unless a
         # word before it says it is a year: "in 1066", "since 1215".
         if y < 1500 and not re.search(
