@@ -129,6 +129,15 @@ def test_a_dateline_is_no_subject_and_an_offset_after_a_date_no_event() -> None:
     assert not result.timeline.events[0].refs[0].sentence.startswith("NEW YORK")
 
 
+def test_where_a_plan_ends_is_no_event() -> None:
+    text = ("The council approved a measure to freeze fares until 2023. The plant would remain "
+            "closed until at least the end of the year. He lived in Paris until 1990.")  # fmt: skip
+    result = read(text, "t.txt", ReadOptions(reference_date=Day(2021, 3, 1)))
+    assert [(e.date.start, e.title) for e in result.timeline.events] == [
+        (Day(1990), "He lived in Paris")
+    ]
+
+
 def test_a_range_after_a_dateline_keeps_its_own_end() -> None:
     """The dateline is left out of the expressions: a range's end must still be its own, not
     the next date along ("from 2011 to 2014" was read as 2011-2016, and 2014 as an event)."""

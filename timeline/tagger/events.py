@@ -16,6 +16,7 @@ from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, Settings
 from timeline.tagger import Timex
 from timeline.tagger.lexicon import PAST_WORDS
 from timeline.tagger.patterns import MONTH
+from timeline.tagger.tense import tense
 from timeline.tagger.titles import event_clause, fit, headline
 from timeline.tagger.titles_fr_de_es import headline as foreign_headline
 
@@ -243,6 +244,8 @@ def _others(
 
 _AND = re.compile(rf",?\s+(?:{_CONJUNCTIONS}|then)\s+")
 _APPOSED = re.compile(r"\s*,\s*")
+_PLANNED_END = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
+_TO_VERB = re.compile(r"\bto\s+[a-z]+\b[^,;.]*$")
 _OFFSET = re.compile(r"\b(?:later|earlier|after|before|afterwards?)$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|before|until|till)\s+$", re.IGNORECASE)
 
@@ -355,6 +358,13 @@ def build_events(
         ):
             # "impeached him on Jan. 13, a week later": how far the date lies from another,
             # not an event of its own
+            continue
+        if _PLANNED_END.search(text, max(s0, t.start - 20), t.start) and (
+            _TO_VERB.search(text, max(s0, t.start - 60), t.start)
+            or tense(text, t.start, t.end) == "future"
+        ):
+            # "a measure to freeze fares until 2023", "would remain closed until the end of
+            # the year": where a plan ends, not something that happened then
             continue
         if same_clause and deadline:
             # "On May 25, 1961, Kennedy set the goal of a landing by the end of the decade":
