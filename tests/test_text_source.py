@@ -129,6 +129,13 @@ def test_a_dateline_is_no_subject_and_an_offset_after_a_date_no_event() -> None:
     assert not result.timeline.events[0].refs[0].sentence.startswith("NEW YORK")
 
 
+def test_standard_input_has_no_name_for_a_title() -> None:
+    assert read("The bridge opened in 1932.", "<stdin>", TODAY).timeline.title == "Timeline"
+    assert read("The bridge opened in 1932.", "old_bridge.txt", TODAY).timeline.title == (
+        "old bridge"
+    )
+
+
 def test_where_a_plan_ends_is_no_event() -> None:
     text = ("The council approved a measure to freeze fares until 2023. The plant would remain "
             "closed until at least the end of the year. He lived in Paris until 1990.")  # fmt: skip

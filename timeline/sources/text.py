@@ -308,6 +308,8 @@ def _listed(timexes: list[Timex], prose: Prose, starts: list[int]) -> tuple[str,
 def _stem(path: str) -> str:
     from pathlib import PurePath
 
+    if path.startswith("<"):  # "<stdin>": no name to give
+        return "Timeline"
     return PurePath(path).stem.replace("_", " ").replace("-", " ") or "Timeline"
 
 
