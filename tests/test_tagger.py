@@ -137,6 +137,14 @@ def test_news_in_its_own_year_still_follows_the_tense() -> None:
     assert _value_of(text, "December", Day(2021, 3, 4)) == "2020-12"
 
 
+def test_news_does_not_carry_a_distant_month_into_the_next_sentence() -> None:
+    text = ("WASHINGTON, March 4, 2021 — The city first asked for help in October 2015. The "
+            "federal government agreed in December to pay.")  # fmt: skip
+    assert _value_of(text, "December", Day(2021, 3, 4)) == "2020-12"
+    same = "WASHINGTON, March 4, 2021 — Talks began in October 2020. They ended in December."
+    assert _value_of(same, "December", Day(2021, 3, 4)) == "2020-12"
+
+
 def test_the_following_season_after_a_year_is_the_next_years() -> None:
     text = "The cathedral was completed in 1322. The following spring, a flood came."
     assert _value_of(text, "The following spring") == "1323-SP"

@@ -72,11 +72,15 @@ class Context:
             return None
         if (
             not self.narrative
-            and self.last_with_year.grain == "year"
+            and (
+                self.last_with_year.grain == "year"
+                or abs(self.last_with_year.first_day().year - self.ref.year) > 1
+            )
             and _SENTENCE_END.search(self.text, self.last_year_at, at)
         ):
-            # News: "... since 1980. In September, it announced" is this September; but
-            # "It sailed on 12 May 1820. In October it reached Sydney."
+            # News: "... since 1980. In September, it announced" is this September, and so is
+            # "... in October 2015. In December it agreed", told in 2021; but "It sailed on
+            # 12 May 1820. In October it reached Sydney" is a story (narrative).
             return None
         return self.last_with_year
 
