@@ -251,6 +251,20 @@ def test_markdown_tables_are_rows_and_code_is_not_prose() -> None:
                       (1999, "Lights added", 6)]  # fmt: skip
 
 
+def test_html_time_elements_give_their_own_dates() -> None:
+    page = ('<html><head><meta property="article:published_time" content="2019-06-10"></head>'
+            '<body><p>The mayor resigned on <time datetime="2019-06-03">Monday</time>.</p>'
+            "<p>The council met on Tuesday.</p></body></html>")  # fmt: skip
+    result = read_html(page, "page.html", TODAY)
+    assert [(e.date.start, e.title) for e in result.timeline.events] == [
+        (Day(2019, 6, 3), "The mayor resigned"),
+        (Day(2019, 6, 4), "The council met"),
+    ]
+    found = mentions(page, "page.html", "html", TODAY)
+    assert [(m["text"], m["value"]) for m in found] == [("Monday", "2019-06-03"),
+                                                        ("Tuesday", "2019-06-04")]  # fmt: skip
+
+
 def test_html_navigation_footer_and_controls_are_not_read() -> None:
     page = ("<html><body><nav>Home | Archive 2015 | About</nav><p>The bridge opened in 1932."
             "</p><select><option>2016</option></select><footer>© 2019 Daily Paper</footer>"

@@ -32,6 +32,8 @@ class Prose:
     offsets: list[int] | None = None  # visible index -> source index (HTML only)
     title: str | None = None
     anchor: Day | None = None  # a date the document gives for itself
+    # HTML <time datetime="..."> elements: (start, end) in the text, and the date they mean
+    times: tuple[tuple[int, int, Timex], ...] = ()
 
 
 # --- the reference date -------------------------------------------------------------------------
@@ -182,6 +184,8 @@ class _Visible(HTMLParser):
         self.in_h1 = False
         self.meta_date: str | None = None
         self.time_date: str | None = None
+        self.times: list[tuple[int, int, str]] = []  # <time datetime>: text span, its value
+        self._time: tuple[int, str] | None = None
 
     def _here(self) -> int:
         line, col = self.getpos()
@@ -217,8 +221,9 @@ class _Visible(HTMLParser):
             key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
             if key in _DATE_META and a.get("content"):
                 self.meta_date = a["content"]
-        if tag == "time" and self.time_date is None and a.get("datetime"):
-            self.time_date = a["datetime"]
+        if tag == "time" and a.get("datetime"):
+            self.time_date = self.time_date or a["datetime"]
+            self._time = (len(self.chars), a["datetime"])
         if tag in _BLOCK:
             self._break()
 
@@ -235,6 +240,9 @@ class _Visible(HTMLParser):
             self.in_title = False
         if tag == "h1":
             self.in_h1 = False
+        if tag == "time" and self._time is not None:
+            self.times.append((self._time[0], len(self.chars), self._time[1]))
+            self._time = None
         if tag in _BLOCK:
             self._break()
 
@@ -264,13 +272,18 @@ def _html(source: str) -> Prose:
     title = re.sub(r"\s+", " ", "".join(parser.h1) or "".join(parser.title)).strip() or None
     anchor = None
     for raw in (parser.meta_date, parser.time_date):
-        if raw:
-            found = [t for t in tag(raw, Day(2000)) if t.date and not t.anchored]
-            if found and found[0].date is not None:
-                anchor = found[0].date.start
-                break
+        if raw and (found := _date_of(raw)) is not None and found.date is not None:
+            anchor = found.date.start
+            break
+    times = tuple((a, b, t) for a, b, raw in parser.times if (t := _date_of(raw)) is not None)
     short = title[:200] if title else None
-    return Prose(text, source, parser.offsets, short, anchor or dateline(text))
+    return Prose(text, source, parser.offsets, short, anchor or dateline(text), times)
+
+
+def _date_of(raw: str) -> Timex | None:
+    """The date a machine-readable value gives ("2019-06-03", "2019-06-03T10:00:00Z")."""
+    found = [t for t in tag(raw, Day(2000)) if t.date and not t.anchored]
+    return found[0] if found else None
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -315,6 +328,21 @@ def _stem(path: str) -> str:
 
 def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+def _marked_up(found: list[Timex], prose: Prose) -> list[Timex]:
+    """The expressions inside an HTML <time datetime="..."> take the date the markup gives:
+    "<time datetime="2019-06-03">Monday</time>" is that Monday, whatever the page's date."""
+    if not prose.times:
+        return found
+    out = []
+    for t in found:
+        given = next((g for a, b, g in prose.times if a <= t.start and t.end <= b), None)
+        if given is not None and t.type in ("DATE", "TIME"):
+            t = replace(t, value=given.value, date=given.date and replace(given.date, text=t.text),
+                        anchored=False)  # fmt: skip
+        out.append(t)
+    return out
 
 
 def _without_dateline(found: list[Timex], prose: Prose) -> tuple[list[Timex], str]:
@@ -363,7 +391,7 @@ def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult
     ref, only_today = _reference(prose, options)
     # The dateline is the document's own date, not something that happened, even where it
     # runs into the first sentence ("LONDON, 3 May 2020 — The council met on Tuesday").
-    timexes, text = _without_dateline(tag(prose.text, ref), prose)
+    timexes, text = _without_dateline(_marked_up(tag(prose.text, ref), prose), prose)
     starts = _line_starts(prose.source)
     events, unplaced = build_events(
         text, path, timexes, options.today or ref, starts, prose.offsets
@@ -428,7 +456,7 @@ def mentions(text: str, path: str, fmt: str, options: ReadOptions) -> list[dict[
     ref, _ = _reference(prose, options)
     starts = _line_starts(prose.source)
     out: list[dict[str, object]] = []
-    for t in tag(prose.text, ref):
+    for t in _marked_up(tag(prose.text, ref), prose):
         a, b = t.start, t.end
         if prose.offsets:
             a, b = prose.offsets[t.start], prose.offsets[t.end - 1] + 1
