@@ -242,9 +242,12 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
             return None
         if re.match(r"[-/.]\d{1,2}[-/.]\d", after):
             return None  # the year of "2021/02/30", a day that does not exist, is no date either
+        led = re.search(r"(?i)\b(?:in|since|by)\s*$", before)  # "In 1990 troops entered"
+        if _STREET.match(after) and not led:
+            return None  # "1600 Pennsylvania Avenue": a house number
         word = re.match(r"\s+([a-z]+)", after)
-        if word and word[1] in COUNTED and not re.search(r"(?i)\b(?:in|since|by)\s*$", before):
-            return None  # "shipped 2000 laptops"; but "In 1990 troops entered the city"
+        if word and word[1] in COUNTED and not led:
+            return None  # "shipped 2000 laptops"
         # Before 1500, a bare four-digit number is more often a count than a year, unless a
         # word before it says it is a year: "in 1066", "since 1215".
         if y < 1500 and not re.search(
@@ -551,6 +554,10 @@ def _day_range(m: re.Match[str]) -> Reading | None:
               second={"month": month, "day": d2, **year}, split=m.start("d2"), a_end=m.end("d1"))  # fmt: skip
 
 
+_STREET = re.compile(
+    r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|"
+    r"Drive|Dr\.|Place|Square|Court|Terrace|Parkway|Highway)\b"
+)
 _COUNTED = re.compile(r"\s+(?!(?:in|at|on|of|and|to|for|when|with|during)\b)[a-z]")
 
 
