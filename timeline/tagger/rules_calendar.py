@@ -172,10 +172,10 @@ def _month_year(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "month",
-    rf"(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|{_MOD}[\s-]*)?(?P<mon>{MONTH})(?:\s+(?:of\s+)?(?P<ty>this|last|next)\s+year)?(?!\w|['’](?!s\b))",
+    rf"(?:(?P<rel>last|next|this|that|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|{_MOD}[\s-]*)?(?P<mon>{MONTH})(?:\s+(?:of\s+)?(?P<ty>this|last|next)\s+year|\s+(?P<after>dernier|prochain|passé|pasado|próximo))?(?!\w|['’](?!s\b))",
 )
 def _month(m: re.Match[str], text: str) -> Reading | None:
-    strong = bool(m["rel"] or m["mod"])
+    strong = bool(m["rel"] or m["mod"] or m["after"])
     if not month_ok(m["mon"], text, m.start("mon"), m.end(), strong=strong):
         return None
     if m["mon"].lower() in (
@@ -195,6 +195,8 @@ def _month(m: re.Match[str], text: str) -> Reading | None:
         if not strong:
             return None
     rel = (m["rel"] or "").lower().split()[-1] if m["rel"] else ""
+    if m["after"]:  # "en décembre dernier", "el próximo marzo" is read by its own words
+        rel = "next" if m["after"].lower() in ("prochain", "próximo") else "last"
     if rel and _DAY_NEXT.match(text, m.end()):
         return None  # "last Oct. 23": the month-day rule reads the day, the tense its year
     month = MONTHS[m["mon"].lower().rstrip(".")]
