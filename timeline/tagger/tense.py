@@ -45,6 +45,7 @@ _DEFERRED = re.compile(
     r"[^.;!?]{0,40}?\s(?:until|till|to|into)\s+(?:(?:the|early|mid|late)[\s-]+)?$",
     re.IGNORECASE,
 )
+_AHEAD_VERBS = frozenset("will 'll wo shall looms loom approaches nears".split())
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _BE = frozenset({"be", "is", "are", "am", "being"})
@@ -122,7 +123,10 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
     ):
         return "future"
     if text.startswith(("'s", "’s"), end):
-        return "past"  # "get around Wednesday's ruling": a thing done, told of by its day
+        # "get around Wednesday's ruling": a thing done, told of by its day; unless what
+        # follows is still to come ("Friday's deadline looms", "Sunday's vote will decide")
+        after, _ = _clause_after(text, end + 2)
+        return "future" if _AHEAD_VERBS & set(after[:6]) else "past"
     weak = ""
     for words, nearest_last, own in _sides(text, start, end):
         if weak and (weak_counts or not own):
