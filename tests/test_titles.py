@@ -77,8 +77,12 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
          '"Thunder", in the south.', "the end of March", "The army launched an offensive"),
         ("On November 21, 2007 General Lee, who is in charge of training, praised the police "
          "for their work.", "November 21, 2007", "General Lee praised the police for their work"),
-        # a particle after a verb stays
+        # a particle after a verb stays, a preposition does not
         ("In 2005 the war went on.", "2005", "The war went on"),
+        ("A referendum was held in October 2005 in which the constitution was ratified.",
+         "October 2005", "A referendum was held"),
+        ("In March 2003, 9,200 combatants were killed along with 7,299 civilians, mostly by air "
+         "and ground forces.", "March 2003", "9,200 combatants were killed"),
         # "This" or "That" before a verb is a pronoun, not a determiner
         ("This followed the general election in December 2005.", "December 2005",
          "This followed the general election"),

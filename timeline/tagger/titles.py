@@ -107,10 +107,10 @@ _OBJECT_END = frozenset(
 # A title cannot end on these.
 _DANGLING = frozenset(
     """of the a an to in on at by for from with and or but that which who whom whose as
-    into onto its his her their our this these those than shortly""".split()
+    into onto its his her their our this these those than shortly along amid""".split()
 )
 _PHRASE_START = frozenset(
-    """of in on at by for from with to into onto and or under over through across
+    """of in on at by for from with to into onto and or under over through across along amid
     de du des à au aux dans sur pour par avec sans que von vom zu zum zur mit für nach bei
     aus durch und del en con sin para por sobre tras y""".split()
 )
@@ -811,7 +811,7 @@ def _trimmed(words: list[str]) -> list[str]:
         words = words[:-2]
     while len(words) > 2:
         low = words[-1].lower()
-        if low in ("on", "in") and _past(words[-2].lower()):
+        if (words[-2].lower(), low) in _PHRASAL:
             break  # a particle: "the war went on", "the roof caved in"
         if low in _DANGLING or _is_ly(low) or low == ",":
             words = words[:-1]
@@ -820,5 +820,12 @@ def _trimmed(words: list[str]) -> list[str]:
     return words
 
 
-def _past(low: str) -> bool:
-    return low in _IRREGULAR or (len(low) >= 4 and low.endswith("ed") and low not in _NOT_ED)
+# Verbs whose "on" or "in" ends them: "the war went on", not "a referendum was held in".
+_PHRASAL = frozenset(
+    (verb, particle)
+    for particle, verbs in (
+        ("on", "went carried moved held pressed soldiered dragged lived"),
+        ("in", "caved gave set sank moved checked stepped"),
+    )
+    for verb in verbs.split()
+)
