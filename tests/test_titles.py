@@ -81,8 +81,8 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
         ("In 2005 the war went on.", "2005", "The war went on"),
         ("A referendum was held in October 2005 in which the constitution was ratified.",
          "October 2005", "A referendum was held"),
-        ("In March 2003, 9,200 combatants were killed along with 7,299 civilians, mostly by air "
-         "and ground forces.", "March 2003", "9,200 combatants were killed"),
+        ("In March 2003, 9,200 Iraqi combatants were killed along with 7,299 Iraqi civilians, "
+         "mostly by air.", "March 2003", "9,200 Iraqi combatants were killed"),
         # "This" or "That" before a verb is a pronoun, not a determiner
         ("This followed the general election in December 2005.", "December 2005",
          "This followed the general election"),
