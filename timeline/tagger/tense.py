@@ -46,6 +46,11 @@ _DEFERRED = re.compile(
     re.IGNORECASE,
 )
 _AHEAD_VERBS = frozenset("will 'll wo shall looms loom approaches nears".split())
+# Past verbs whose "to" leads to a thing still to do: "ordered him to appear on Monday".
+_ASKED_TO = frozenset(
+    """subpoenaed ordered asked told invited urged summoned required forced allowed requested
+    directed authorized permitted encouraged called""".split()
+)
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _BE = frozenset({"be", "is", "are", "am", "being"})
@@ -134,6 +139,10 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
             # statement Friday saying the treaty will"; and in its own clause, the next one.
             break
         for i in range(len(words) - 1, -1, -1) if nearest_last else range(len(words)):
+            if own and nearest_last and words[i] in _ASKED_TO and "to" in words[i + 1 : i + 7]:
+                # "subpoenaed him to testify on Feb. 10": what he was asked to do is after the
+                # asking, on either side of the story's date; the nearest such date
+                return "present"
             verdict = _marker(words, i)
             if verdict == "past?":
                 weak = weak or "past"
