@@ -77,6 +77,13 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
          '"Thunder", in the south.', "the end of March", "The army launched an offensive"),
         ("On November 21, 2007 General Lee, who is in charge of training, praised the police "
          "for their work.", "November 21, 2007", "General Lee praised the police for their work"),
+        # "during the night of" leads to the date whole
+        ("Another attempt to block the harbor during the night of 3-4 May also failed.",
+         "3-4 May", "Another attempt to block the harbor failed"),
+        # a verb's "to" is cut only when nothing else can be, and the title is too long whole
+        ("By the end of April, the Imperial Japanese Army under Kuroki was ready to cross the "
+         "Yalu river into occupied Manchuria.", "the end of April",
+         "The Imperial Japanese Army under Kuroki was ready"),
         # a particle after a verb stays, a preposition does not
         ("In 2005 the war went on.", "2005", "The war went on"),
         ("A referendum was held in October 2005 in which the constitution was ratified.",

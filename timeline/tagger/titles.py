@@ -94,6 +94,7 @@ _SUBORDINATORS = frozenset(
 _MAYBE_SUBORDINATORS = frozenset("after before since until till as once".split())
 _COORDINATORS = frozenset("and but or yet".split())
 # Words that lead to a date and go with it: "in", "as late as", "shortly after midnight on".
+_PARTS_OF_DAY = frozenset("night morning evening afternoon dawn".split())
 _DATE_LEAD = frozenset(
     """on in at by since during from until till around about before after as of late early
     recently only even back shortly midnight noon dawn night morning evening afternoon
@@ -158,6 +159,14 @@ class _Reading:
             self.lower[i] in _DATE_LEAD
             # "strengthened over the weekend", but "took over last year"
             or (self.lower[i] == "over" and i + 1 == first and self.lower[first] == "the")
+            # "during the night of 3-4 May": the article of a part of the day led to
+            or (
+                self.lower[i] == "the"
+                and i > 0
+                and self.lower[i - 1] in _DATE_LEAD
+                and self.dropped[i + 1]
+                and self.lower[i + 1] in _PARTS_OF_DAY
+            )
         ):
             self.dropped[i] = True
             i -= 1
@@ -775,8 +784,12 @@ def fit(head: list[str], tail: list[str]) -> str:
     if len(text) <= TITLE_CHARS:
         return text
     while len(_join(words)) > TITLE_CHARS and len(words) > len(head):
-        cuts = [k for k in range(len(head) + 1, len(words)) if _cuts(words[k])
-                and not (words[k] == "to" and words[k - 1].lower() in _TAKES_TO)]  # fmt: skip
+        every = [k for k in range(len(head) + 1, len(words)) if _cuts(words[k])]
+        # Not between "able" and its "to" while there is another place to cut, or the whole
+        # fits the hard limit.
+        cuts = [k for k in every if not (words[k] == "to" and words[k - 1].lower() in _TAKES_TO)]
+        if not cuts and len(_join(words)) > TITLE_MAX:
+            cuts = every
         if not cuts and len(_join(words)) <= TITLE_MAX:
             break
         if len(cuts) > 1 and words[cuts[-1]].lower() in ("of", "de"):
