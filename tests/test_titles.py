@@ -65,6 +65,8 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
          "Floods destroyed the harvest"),
         ("Tuesday's crisis talks ended without a deal.", "Tuesday",
          "The crisis talks ended without a deal"),
+        ("He was named 1965's Man of the Year by the magazine.", "1965",
+         "He was named Man of the Year by the magazine"),
         # what was said, then who said it
         ("Insurers expect claims to top $4 billion, analysts said Wednesday.", "Wednesday",
          "Insurers expect claims to top $4 billion, analysts said"),

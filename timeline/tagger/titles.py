@@ -190,6 +190,14 @@ class _Reading:
         ("Police said the discovery", not "Police said discovery"); a plural needs none ("Last
         month's floods destroyed the harvest": "Floods destroyed the harvest")."""
         last = max((i for i, d in enumerate(self.date) if d), default=-1)
+        if (
+            0 <= last < len(self.words) - 2
+            and self.words[last + 1] in ("'", "’")
+            and self.lower[last + 2] == "s"
+        ):
+            # "named 1965's Man of the Year": the year and its "'s" are two tokens; both go
+            self.dropped[last + 1] = self.dropped[last + 2] = True
+            return
         nxt = last + 1
         if (
             last < 0
