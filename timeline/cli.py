@@ -486,6 +486,10 @@ def extract(
     """
     options = _options(ref_date, lang)
     try:
+        if output is not None:
+            from timeline.pipeline import check_output
+
+            check_output(inputs, output)  # before the reading, which may take long
         if mentions:
             from timeline.pipeline import mentions as find_mentions
 
@@ -504,9 +508,8 @@ def extract(
                     workers=workers, scheduler=scheduler, progress=bar,
                 )  # fmt: skip
         if output is not None:
-            from timeline.pipeline import check_output, write_atomic
+            from timeline.pipeline import write_atomic
 
-            check_output(inputs, output)
             write_atomic(output, data)
     except TimelineError as exc:
         _fail(exc, show_traceback)

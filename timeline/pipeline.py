@@ -438,8 +438,8 @@ def convert(
     Nothing is written if anything fails; what the format cannot hold comes back as warnings
     in the report's `loaded.diagnostics`."""
     output = Path(output)
-    kind = kind or output_format(output)
     check_output(inputs, output)
+    kind = kind or output_format(output)
     loaded = load(inputs, options, stdin=stdin)
     out = write(kind, loaded.timeline)
     loaded.diagnostics.extend(out.warnings)
@@ -465,7 +465,10 @@ def mentions(
 
 
 def check_output(inputs: Sequence[str], output: Path) -> None:
-    """Refuse an output path that is one of the inputs: a build must never eat its source."""
+    """Refuse an output path that is a directory or one of the inputs: a build must never eat
+    its source. Checked before any reading, so a long build does not fail at its last step."""
+    if output.is_dir():
+        raise InputError(SourceRef(str(output)), "is a directory")
     target = output.resolve()
     for path in expand_inputs(inputs):
         if path != STDIN and Path(path).resolve() == target:
@@ -473,9 +476,15 @@ def check_output(inputs: Sequence[str], output: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write to a temporary file beside `path`, then rename: a reader never sees half a file.
+    A path that cannot be written is an `InputError` naming it; no temporary file is left."""
+    if path.is_dir():
+        raise InputError(SourceRef(str(path)), "is a directory")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -483,6 +492,14 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _unwritable(path, exc) from None
         raise
+
+
+def _unwritable(path: Path, exc: OSError) -> InputError:
+    if isinstance(exc, IsADirectoryError):
+        return InputError(SourceRef(str(path)), "is a directory")
+    return InputError(SourceRef(str(path)), f"cannot write: {exc.strerror or exc}")
