@@ -55,3 +55,26 @@ def test_output_that_cannot_be_written_is_a_message(
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert f"error: {target}: cannot write" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked", "events.yaml"]
+
+
+def test_a_folder_skips_the_pages_timeline_wrote_there(
+    events: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("build").exit_code == 0  # writes out/timeline.html
+    assert (tmp_path / "out" / "timeline.html").exists()
+    for _ in range(2):  # a rebuild reads what the first build read, and no more
+        result = run("build", ".", "-o", "page.html")
+        assert result.exit_code == 0, result.output
+        assert "(2 events" in result.stdout
+    assert "skipped what timeline wrote here: out/, page.html" in result.stderr
+    (tmp_path / "notes.html").write_text("<p>On 3 May 1990 the notes were written.</p>")
+    result = run("validate", ".")
+    assert "ok: 3 events in 2 file(s)" in result.stdout
+
+
+def test_a_page_named_on_its_own_is_still_read(events: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    assert run("build", str(events), "-o", str(page)).exit_code == 0
+    result = run("validate", str(page))
+    assert "in 1 file(s)" in result.stdout, result.output

@@ -48,28 +48,74 @@ class BuildReport:
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
-    """Files as given; directories to the readable files below them, in sorted order."""
+    """Files as given; directories to the readable files below them, in sorted order, without
+    what timeline wrote there itself (see `expand`)."""
+    return expand(inputs)[0]
+
+
+OUTPUT_FOLDER = "out"  # where `build` writes by default; skipped when a folder is read
+GENERATOR_MARK = b'<meta name="generator" content="timeline"'  # in the head of every page
+
+
+def expand(inputs: Iterable[str]) -> tuple[list[str], list[Diagnostic]]:
+    """`expand_inputs`, and a note for each folder in which files were skipped.
+
+    A folder's own `out/` and the pages timeline made (found by the generator mark in their
+    first bytes) are not read: a rebuild would otherwise read its last page as prose and grow
+    junk events from it each time. Files named one by one are always read.
+    """
     paths: list[str] = []
+    notes: list[Diagnostic] = []
     for item in inputs:
         if item == STDIN:
             paths.append(item)
             continue
         path = Path(item)
         if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES
-            )
-            if not found:
+            found, skipped = _folder(path)
+            if not found and not skipped:
                 raise InputError(
                     SourceRef(item),
                     "no .yaml, .json, .csv, .ics, .txt, .md or .html files in this folder",
                 )
+            if skipped:
+                shown = ", ".join(skipped[:5]) + (", …" if len(skipped) > 5 else "")
+                notes.append(Diagnostic(Severity.NOTE, SourceRef(item),
+                                        f"skipped what timeline wrote here: {shown}"))  # fmt: skip
             paths.extend(found)
         elif not path.exists():
             raise InputError(SourceRef(item), "no such file")
         else:
             paths.append(item)
-    return paths
+    return paths, notes
+
+
+def _folder(folder: Path) -> tuple[list[str], list[str]]:
+    """The readable files below `folder`, sorted, and what was skipped (relative to it)."""
+    found: list[str] = []
+    skipped: list[str] = []
+    for root, dirs, files in os.walk(folder):
+        if Path(root) == folder and OUTPUT_FOLDER in dirs:
+            dirs.remove(OUTPUT_FOLDER)
+            skipped.append(f"{OUTPUT_FOLDER}/")
+        for name in files:
+            p = Path(root, name)
+            if p.suffix.lower() not in _SUFFIXES:
+                continue
+            if _SUFFIXES[p.suffix.lower()] == "html" and _generated(p):
+                skipped.append(str(p.relative_to(folder)))
+            else:
+                found.append(str(p))
+    return sorted(found), sorted(skipped)
+
+
+def _generated(path: Path) -> bool:
+    """Whether an HTML file is a page timeline made: its head carries the generator mark."""
+    try:
+        with open(path, "rb") as f:
+            return GENERATOR_MARK in f.read(4096)
+    except OSError:
+        return False  # reading it later says what is wrong
 
 
 def read_input(path: str, stdin: BinaryIO | None) -> bytes:
@@ -124,8 +170,7 @@ def load(
     options = options or ReadOptions()
     if options.today is None:
         options = replace(options, today=clock_today())
-    paths = expand_inputs(inputs)
-    diagnostics: list[Diagnostic] = []
+    paths, diagnostics = expand(inputs)
     formats: dict[str, str] = {}
     merger = Merger(options.title)
     tasks = _tasks(paths, options, stdin, remote=scheduler is not None)
