@@ -78,3 +78,16 @@ def test_a_page_named_on_its_own_is_still_read(events: Path, tmp_path: Path) -> 
     assert run("build", str(events), "-o", str(page)).exit_code == 0
     result = run("validate", str(page))
     assert "in 1 file(s)" in result.stdout, result.output
+
+
+@pytest.mark.parametrize("suffix", ["json", "jsonl"])
+def test_our_own_json_reads_back_without_warnings(
+    suffix: str, events: Path, tmp_path: Path
+) -> None:
+    written = tmp_path / f"events.{suffix}"
+    assert run("convert", str(events), "-o", str(written)).exit_code == 0
+    assert '"source_count"' in written.read_text()
+    result = run("validate", str(written))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert "ok: 2 events" in result.stdout
