@@ -91,3 +91,14 @@ def test_our_own_json_reads_back_without_warnings(
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     assert "ok: 2 events" in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["ics", "markwhen"])
+def test_extract_says_how_many_events_the_format_left_out(
+    fmt: str, events: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / f"events.{fmt}"
+    result = run("extract", str(events), "-f", fmt, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    # 27 BC cannot be held by either format; AD 14 can.
+    assert f"wrote {out} (1 of 2 events, 1 left out)" in result.stderr

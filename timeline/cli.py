@@ -522,8 +522,11 @@ def extract(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        count = len(loaded.timeline.events) if loaded else data.count(b"\n")
-        typer.echo(f"wrote {output} ({count} {'events' if loaded else 'mentions'})", err=True)
+        lines = data.count(b"\n")
+        what = (
+            _events(len(loaded.timeline.events), loaded.left_out) if loaded else f"{lines} mentions"
+        )
+        typer.echo(f"wrote {output} ({what})", err=True)
 
 
 @app.command()
@@ -563,12 +566,17 @@ def convert(
     except TimelineError as exc:
         _fail(exc, show_traceback)
     _say(report.loaded.diagnostics)
-    total = len(report.loaded.timeline.events)
     read_as = ", ".join(sorted(set(report.loaded.formats.values())))
-    events = f"{total} event{'s' if total != 1 else ''}"
-    if report.left_out:
-        events = f"{total - report.left_out} of {events}, {report.left_out} left out"
+    events = _events(len(report.loaded.timeline.events), report.left_out)
     typer.echo(f"wrote {report.output} ({events}; read as {read_as})")
+
+
+def _events(total: int, left_out: int) -> str:
+    """ "23 events", or "19 of 23 events, 4 left out" when the format could not hold them all."""
+    events = f"{total} event{'s' if total != 1 else ''}"
+    if left_out:
+        events = f"{total - left_out} of {events}, {left_out} left out"
+    return events
 
 
 @app.command()

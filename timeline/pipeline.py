@@ -37,6 +37,7 @@ class Loaded:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)  # input path -> detected format
     skipped: list[Diagnostic] = field(default_factory=list)  # errors passed over by skip_invalid
+    left_out: int = 0  # events that `extract`'s output format could not hold
 
 
 @dataclass(slots=True)
@@ -454,6 +455,7 @@ def extract(
                   scheduler=scheduler, progress=progress)  # fmt: skip
     out = write(kind, loaded.timeline)
     loaded.diagnostics.extend(out.warnings)
+    loaded.left_out = out.left_out
     return out.data, loaded
 
 
