@@ -102,3 +102,20 @@ def test_extract_says_how_many_events_the_format_left_out(
     assert result.exit_code == 0, result.output
     # 27 BC cannot be held by either format; AD 14 can.
     assert f"wrote {out} (1 of 2 events, 1 left out)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("events:\n  - {date: not a date at all, title: a}\n", "error: 1 problem found\n"),
+        ("events: []\n", "no events"),
+    ],
+)
+def test_validate_does_not_say_nothing_was_written(text: str, message: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text)
+    result = run("validate", str(bad))
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert "written" not in result.stderr
+    assert "nothing was written" in run("build", str(bad), "-o", str(tmp_path / "p.html")).stderr

@@ -247,20 +247,19 @@ def _say(diagnostics: list[Diagnostic]) -> None:
         typer.echo(f"note: {notes - NOTES_SHOWN:,} more notes like these not shown", err=True)
 
 
-def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
-    _explain(exc, show_traceback)
+def _fail(exc: BaseException, show_traceback: bool, *, writes: bool = True) -> NoReturn:
+    _explain(exc, show_traceback, writes=writes)
     raise typer.Exit(1)
 
 
-def _explain(exc: BaseException, show_traceback: bool) -> None:
+def _explain(exc: BaseException, show_traceback: bool, *, writes: bool = True) -> None:
+    """The error on stderr; for a command that `writes`, that nothing was written."""
     if show_traceback:
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, InvalidInput):
         count = exc.error_count
-        typer.echo(
-            f"error: {count} problem{'s' if count != 1 else ''} found; nothing was written",
-            err=True,
-        )
+        unwritten = "; nothing was written" if writes else ""
+        typer.echo(f"error: {count} problem{'s' if count != 1 else ''} found{unwritten}", err=True)
         for problem in exc.problems:
             typer.echo(f"  {problem}", err=True)
     else:
@@ -437,7 +436,7 @@ def validate(
     try:
         loaded = load(inputs, options, stdin=sys.stdin.buffer)
     except TimelineError as exc:
-        _fail(exc, show_traceback)
+        _fail(exc, show_traceback, writes=False)
     _say(loaded.diagnostics)
     count = len(loaded.timeline.events)
     typer.echo(f"ok: {count} event{'s' if count != 1 else ''} in {len(loaded.formats)} file(s)")

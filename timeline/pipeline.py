@@ -205,7 +205,7 @@ def load(
         if errors:
             raise InvalidInput(diagnostics)
         where = ", ".join(formats) or ", ".join(inputs)
-        raise TimelineError(f"{where}: no events found; nothing was written")
+        raise TimelineError(f"{where}: no events found")
     warnings = [d for d in diagnostics if d.severity is not Severity.ERROR]
     return Loaded(merged, warnings, formats, errors)
 
