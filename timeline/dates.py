@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from timeline.errors import DateError
-from timeline.labels import PRESENT_YEAR_FOR_AGES
+from timeline.labels import PRESENT_YEAR_FOR_AGES, part_of
 from timeline.model import (
     Day,
     FuzzyDate,
@@ -100,17 +100,9 @@ def _strip_qualifiers(text: str) -> tuple[str, frozenset[Qualifier], str | None]
 
 
 def _apply_part(date: FuzzyDate, part: str) -> FuzzyDate:
-    """ "early 1990s" is the first third of the decade, "late 2013" the last third of the year."""
-    first, last = date.start.ordinal, date.end.ordinal
-    third = (last - first + 1) // 3
-    if third == 0:  # "early 29 April 1975": a day (or two) has no thirds; it is only approximate
-        pass
-    elif part == "early":
-        last = first + third - 1
-    elif part == "late":
-        first = last - third + 1
-    else:
-        first, last = first + third, last - third
+    """ "early 1990s" is the first third of the decade, "late 2013" the last third of the year;
+    "early 29 April 1975", a day with no thirds, is only approximate."""
+    first, last = part_of(date.start.ordinal, date.end.ordinal, "mid" if part == "middle" else part)
     return FuzzyDate(
         Day.from_ordinal(first),
         Day.from_ordinal(last),
