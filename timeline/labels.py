@@ -54,6 +54,8 @@ def _core(date: FuzzyDate) -> str:
                 return f"{year_label(start.year)} – {year_label(end.year)}"
             return year_label(start.year)
         case Precision.DECADE:
+            if start.year > 0 and start.year % 100 == 0:
+                return f"{start.year}s (decade)"  # "the 1900s" alone is a century
             if start.year > 0 and start.year % 10 == 0:
                 return f"{start.year}s"
             return f"{1 - end.year}s BC"  # "the 440s BC" starts at 449 BC and ends at 440 BC
