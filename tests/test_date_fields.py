@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from timeline.dates import parse_date, parse_span
 from timeline.errors import DateError
 from timeline.labels import canonical_text, ordinal_suffix
-from timeline.model import Day, FuzzyDate, Settings
+from timeline.model import Day, FuzzyDate, Precision, Qualifier, Settings
 
 REF = Settings(reference_date=Day(2020, 6, 1))
 
@@ -176,3 +176,12 @@ def test_a_refused_date_names_file_line_and_value(
         assert f'{f}:3: cannot read "{text}" as a date' in result.stderr
         assert "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.yaml"]
+
+
+def test_a_third_made_elsewhere_is_still_labelled_by_its_part() -> None:
+    """The prose tagger rounds its thirds a day apart from the reader: such a span keeps the
+    nearest part's label rather than none ("-1998s BC")."""
+    late_1990s = FuzzyDate(
+        Day(1996, 8, 31), Day(1999, 12, 31), Precision.DECADE, frozenset({Qualifier.APPROXIMATE})
+    )
+    assert late_1990s.label() == "late 1990s"

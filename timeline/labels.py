@@ -79,7 +79,8 @@ _UNIT_YEARS = {Precision.YEAR: 1, Precision.DECADE: 10, Precision.CENTURY: 100,
 # years -448..-439) at 2, the 19th century (1801-1900) at 1 and the 1800s at 0.
 _UNIT_STARTS = {Precision.YEAR: (0,), Precision.DECADE: (0, 2), Precision.CENTURY: (1, 0),
                 Precision.MILLENNIUM: (1,)}  # fmt: skip
-PARTS = ("early", "mid", "late")
+_PARTS = ("early", "mid", "late")
+_PART_WORDS = {"early": "early ", "mid": "mid-", "late": "late "}
 
 
 def part_of(first: int, last: int, part: str) -> tuple[int, int]:
@@ -96,19 +97,32 @@ def part_of(first: int, last: int, part: str) -> tuple[int, int]:
 
 
 def _part(date: FuzzyDate) -> tuple[str, FuzzyDate]:
-    """ "early 1990s": a third of a unit is labelled as that part of the whole unit, found by
-    reading the label back, so that the label names exactly these days."""
+    """ "early 1990s": a third of a unit is labelled as that part of the whole unit. The unit
+    is the one whose early, mid or late third (by `part_of`, the reader's own arithmetic) is
+    exactly the date, so that the label reads back to the same days; failing that (a span
+    made elsewhere), the unit that holds the date, and the part it is nearest."""
     unit = _UNIT_YEARS.get(date.precision)
     if unit is None or date.end.ordinal - date.start.ordinal + 1 > 365 * unit * 0.5:
         return "", date
+    holding: list[FuzzyDate] = []
     for offset in _UNIT_STARTS[date.precision]:
         first = (date.start.year - offset) // unit * unit + offset
         whole = FuzzyDate(Day(first), Day(first + unit - 1, 12, 31), date.precision)
-        for part in PARTS:
-            span = part_of(whole.start.ordinal, whole.end.ordinal, part)
-            if span == (date.start.ordinal, date.end.ordinal) and _names(whole):
-                return ("mid-" if part == "mid" else part + " "), whole
-    return "", date
+        if not _names(whole) or not whole.start <= date.start <= date.end <= whole.end:
+            continue
+        holding.append(whole)
+        for part in _PARTS:
+            if part_of(whole.start.ordinal, whole.end.ordinal, part) == (
+                date.start.ordinal, date.end.ordinal
+            ):  # fmt: skip
+                return _PART_WORDS[part], whole
+    if not holding:
+        return "", date
+    whole = holding[0]
+    position = (date.start.ordinal - whole.start.ordinal) / (
+        whole.end.ordinal - whole.start.ordinal + 1
+    )
+    return _PART_WORDS["early" if position < 0.2 else "late" if position > 0.5 else "mid"], whole
 
 
 def _names(whole: FuzzyDate) -> bool:
