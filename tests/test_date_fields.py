@@ -185,3 +185,13 @@ def test_a_third_made_elsewhere_is_still_labelled_by_its_part() -> None:
         Day(1996, 8, 31), Day(1999, 12, 31), Precision.DECADE, frozenset({Qualifier.APPROXIMATE})
     )
     assert late_1990s.label() == "late 1990s"
+
+
+@pytest.mark.parametrize("text", ["today", "heute", "aujourd'hui"])
+def test_today_is_the_reference_day(text: str) -> None:
+    """'yesterday' was read and 'today' refused; as a span's end it stays open-ended."""
+    date, end = parse_span(text, REF)
+    assert (date.start, date.end, end) == (Day(2020, 6, 1), Day(2020, 6, 1), None)
+    assert not date.open_ended
+    _, open_end = parse_span(f"2014 – {text}", REF)
+    assert open_end is not None and open_end.open_ended

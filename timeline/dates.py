@@ -558,6 +558,9 @@ def _parse_cached(text: str, settings: Settings) -> FuzzyDate | None:
     date = _fast(core, bc, explicit_era) or (
         None if bc else _numeric_day(core, settings.date_order)
     )
+    if date is None and core.lower() in _TODAY_WORDS:
+        day = settings.reference_date or today()  # "today" alone is a day; ending a span, open
+        date = FuzzyDate(day, day, Precision.DAY)
     if date is None and (_word_present(core) or _ISO.match(core)):
         return None  # an ISO form that _fast refused is out of range, not a puzzle for dateparser
     if date is None:
@@ -567,6 +570,9 @@ def _parse_cached(text: str, settings: Settings) -> FuzzyDate | None:
     if part is not None:
         date = _apply_part(date, part)
     return _with(date, text.strip(), qualifiers)
+
+
+_TODAY_WORDS = frozenset({"today", "heute", "aujourd'hui", "hoy", "oggi"})
 
 
 def _word_present(text: str) -> bool:
