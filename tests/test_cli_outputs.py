@@ -53,7 +53,7 @@ def test_output_that_cannot_be_written_is_a_message(
     result = run(*command, str(events), "-o", str(target))
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert f"error: {target}: cannot write" in result.stderr
+    assert f"error: {target}: cannot write: a file is in the way of its folder" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked", "events.yaml"]
 
 

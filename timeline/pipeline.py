@@ -525,8 +525,6 @@ def check_output(inputs: Sequence[str], output: Path) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: a reader never sees half a file.
     A path that cannot be written is an `InputError` naming it; no temporary file is left."""
-    if path.is_dir():
-        raise InputError(SourceRef(str(path)), "is a directory")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -549,4 +547,6 @@ def write_atomic(path: Path, data: bytes) -> None:
 def _unwritable(path: Path, exc: OSError) -> InputError:
     if isinstance(exc, IsADirectoryError):
         return InputError(SourceRef(str(path)), "is a directory")
+    if isinstance(exc, FileExistsError | NotADirectoryError):  # a file where a folder should be
+        return InputError(SourceRef(str(path)), "cannot write: a file is in the way of its folder")
     return InputError(SourceRef(str(path)), f"cannot write: {exc.strerror or exc}")
