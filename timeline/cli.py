@@ -247,20 +247,19 @@ def _say(diagnostics: list[Diagnostic]) -> None:
         typer.echo(f"note: {notes - NOTES_SHOWN:,} more notes like these not shown", err=True)
 
 
-def _fail(exc: BaseException, show_traceback: bool) -> NoReturn:
-    _explain(exc, show_traceback)
+def _fail(exc: BaseException, show_traceback: bool, *, writes: bool = True) -> NoReturn:
+    _explain(exc, show_traceback, writes=writes)
     raise typer.Exit(1)
 
 
-def _explain(exc: BaseException, show_traceback: bool) -> None:
+def _explain(exc: BaseException, show_traceback: bool, *, writes: bool = True) -> None:
+    """The error on stderr; for a command that `writes`, that nothing was written."""
     if show_traceback:
         traceback.print_exception(exc, file=sys.stderr)
     if isinstance(exc, InvalidInput):
         count = exc.error_count
-        typer.echo(
-            f"error: {count} problem{'s' if count != 1 else ''} found; nothing was written",
-            err=True,
-        )
+        unwritten = "; nothing was written" if writes else ""
+        typer.echo(f"error: {count} problem{'s' if count != 1 else ''} found{unwritten}", err=True)
         for problem in exc.problems:
             typer.echo(f"  {problem}", err=True)
     else:
@@ -437,7 +436,7 @@ def validate(
     try:
         loaded = load(inputs, options, stdin=sys.stdin.buffer)
     except TimelineError as exc:
-        _fail(exc, show_traceback)
+        _fail(exc, show_traceback, writes=False)
     _say(loaded.diagnostics)
     count = len(loaded.timeline.events)
     typer.echo(f"ok: {count} event{'s' if count != 1 else ''} in {len(loaded.formats)} file(s)")
@@ -486,6 +485,10 @@ def extract(
     """
     options = _options(ref_date, lang)
     try:
+        if output is not None:
+            from timeline.pipeline import check_output
+
+            check_output(inputs, output)  # before the reading, which may take long
         if mentions:
             from timeline.pipeline import mentions as find_mentions
 
@@ -504,9 +507,8 @@ def extract(
                     workers=workers, scheduler=scheduler, progress=bar,
                 )  # fmt: skip
         if output is not None:
-            from timeline.pipeline import check_output, write_atomic
+            from timeline.pipeline import write_atomic
 
-            check_output(inputs, output)
             write_atomic(output, data)
     except TimelineError as exc:
         _fail(exc, show_traceback)
@@ -519,8 +521,11 @@ def extract(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        count = len(loaded.timeline.events) if loaded else data.count(b"\n")
-        typer.echo(f"wrote {output} ({count} {'events' if loaded else 'mentions'})", err=True)
+        lines = data.count(b"\n")
+        what = (
+            _events(len(loaded.timeline.events), loaded.left_out) if loaded else f"{lines} mentions"
+        )
+        typer.echo(f"wrote {output} ({what})", err=True)
 
 
 @app.command()
@@ -560,12 +565,17 @@ def convert(
     except TimelineError as exc:
         _fail(exc, show_traceback)
     _say(report.loaded.diagnostics)
-    total = len(report.loaded.timeline.events)
     read_as = ", ".join(sorted(set(report.loaded.formats.values())))
-    events = f"{total} event{'s' if total != 1 else ''}"
-    if report.left_out:
-        events = f"{total - report.left_out} of {events}, {report.left_out} left out"
+    events = _events(len(report.loaded.timeline.events), report.left_out)
     typer.echo(f"wrote {report.output} ({events}; read as {read_as})")
+
+
+def _events(total: int, left_out: int) -> str:
+    """ "23 events", or "19 of 23 events, 4 left out" when the format could not hold them all."""
+    events = f"{total} event{'s' if total != 1 else ''}"
+    if left_out:
+        events = f"{total - left_out} of {events}, {left_out} left out"
+    return events
 
 
 @app.command()

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from timeline.errors import DateError
-from timeline.labels import PRESENT_YEAR_FOR_AGES
+from timeline.labels import PRESENT_YEAR_FOR_AGES, part_of
 from timeline.model import (
     Day,
     FuzzyDate,
@@ -100,17 +100,9 @@ def _strip_qualifiers(text: str) -> tuple[str, frozenset[Qualifier], str | None]
 
 
 def _apply_part(date: FuzzyDate, part: str) -> FuzzyDate:
-    """ "early 1990s" is the first third of the decade, "late 2013" the last third of the year."""
-    first, last = date.start.ordinal, date.end.ordinal
-    third = (last - first + 1) // 3
-    if third == 0:  # "early 29 April 1975": a day (or two) has no thirds; it is only approximate
-        pass
-    elif part == "early":
-        last = first + third - 1
-    elif part == "late":
-        first = last - third + 1
-    else:
-        first, last = first + third, last - third
+    """ "early 1990s" is the first third of the decade, "late 2013" the last third of the year;
+    "early 29 April 1975", a day with no thirds, is only approximate."""
+    first, last = part_of(date.start.ordinal, date.end.ordinal, "mid" if part == "middle" else part)
     return FuzzyDate(
         Day.from_ordinal(first),
         Day.from_ordinal(last),
@@ -136,12 +128,18 @@ _ORDINAL_WORDS = {
 }  # fmt: skip
 _ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
-_YEAR = re.compile(r"^(?:the\s+year\s+)?(?P<y>-?\d{1,9}|\d{1,3}(?:,\d{3})+)$", re.IGNORECASE)
+_GROUPED = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+"  # 12,000 and 12 000
+_YEAR = re.compile(rf"^(?:the\s+year\s+)?(?P<y>-?\d{{1,9}}|{_GROUPED})$", re.IGNORECASE)
 _ISO = re.compile(
     r"^(?P<y>[+-]?\d{4,9})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
-_DECADE = re.compile(r"^(?:the\s+)?(?P<y>\d{1,4})0'?s$", re.IGNORECASE)
-_SHORT_DECADE = re.compile(r"^(?:the\s+)?[’'‘](?P<d>\d)0'?s$", re.IGNORECASE)
+# "the 1900s" is a century; "the 1900s (decade)", as a label writes it, is 1900-1909.
+_DECADE = re.compile(
+    r"^(?:the\s+)?(?P<y>\d{2,4})0'?s(?P<decade>\s*\(decade\)|\s+decade)?$", re.IGNORECASE
+)
+# "the '60s", "the 60s", "60s": a decade written with two digits is of the 20th century, as
+# people mean it; with an era ("the 60s AD", "the 60s BC") it is that decade of that era.
+_SHORT_DECADE = re.compile(r"^(?:the\s+)?[’'‘]?(?P<d>\d)0'?s$", re.IGNORECASE)
 _CENTURY = re.compile(
     r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th|e|er|ème|\.)?\s*(?P<unit>century|centuries|"
     r"siècle|jahrhundert|siglo|secolo|millennium|millénaire|jahrtausend|milenio|millennio)$",
@@ -152,11 +150,14 @@ _CENTURY_WORD = re.compile(
     r"(?P<unit>century|siècle|siglo|secolo|millennium|millénaire)$",
     re.IGNORECASE,
 )
+_CENTURY_SHORT = re.compile(  # "12th c.", "5th cent. BC"
+    r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s*c(?:ent)?\.?$", re.IGNORECASE
+)
 _CENTURY_LEADING = re.compile(  # "siglo XIX", "secolo XIX"
     r"^(?P<unit>siglo|secolo)\s+(?P<w>[MDCLXVI]+)$", re.IGNORECASE
 )
 _DEEP = re.compile(
-    r"^(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d+)?)\s*(?P<scale>thousand|million|billion|ka|kya|ma|mya|ga|bya|k)?\s*"
+    rf"^(?P<n>{_GROUPED}|\d+(?:[.,]\d+)?)\s*(?P<scale>thousand|million|billion|ka|kya|ma|mya|ga|bya|k)?\s*"
     r"(?:years?\s+)?(?:ago|bp|before\s+present)?$",
     re.IGNORECASE,
 )
@@ -206,7 +207,7 @@ def _era_year(year: int, bc: bool) -> int:
 
 
 def _int(text: str) -> int:
-    return int(text.replace(",", ""))
+    return int(re.sub(r"[,\s]", "", text))
 
 
 def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:
@@ -232,17 +233,19 @@ def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:
         if bc or explicit_era or 1 <= y <= 9999 or text.startswith("-"):
             y = _era_year(abs(y), bc) if bc else y
             return year_span(y, y, Precision.YEAR)
+    if m := _SHORT_DECADE.match(text):
+        base = int(m["d"]) * 10
+        if not base:  # "the 00s": the 1900s or the 2000s? ("the 0s BC" would run into AD 1)
+            return None
+        if not explicit_era:
+            return year_span(1900 + base, 1909 + base, Precision.DECADE)
+        return _decade(base, bc)
     if m := _DECADE.match(text):
         base = int(m["y"]) * 10
-        if bc:  # "the 440s BC": 449 BC .. 440 BC
-            return year_span(_era_year(base + 9, True), _era_year(base, True), Precision.DECADE)
-        if base % 100 == 0 and len(m["y"]) >= 2 and text.lower().rstrip("s'").endswith("00"):
+        if not bc and base % 100 == 0 and not m["decade"]:
             # "the 1800s" is a century in common use.
             return year_span(base, base + 99, Precision.CENTURY)
-        return year_span(base, base + 9, Precision.DECADE)
-    if m := _SHORT_DECADE.match(text):
-        base = 1900 + int(m["d"]) * 10
-        return year_span(base, base + 9, Precision.DECADE)
+        return _decade(base, bc)
     n, unit = _century_number(text)
     if n is not None and unit is not None:
         size, precision = (1000, Precision.MILLENNIUM) if unit else (100, Precision.CENTURY)
@@ -268,6 +271,7 @@ def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:
     if not explicit_era and (m := _DEEP.match(text)) and _looks_deep(text):
         number = m["n"]
         # "12,000 years ago" groups thousands; "4,54 Ga" is a decimal comma.
+        number = re.sub(r"\s", "", number)
         number = (
             number.replace(",", "") if re.search(r",\d{3}$", number) else number.replace(",", ".")
         )
@@ -287,12 +291,20 @@ def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:
     return None
 
 
+def _decade(base: int, bc: bool) -> FuzzyDate:
+    if bc:  # "the 440s BC": 449 BC .. 440 BC
+        return year_span(_era_year(base + 9, True), _era_year(base, True), Precision.DECADE)
+    return year_span(base, base + 9, Precision.DECADE)
+
+
 def _century_number(text: str) -> tuple[int | None, bool | None]:
     """("19th century") -> (19, False); ("2nd millennium") -> (2, True); else (None, None)."""
     word: str | None = None
     if m := _CENTURY.match(text):
         n = int(m["n"])
         unit = m["unit"].lower()
+    elif m := _CENTURY_SHORT.match(text):
+        n, unit = int(m["n"]), "century"
     elif (m := _CENTURY_WORD.match(text)) or (m := _CENTURY_LEADING.match(text)):
         word, unit = m["w"], m["unit"].lower()
         n = _ORDINAL_WORDS.get(word.lower().replace("-", " ").replace(" first", "-first"), 0)
@@ -441,10 +453,47 @@ def _parser(languages: tuple[str, ...], date_order: str | None, timezone: str | 
     return DateDataParser(languages=list(languages) or None, settings=settings)
 
 
+# What dateparser may guess from. It reads any word of any of its 200 languages, skips words it
+# does not need and fills in what is missing from the reference date, so a hand-written field
+# must not reach it when the reading would drop part of what was written: a lone short word
+# ("so" is a German Sunday, "ma" a French Tuesday, "n/a" Estonian), a word that bounds a date
+# ("after 1066" is not 1066), a number grouped with spaces ("10 000 years ago"), or a decade
+# in two figures without a century ("the 00s"). `_refusal` says which, for the message.
+_BOUND = re.compile(
+    r"^(?P<w>after|before|by|until|till|up\s+to|prior\s+to|pre|post|not\s+before|not\s+after|"
+    r"no\s+later\s+than|no\s+earlier\s+than|later\s+than|earlier\s+than|sometime\s+after|"
+    r"sometime\s+before|après|avant|nach|bis|antes\s+de|después\s+de|dopo|prima\s+del?)"
+    r"(?:\s+|\s*-\s*)(?=\S)",
+    re.IGNORECASE,
+)
+_SPACED_NUMBER = re.compile(r"\d[ \u00a0\u202f]\d{3}(?!\d)")
+_TWO_FIGURE_DECADE = re.compile(r"(?:^|\s)[’'‘]?00'?s$")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ɏ]+")
+
+
+def _refusal(core: str) -> str | None:
+    """Why dateparser must not read `core` (see above), or None."""
+    if m := _BOUND.match(core):
+        word = re.sub(r"\s+", " ", m["w"].lower())
+        return f'timeline keeps no "{word}" dates: write the date, or a span such as "1066 to 1100"'
+    if _SPACED_NUMBER.search(core):
+        return "a number with spaces between its figures; write 10000 or 10,000"
+    if _TWO_FIGURE_DECADE.search(core):
+        return "the 1900s or the 2000s? write the century"
+    if not any(c.isdigit() for c in core):
+        words = re.findall(r"[^\W\d_]+", core)
+        latin = all(_LATIN_WORD.fullmatch(w) for w in words)
+        if latin and all(len(w) <= 3 for w in words):
+            return "a short word alone is not a date"
+    return None
+
+
 _PROXY_YEARS = (2000, 2001)  # a leap and a common year, standing in for years datetime can't hold
 
 
 def _dateparser(text: str, settings: Settings, bc: bool, explicit_era: bool) -> FuzzyDate | None:
+    if _refusal(text) is not None:
+        return None
     base = settings.reference_date or today()
     parser = _parser(settings.languages, settings.date_order, settings.timezone, base)
     # dateparser keeps dates in `datetime`, which has no BC and no year past 9999: parse with a
@@ -467,6 +516,8 @@ def _dateparser(text: str, settings: Settings, bc: bool, explicit_era: bool) -> 
     if data.date_obj is None:
         return None
     when: dt.datetime = data.date_obj
+    if any(int(n) != when.year for n in re.findall(r"(?<!\d)\d{3,4}(?!\d)", query)):
+        return None  # it passed over a year that was written ("the 1990s and 2000s" as today)
     year = real_year if real_year is not None else when.year
     period = data.period or "day"
     if period == "year":
@@ -507,6 +558,9 @@ def _parse_cached(text: str, settings: Settings) -> FuzzyDate | None:
     date = _fast(core, bc, explicit_era) or (
         None if bc else _numeric_day(core, settings.date_order)
     )
+    if date is None and core.lower() in _TODAY_WORDS:
+        day = settings.reference_date or today()  # "today" alone is a day; ending a span, open
+        date = FuzzyDate(day, day, Precision.DAY)
     if date is None and (_word_present(core) or _ISO.match(core)):
         return None  # an ISO form that _fast refused is out of range, not a puzzle for dateparser
     if date is None:
@@ -516,6 +570,9 @@ def _parse_cached(text: str, settings: Settings) -> FuzzyDate | None:
     if part is not None:
         date = _apply_part(date, part)
     return _with(date, text.strip(), qualifiers)
+
+
+_TODAY_WORDS = frozenset({"today", "heute", "aujourd'hui", "hoy", "oggi"})
 
 
 def _word_present(text: str) -> bool:
@@ -541,7 +598,7 @@ def parse_date(
     _refuse_impossible(text, settings, ref)
     date = _parse_cached(text, settings)
     if date is None:
-        raise DateError(text, ref)
+        raise DateError(text, ref, _refusal(_strip_qualifiers(text.strip())[0]))
     return date
 
 
@@ -615,10 +672,20 @@ def parse_span(
             start = _borrow(a, b, end, settings)
         if start is None:
             continue
+        start, end = _as_decade(start, end), _as_decade(end, start)
         if end.end < start.start:
             raise DateError(text, ref, f"the end, {end.text}, is before the start, {start.text}")
         return start, end
     return parse_date(stripped, settings, ref), None
+
+
+def _as_decade(date: FuzzyDate, other: FuzzyDate) -> FuzzyDate:
+    """ "the 2000s" alone is a century, but in "1990s–2000s" it is a decade, as the other end."""
+    year = date.start.year
+    hundreds = date.precision is Precision.CENTURY and year > 0 and year % 100 == 0
+    if not hundreds or other.precision is not Precision.DECADE or date.end.year != year + 99:
+        return date
+    return FuzzyDate(Day(year), Day(year + 9, 12, 31), Precision.DECADE, date.qualifiers, date.text)
 
 
 def _looks_like_range(text: str) -> bool:

@@ -54,6 +54,8 @@ def _core(date: FuzzyDate) -> str:
                 return f"{year_label(start.year)} – {year_label(end.year)}"
             return year_label(start.year)
         case Precision.DECADE:
+            if start.year > 0 and start.year % 100 == 0:
+                return f"{start.year}s (decade)"  # "the 1900s" alone is a century
             if start.year > 0 and start.year % 10 == 0:
                 return f"{start.year}s"
             return f"{1 - end.year}s BC"  # "the 440s BC" starts at 449 BC and ends at 440 BC
@@ -73,24 +75,66 @@ def _core(date: FuzzyDate) -> str:
 
 _UNIT_YEARS = {Precision.YEAR: 1, Precision.DECADE: 10, Precision.CENTURY: 100,
                Precision.MILLENNIUM: 1000}  # fmt: skip
+# Where a unit starts, as a year modulo its length: the 1990s at 0, the 440s BC (449-440 BC,
+# years -448..-439) at 2, the 19th century (1801-1900) at 1 and the 1800s at 0.
+_UNIT_STARTS = {Precision.YEAR: (0,), Precision.DECADE: (0, 2), Precision.CENTURY: (1, 0),
+                Precision.MILLENNIUM: (1,)}  # fmt: skip
+_PARTS = ("early", "mid", "late")
+_PART_WORDS = {"early": "early ", "mid": "mid-", "late": "late "}
+
+
+def part_of(first: int, last: int, part: str) -> tuple[int, int]:
+    """The first and last day (ordinals) of the "early", "mid" or "late" third of a span of
+    days: what "early 1990s" reads as, and what a label says back."""
+    third = (last - first + 1) // 3
+    if third == 0:  # a day (or two) has no thirds
+        return first, last
+    if part == "early":
+        return first, first + third - 1
+    if part == "late":
+        return last - third + 1, last
+    return first + third, last - third
 
 
 def _part(date: FuzzyDate) -> tuple[str, FuzzyDate]:
-    """ "early 1990s": a third of a unit is labelled as that part of the whole unit."""
+    """ "early 1990s": a third of a unit is labelled as that part of the whole unit. The unit
+    is the one whose early, mid or late third (by `part_of`, the reader's own arithmetic) is
+    exactly the date, so that the label reads back to the same days; failing that (a span
+    made elsewhere), the unit that holds the date, and the part it is nearest."""
     unit = _UNIT_YEARS.get(date.precision)
-    if unit is None:
+    if unit is None or date.end.ordinal - date.start.ordinal + 1 > 365 * unit * 0.5:
         return "", date
-    length = date.end.ordinal - date.start.ordinal + 1
-    if length > 365 * unit * 0.5:
+    holding: list[FuzzyDate] = []
+    for offset in _UNIT_STARTS[date.precision]:
+        first = (date.start.year - offset) // unit * unit + offset
+        whole = FuzzyDate(Day(first), Day(first + unit - 1, 12, 31), date.precision)
+        if not _names(whole) or not whole.start <= date.start <= date.end <= whole.end:
+            continue
+        holding.append(whole)
+        for part in _PARTS:
+            if part_of(whole.start.ordinal, whole.end.ordinal, part) == (
+                date.start.ordinal, date.end.ordinal
+            ):  # fmt: skip
+                return _PART_WORDS[part], whole
+    if not holding:
         return "", date
-    offset = 1 if date.precision in (Precision.CENTURY, Precision.MILLENNIUM) else 0
-    first = (date.start.year - offset) // unit * unit + offset
-    whole = FuzzyDate(Day(first), Day(first + unit - 1, 12, 31), date.precision)
+    whole = holding[0]
     position = (date.start.ordinal - whole.start.ordinal) / (
         whole.end.ordinal - whole.start.ordinal + 1
     )
-    part = "early " if position < 0.2 else "late " if position > 0.5 else "mid-"
-    return part, whole
+    return _PART_WORDS["early" if position < 0.2 else "late" if position > 0.5 else "mid"], whole
+
+
+def _names(whole: FuzzyDate) -> bool:
+    """Whether `_core` labels a whole unit as one that reads back to it: "1900s" for 1900-1999
+    and "19th century" for 1801-1900, but no "0s" for 0-99."""
+    start, end = whole.start.year, whole.end.year
+    match whole.precision:
+        case Precision.DECADE:
+            return (start % 10 == 0 and start > 0) or (start % 10 == 2 and end <= 0)
+        case Precision.CENTURY:
+            return start % 100 == 1 or (start % 100 == 0 and start > 0)
+    return True
 
 
 def fuzzy_label(date: FuzzyDate) -> str:

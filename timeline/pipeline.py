@@ -37,6 +37,7 @@ class Loaded:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     formats: dict[str, str] = field(default_factory=dict)  # input path -> detected format
     skipped: list[Diagnostic] = field(default_factory=list)  # errors passed over by skip_invalid
+    left_out: int = 0  # events that `extract`'s output format could not hold
 
 
 @dataclass(slots=True)
@@ -48,28 +49,74 @@ class BuildReport:
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[str]:
-    """Files as given; directories to the readable files below them, in sorted order."""
+    """Files as given; directories to the readable files below them, in sorted order, without
+    what timeline wrote there itself (see `expand`)."""
+    return expand(inputs)[0]
+
+
+OUTPUT_FOLDER = "out"  # where `build` writes by default; skipped when a folder is read
+GENERATOR_MARK = b'<meta name="generator" content="timeline"'  # in the head of every page
+
+
+def expand(inputs: Iterable[str]) -> tuple[list[str], list[Diagnostic]]:
+    """`expand_inputs`, and a note for each folder in which files were skipped.
+
+    A folder's own `out/` and the pages timeline made (found by the generator mark in their
+    first bytes) are not read: a rebuild would otherwise read its last page as prose and grow
+    junk events from it each time. Files named one by one are always read.
+    """
     paths: list[str] = []
+    notes: list[Diagnostic] = []
     for item in inputs:
         if item == STDIN:
             paths.append(item)
             continue
         path = Path(item)
         if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES
-            )
-            if not found:
+            found, skipped = _folder(path)
+            if not found and not skipped:
                 raise InputError(
                     SourceRef(item),
                     "no .yaml, .json, .csv, .ics, .txt, .md or .html files in this folder",
                 )
+            if skipped:
+                shown = ", ".join(skipped[:5]) + (", …" if len(skipped) > 5 else "")
+                notes.append(Diagnostic(Severity.NOTE, SourceRef(item),
+                                        f"skipped what timeline wrote here: {shown}"))  # fmt: skip
             paths.extend(found)
         elif not path.exists():
             raise InputError(SourceRef(item), "no such file")
         else:
             paths.append(item)
-    return paths
+    return paths, notes
+
+
+def _folder(folder: Path) -> tuple[list[str], list[str]]:
+    """The readable files below `folder`, sorted, and what was skipped (relative to it)."""
+    found: list[str] = []
+    skipped: list[str] = []
+    for root, dirs, files in os.walk(folder):
+        if Path(root) == folder and OUTPUT_FOLDER in dirs:
+            dirs.remove(OUTPUT_FOLDER)
+            skipped.append(f"{OUTPUT_FOLDER}/")
+        for name in files:
+            p = Path(root, name)
+            if p.suffix.lower() not in _SUFFIXES:
+                continue
+            if _SUFFIXES[p.suffix.lower()] == "html" and _generated(p):
+                skipped.append(str(p.relative_to(folder)))
+            else:
+                found.append(str(p))
+    return sorted(found), sorted(skipped)
+
+
+def _generated(path: Path) -> bool:
+    """Whether an HTML file is a page timeline made: its head carries the generator mark."""
+    try:
+        with open(path, "rb") as f:
+            return GENERATOR_MARK in f.read(4096)
+    except OSError:
+        return False  # reading it later says what is wrong
 
 
 def read_input(path: str, stdin: BinaryIO | None) -> bytes:
@@ -124,8 +171,7 @@ def load(
     options = options or ReadOptions()
     if options.today is None:
         options = replace(options, today=clock_today())
-    paths = expand_inputs(inputs)
-    diagnostics: list[Diagnostic] = []
+    paths, diagnostics = expand(inputs)
     formats: dict[str, str] = {}
     merger = Merger(options.title)
     tasks = _tasks(paths, options, stdin, remote=scheduler is not None)
@@ -159,7 +205,7 @@ def load(
         if errors:
             raise InvalidInput(diagnostics)
         where = ", ".join(formats) or ", ".join(inputs)
-        raise TimelineError(f"{where}: no events found; nothing was written")
+        raise TimelineError(f"{where}: no events found")
     warnings = [d for d in diagnostics if d.severity is not Severity.ERROR]
     return Loaded(merged, warnings, formats, errors)
 
@@ -409,6 +455,7 @@ def extract(
                   scheduler=scheduler, progress=progress)  # fmt: skip
     out = write(kind, loaded.timeline)
     loaded.diagnostics.extend(out.warnings)
+    loaded.left_out = out.left_out
     return out.data, loaded
 
 
@@ -438,8 +485,8 @@ def convert(
     Nothing is written if anything fails; what the format cannot hold comes back as warnings
     in the report's `loaded.diagnostics`."""
     output = Path(output)
-    kind = kind or output_format(output)
     check_output(inputs, output)
+    kind = kind or output_format(output)
     loaded = load(inputs, options, stdin=stdin)
     out = write(kind, loaded.timeline)
     loaded.diagnostics.extend(out.warnings)
@@ -465,7 +512,10 @@ def mentions(
 
 
 def check_output(inputs: Sequence[str], output: Path) -> None:
-    """Refuse an output path that is one of the inputs: a build must never eat its source."""
+    """Refuse an output path that is a directory or one of the inputs: a build must never eat
+    its source. Checked before any reading, so a long build does not fail at its last step."""
+    if output.is_dir():
+        raise InputError(SourceRef(str(output)), "is a directory")
     target = output.resolve()
     for path in expand_inputs(inputs):
         if path != STDIN and Path(path).resolve() == target:
@@ -473,9 +523,13 @@ def check_output(inputs: Sequence[str], output: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write to a temporary file beside `path`, then rename: a reader never sees half a file.
+    A path that cannot be written is an `InputError` naming it; no temporary file is left."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -483,6 +537,16 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _unwritable(path, exc) from None
         raise
+
+
+def _unwritable(path: Path, exc: OSError) -> InputError:
+    if isinstance(exc, IsADirectoryError):
+        return InputError(SourceRef(str(path)), "is a directory")
+    if isinstance(exc, FileExistsError | NotADirectoryError):  # a file where a folder should be
+        return InputError(SourceRef(str(path)), "cannot write: a file is in the way of its folder")
+    return InputError(SourceRef(str(path)), f"cannot write: {exc.strerror or exc}")

@@ -18,9 +18,27 @@ from timeline.sources.document import Lines, Problems, attach, read_document, wi
 
 __all__ = ["read", "read_lines"]
 
+# What `render.data.event_record` writes beside the YAML format's keys and `document` does not
+# ignore already: said for people and programs, ignored on reading so that our own output
+# reads back without a warning.
+WRITTEN_ONLY = ("source_count",)
+
 
 def read(text: str, path: str, options: ReadOptions) -> ReadResult:
-    return read_with_lines(text, path, lambda doc: read_document(doc, path, options, "json"))
+    def build(doc: Any) -> ReadResult:
+        if isinstance(doc, dict) and isinstance(doc.get("events"), list):
+            for event in doc["events"]:
+                _drop_written_only(event)
+        return read_document(doc, path, options, "json")
+
+    return read_with_lines(text, path, build)
+
+
+def _drop_written_only(record: Any) -> None:
+    if isinstance(record, dict):
+        for key in WRITTEN_ONLY:
+            record.pop(key, None)
+            record.get("_keys", {}).pop(key, None)
 
 
 def read_with_lines(text: str, path: str, build: Callable[[Any], ReadResult]) -> ReadResult:
@@ -107,6 +125,8 @@ def read_lines(text: str, path: str, options: ReadOptions) -> ReadResult:
             problems.error(number, f"type should be one of {', '.join(_TYPES)}", str(kind))
             continue
         item = with_lines(record, number)
+        if kind == "event":
+            _drop_written_only(item)
         if kind == "timeline":
             item.pop("_line")
             doc["_keys"].update(item.pop("_keys"))
