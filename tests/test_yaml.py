@@ -122,6 +122,15 @@ def test_unsafe_url_and_colour_are_dropped_with_a_warning() -> None:
     assert any("x.yaml:5: warning: color" in m for m in messages)
 
 
+def test_colour_names_are_the_ones_css_knows() -> None:
+    doc = ("events:\n  - date: 1969\n    title: t\n    color: RebeccaPurple\n"
+           "  - date: 1970\n    title: u\n    color: notacolour\n")  # fmt: skip
+    result = read(doc, "x.yaml", OPTIONS)
+    assert [e.color for e in result.timeline.events] == ["RebeccaPurple", None]
+    [warning] = [str(d) for d in result.diagnostics]
+    assert "x.yaml:7: warning: color" in warning and "notacolour" in warning
+
+
 def test_python_tags_are_not_executed(tmp_path: pytest.TempPathFactory) -> None:
     """Tags such as !!python/object build nothing: the loader makes plain data only."""
     marker = f"{tmp_path}/pwned"

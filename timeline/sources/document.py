@@ -45,7 +45,28 @@ RECORD_KEYS = ("start", "end", "precision", "qualifiers", "text")
 MAX_TEXT = 10_000  # characters in one field
 
 _SAFE_URL = re.compile(r"^(?:https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$", re.IGNORECASE)
-_COLOR = re.compile(r"^(?:#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,20})$")
+_COLOR = re.compile(r"^(?:#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8})$")
+# The colour names CSS knows (a page shows a name it does not know as black).
+_COLOR_NAMES = frozenset(
+    """aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue
+    blueviolet brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk
+    crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkgrey darkkhaki
+    darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen
+    darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue
+    dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite
+    gold goldenrod gray green greenyellow grey honeydew hotpink indianred indigo ivory khaki
+    lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan
+    lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen
+    lightskyblue lightslategray lightslategrey lightsteelblue lightyellow lime limegreen linen
+    magenta maroon mediumaquamarine mediumblue mediumorchid mediumpurple mediumseagreen
+    mediumslateblue mediumspringgreen mediumturquoise mediumvioletred midnightblue mintcream
+    mistyrose moccasin navajowhite navy oldlace olive olivedrab orange orangered orchid
+    palegoldenrod palegreen paleturquoise palevioletred papayawhip peachpuff peru pink plum
+    powderblue purple rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown
+    seagreen seashell sienna silver skyblue slateblue slategray slategrey snow springgreen
+    steelblue tan teal thistle tomato turquoise violet wheat white whitesmoke yellow
+    yellowgreen""".split()
+)
 _ISO_DAY = re.compile(r"^([+-]?\d{4,})-(\d\d)-(\d\d)$")
 _DATE_ORDERS = ("DMY", "MDY", "YMD")
 
@@ -86,6 +107,12 @@ def read_document(
             SourceRef(path, 1),
             f"expected a mapping with an `events:` list, found {_kind(data)}",
             str(data)[:80],
+        )
+    if data.get("events") is not None and not isinstance(data["events"], list):
+        raise InputError(
+            SourceRef(path, _line_of(data, "events")),
+            f'`events:` should be a list, each event starting with "- ", '
+            f"not {_kind(data['events'])}",
         )
     if not isinstance(data.get("events"), list) or not data["events"]:
         if problems.error_count:  # the format's reader has said why already
@@ -283,7 +310,7 @@ def _color(mapping: dict[str, Any], problems: Problems) -> str | None:
     text = _text_field(mapping, "color", problems)
     if text is None:
         return None
-    if not _COLOR.match(text):
+    if not (_COLOR.match(text) or text.lower() in _COLOR_NAMES):
         problems.warn(
             _line_of(mapping, "color"),
             f"color {quote(text)} is not #rgb, #rrggbb or a colour name; ignored",
