@@ -90,6 +90,18 @@ def test_dates_carry_their_days() -> None:
     assert (weekend.date.start, weekend.date.end) == (Day(2023, 9, 9), Day(2023, 9, 10))
 
 
+@pytest.mark.parametrize("written", ["early 1990s", "late 1990s", "mid-1850s", "late 2013"])
+def test_parts_of_a_span_are_the_days_a_hand_written_one_reads_as(written: str) -> None:
+    """Prose and a YAML date field agree on what "the late 1990s" is, to the day."""
+    from timeline.dates import parse_date
+    from timeline.model import Settings
+
+    [found] = tag(f"It happened in the {written}.", Day(2017, 1, 1))
+    assert found.date is not None
+    hand = parse_date(written, Settings(reference_date=Day(2017, 1, 1)))
+    assert (found.date.start, found.date.end) == (hand.start, hand.end)
+
+
 def test_ranges_are_linked() -> None:
     found = tag("The war lasted from 1914 to 1918.", Day(2017, 1, 1))
     assert found[0].range_to == 1

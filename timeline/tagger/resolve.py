@@ -15,6 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass, field, replace
 
+from timeline.labels import part_of
 from timeline.model import Day, FuzzyDate, Precision, Qualifier, days_in_month
 from timeline.tagger.lexicon import FIXED_HOLIDAYS
 from timeline.tagger.patterns import Reading
@@ -236,17 +237,12 @@ def _weekday(ctx: Context, r: Reading, weekday: int, rel: str) -> Point:
 
 
 def _with_mod(date: FuzzyDate, mod: str) -> FuzzyDate:
-    """ "early 1990s": the first third; "late 2013": the last; "mid-March": the middle."""
+    """ "early 1990s": the first third; "late 2013": the last; "mid-March": the middle (the
+    same days as a hand-written "early 1990s", `labels.part_of`)."""
     if not mod:
         return date
-    a, b = date.start.ordinal, date.end.ordinal
-    third = (b - a + 1) // 3
-    if mod == "START":
-        a, b = a, a + third
-    elif mod == "END":
-        a, b = b - third, b
-    else:
-        a, b = a + third, b - third
+    part = {"START": "early", "END": "late"}.get(mod, "mid")
+    a, b = part_of(date.start.ordinal, date.end.ordinal, part)
     return FuzzyDate(Day.from_ordinal(a), Day.from_ordinal(max(a, b)), date.precision,
                      date.qualifiers | {Qualifier.APPROXIMATE}, date.text)  # fmt: skip
 
