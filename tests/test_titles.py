@@ -169,6 +169,12 @@ def test_a_dates_possessive_never_reaches_a_title_read_as_words(
     assert title_for(sentence, 0, len("Monday")) == expected
 
 
+@pytest.mark.parametrize("words", ["As the", "It grew over", "during the night"])
+def test_words_with_no_date_among_them_give_no_title(words: str) -> None:
+    """A date span that holds no word (hypothesis found "As the" raising IndexError)."""
+    assert headline(words, len(words), len(words)) is None
+
+
 def test_a_title_read_as_words_never_ends_on_a_comma() -> None:
     """No clause with a verb of its own (the blanks are another date, left out): the words
     after the date, cut before a phrase, without the comma before it."""

@@ -158,11 +158,11 @@ class _Reading:
         while i >= 0 and (
             self.lower[i] in _DATE_LEAD
             # "strengthened over the weekend", but "took over last year"
-            or (self.lower[i] == "over" and i + 1 == first and self.lower[first] == "the")
+            or (self.lower[i] == "over" and i + 1 == first < n and self.lower[first] == "the")
             # "during the night of 3-4 May": the article of a part of the day led to
             or (
                 self.lower[i] == "the"
-                and i > 0
+                and 0 < i < n - 1
                 and self.lower[i - 1] in _DATE_LEAD
                 and self.dropped[i + 1]
                 and self.lower[i + 1] in _PARTS_OF_DAY
