@@ -366,3 +366,43 @@ def test_labels_go_left_of_markers_crowded_at_the_right_edge(browser: Any, tmp_p
         assert page.errors == []
     finally:
         page.page.close()
+
+
+@pytest.mark.parametrize(
+    "dates", [["4 October 1957", "11 October 1957"], ["4 October 1957", "6 October 1957"],
+              ["4 October 1957"]],
+)  # fmt: skip
+def test_events_days_apart_open_in_view_with_labels_and_ticks(
+    browser: Any, tmp_path: Path, dates: list[str]
+) -> None:
+    rows = ["events:"] + [f"  - {{date: {d}, title: Event {n}}}" for n, d in enumerate(dates)]
+    page = Page(browser, make_page(tmp_path, "\n".join(rows) + "\n", "days"))
+    try:
+        n = len(dates)
+        assert page.page.locator("#tl-count").inner_text() == f"({n})"
+        assert len(page.visible_items()) == n
+        assert page.ticks() and all(re.fullmatch(r"\d+ (Sep|Oct) 1957", t) for t in page.ticks())
+        labels = page.js("() => timelinePage.gd.data[timelinePage.gd.data.length - 1].text")
+        assert sorted(t.strip() for t in labels) == [f"Event {i}" for i in range(n)]
+        # Each dot is drawn whole, away from the plot's edges, and on its day: between the
+        # ticks of that day and the next.
+        dots = page.js(
+            "() => [...document.querySelectorAll('.scatterlayer .point')]"
+            ".filter(p => !p.closest('.rangeslider-container')).map(p => {"
+            " const r = p.getBoundingClientRect(); return (r.left + r.right) / 2; })"
+        )
+        box = page.js(
+            "() => { const r = document.querySelector('.nsewdrag').getBoundingClientRect();"
+            " return [r.left, r.right]; }"
+        )
+        assert len(dots) == n
+        assert all(box[0] + 20 < x < box[1] - 20 for x in dots), (dots, box)
+        xa = page.js("() => timelinePage.gd._fullLayout.xaxis.range")
+        px = (box[1] - box[0]) / (xa[1] - xa[0])
+        for d, x in zip(dates, sorted(dots), strict=True):
+            day = int(d.split()[0])
+            noon = 1957 + (273 + day - 1 + 0.5) / 365  # 1 Oct is day 273, counting from 0
+            assert abs(box[0] + (noon - xa[0]) * px - x) < 0.1 * px  # within a tenth of a day
+        assert page.errors == []
+    finally:
+        page.page.close()

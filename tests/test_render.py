@@ -173,3 +173,33 @@ def test_the_dashed_line_is_today_or_the_documents_own_date(tmp_path: Path) -> N
                  RenderOptions(cdn=True))  # fmt: skip
     html = page.output.read_text(encoding="utf-8")
     assert '"text":"today"' in html and '"text":"reference date"' not in html
+
+
+def _scene_of(tmp_path: Path, text: str) -> tuple[dict[str, object], dict[str, object]]:
+    src = tmp_path / "t.yaml"
+    src.write_text(text, encoding="utf-8")
+    timeline = load([str(src)], ReadOptions(today=TODAY)).timeline
+    scene = build_scene(timeline, TODAY)
+    return build_figure(scene, lane_colors(scene, {}))
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("events: [{date: 4 October 1957, title: A}, {date: 11 October 1957, title: B}]", [4, 11]),
+        ("events: [{date: 4 October 1957, title: A}, {date: 6 October 1957, title: B}]", [4, 6]),
+        ("events: [{date: 4 October 1957, title: A}]", [4]),
+    ],
+)
+def test_events_days_apart_sit_on_their_days_and_all_in_the_first_view(
+    tmp_path: Path, text: str, days: list[int]
+) -> None:
+    figure, meta = _scene_of(tmp_path, text)
+    points = figure["data"][meta["markerTraces"][0]]  # type: ignore[index]
+    # A day-precise event's marker is the middle of its day, to within a few minutes.
+    noon = [1957 + (273 + d - 1 + 0.5) / 365 for d in days]  # 1 Oct is day 273 from 0
+    assert points["x"] == pytest.approx(noon, abs=1e-5)
+    a, b = figure["layout"]["xaxis"]["range"]  # type: ignore[index]
+    assert b - a >= 13 / 365  # a fortnight or so: room for day ticks and the labels
+    for x in points["x"]:
+        assert a + 1 / 365 < x < b - 1 / 365  # every mark in view, none at the edge

@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from timeline.labels import span_label
-from timeline.render.scene import Scene
+from timeline.render.scene import Scene, place
 
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 
@@ -64,9 +64,9 @@ def event_records(scene: Scene) -> list[dict[str, Any]]:
         ref = next((r for r in ev.refs if r.sentence), None)
         written = ev.date.text + (f" – {ev.end.text}" if ev.end else "")
         record: dict[str, Any] = {
-            "x0": round(m.x0, 6),
-            "x1": round(m.x1, 6),
-            "xm": round(m.xm, 6),
+            "x0": place(m.x0),
+            "x1": place(m.x1),
+            "xm": place(m.xm),
             "y": m.y,
             "g": m.lane,
             "t": ev.title,

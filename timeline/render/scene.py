@@ -24,6 +24,16 @@ DEEP_BEFORE_YEAR = -9999  # anything earlier switches the page to a years-ago ax
 MAX_ROWS = 4  # rows per lane; past this, events share rows (the labels then thin out)
 HOVER_WIDTH = 64  # characters per line in the hover card
 HOVER_DESCRIPTION = 320  # characters of description shown in the hover card
+# The narrowest first view, in years: an event, or a few days of them, open on a fortnight with
+# room around the marks for their labels and for day ticks.
+MIN_VIEW = 14 / 365.25
+MARGIN = 0.04  # of the view, either side of the events, so that no mark is cut at the edge
+
+
+def place(x: float) -> float:
+    """A position as the page gets it: to a millionth of a year (about half a minute), so that
+    a day-precise event sits on its day at any zoom, and the bytes stay the same run to run."""
+    return round(x, 6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +197,8 @@ def build_scene(timeline: Timeline, today: Day | None, hover: bool = True) -> Sc
     hi = max((r[2] for r in raw), default=1.0)
     if deep:
         lo, hi = math.log10(max(lo, 0.5)), math.log10(max(hi, 1.0))
-    width = max(hi - lo, 1 / 365)
+    # Calendar mode opens on at least MIN_VIEW (log units in "ago" mode: no minimum).
+    width = max(hi - lo, 1 / 365 if deep else MIN_VIEW)
     # Leave room for a label after each mark: about a tenth of the whole range.
     pad = width * 0.12
 
@@ -217,7 +228,7 @@ def build_scene(timeline: Timeline, today: Day | None, hover: bool = True) -> Sc
         card = hover_card(ev) if hover else ""
         marks.append(Mark(i, ev, x0, x1, xm, lane, lane_y[lane][0] + row_of[i], kind_of(ev), card))
 
-    margin = width * 0.04
+    margin = width * MARGIN + (width - (hi - lo)) / 2
     if deep:
         x_range = (hi + margin, lo - margin)  # log10 units, reversed: the past on the left
     else:

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from timeline.render.scene import Scene
+from timeline.render.scene import Scene, place
 
 __all__ = ["View", "ago_label", "ago_ticks", "calendar_ticks", "era_labels", "labels", "still"]
 
@@ -285,7 +285,7 @@ WIDTH = 1400  # pixels, as the README's screenshot; the height is the page's
 
 
 def spots(scene: Scene) -> list[Spot]:
-    return [Spot(round(m.xm, 6), m.y, m.event.title, m.event.milestone) for m in scene.marks]
+    return [Spot(place(m.xm), m.y, m.event.title, m.event.milestone) for m in scene.marks]
 
 
 KEY = (
