@@ -406,3 +406,51 @@ def test_events_days_apart_open_in_view_with_labels_and_ticks(
         assert page.errors == []
     finally:
         page.page.close()
+
+
+def test_nothing_offers_to_upload_the_chart(demo: Page) -> None:
+    """plotly.js 4 puts a "Share chart..." button (an upload to Plotly Cloud) in the modebar
+    unless told not to: a journalist's unpublished timeline must never be one click from it."""
+    demo.page.hover("#tl-chart .nsewdrag")
+    buttons = demo.js(
+        "() => [...document.querySelectorAll('.modebar-btn')]"
+        ".map(b => (b.getAttribute('data-title') || '') + ' ' + (b.getAttribute('data-attr') || ''))"
+    )
+    assert buttons and any("png" in b.lower() for b in buttons), buttons  # the modebar is there
+    assert not [b for b in buttons if re.search(r"share|cloud|studio|edit", b, re.I)], buttons
+    assert demo.js("() => timelinePage.gd._context.plotlyServerURL") == ""
+    links = demo.js(
+        "() => [...document.querySelectorAll('[href]')].map(a => a.getAttribute('href'))"
+    )
+    assert not [h for h in links if re.search(r"plot\.ly|plotly\.com", h)], links
+
+
+@pytest.mark.parametrize("tampered", [False, True])
+def test_cdn_script_is_checked_against_the_bundled_plotly(
+    browser: Any, tmp_path: Path, tampered: bool
+) -> None:
+    """--cdn pins plotly.js with a Subresource Integrity hash: the CDN's file (stood in for by
+    plotly.py's own copy) runs; a file that differs by one byte does not."""
+    import pkgutil
+
+    bundled = pkgutil.get_data("plotly", "package_data/plotly.min.js") or b""
+    body = bundled + (b"\n;" if tampered else b"")
+    html = make_page(tmp_path, BCE, "cdn", cdn=True)
+    page = browser.new_page()
+    try:
+        page.route(
+            "https://cdn.plot.ly/**",
+            lambda route: route.fulfill(
+                body=body, content_type="application/javascript",
+                headers={"Access-Control-Allow-Origin": "*"},
+            ),
+        )  # fmt: skip
+        page.goto(html.as_uri())
+        if tampered:
+            page.wait_for_timeout(1500)
+            assert page.evaluate("() => typeof window.Plotly") == "undefined"
+        else:
+            page.wait_for_selector(READY, timeout=60_000)
+            assert page.evaluate("() => typeof window.Plotly") == "object"
+    finally:
+        page.close()

@@ -389,8 +389,11 @@
   }
 
   // --- Wiring -----------------------------------------------------------------------------------
+  // Nothing on the page sends the timeline anywhere: no "Share chart..." (an upload to Plotly
+  // Cloud), and no server to send it to should a later plotly.js bring the button back.
   var config = { responsive: true, scrollZoom: true, displaylogo: false,
-    modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
+    showSendToCloud: false, plotlyServerURL: "",
+    modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud"],
     toImageButtonOptions: { filename: "timeline", format: "png", scale: 2 } };
   prepare();
   Plotly.newPlot(gd, figure.data, figure.layout, config).then(function () {
