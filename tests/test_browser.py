@@ -414,7 +414,8 @@ def test_nothing_offers_to_upload_the_chart(demo: Page) -> None:
     demo.page.hover("#tl-chart .nsewdrag")
     buttons = demo.js(
         "() => [...document.querySelectorAll('.modebar-btn')]"
-        ".map(b => (b.getAttribute('data-title') || '') + ' ' + (b.getAttribute('data-attr') || ''))"
+        ".map(b => (b.getAttribute('data-title') || '') + ' '"
+        " + (b.getAttribute('data-attr') || ''))"
     )
     assert buttons and any("png" in b.lower() for b in buttons), buttons  # the modebar is there
     assert not [b for b in buttons if re.search(r"share|cloud|studio|edit", b, re.I)], buttons
