@@ -455,3 +455,38 @@ def test_cdn_script_is_checked_against_the_bundled_plotly(
             assert page.evaluate("() => typeof window.Plotly") == "object"
     finally:
         page.close()
+
+
+SPLIT = """\
+title: Both sides of AD 1, nothing between
+events:
+  - {date: 490 BC, title: Marathon}
+  - {date: 15 March 44 BC, title: Caesar is killed}
+  - {date: 27 BC, title: Augustus}
+  - {date: 1 September 1939, title: War}
+  - {date: 8 May 1945, title: Peace}
+  - {date: 20 July 1969, title: Moon}
+"""
+
+
+def test_zoom_buttons_never_land_on_nothing(browser: Any, tmp_path: Path) -> None:
+    """The middle of this timeline (around AD 700) is empty: each zoom goes to the events
+    nearest the middle instead, and the chart and the list show some."""
+    page = Page(browser, make_page(tmp_path, SPLIT, "split"))
+    try:
+        events = page.js("() => timelinePage.events")
+        for zoom in ("100", "10", "1", "0.0833"):
+            page.page.click("[data-zoom=all]")
+            page.settle()
+            page.page.click(f"[data-zoom='{zoom}']")
+            page.settle()
+            a, b = page.x_range()
+            assert b - a == pytest.approx(float(zoom), rel=1e-3)
+            inside = [i for i, e in enumerate(events) if e["x1"] >= a and e["x0"] <= b]
+            assert inside, (zoom, a, b)
+            assert page.visible_items() == inside
+            labels = page.js("() => timelinePage.gd.data.at(-1).text")
+            assert labels, zoom
+        assert page.errors == []
+    finally:
+        page.page.close()

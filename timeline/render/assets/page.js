@@ -119,6 +119,24 @@
     return Math.max(p0, p1) >= v.a && Math.min(p0, p1) <= v.b;
   }
   function matchesQuery(i) { return matches === null || matches[i]; }
+  // A lane hidden with the legend: its markers' trace is "legendonly".
+  function laneShown(g) {
+    var t = (gd.data || figure.data)[meta.markerTraces[g]];
+    return !t || t.visible !== "legendonly";
+  }
+  // The events the chart shows somewhere: those the search matches, in lanes not hidden.
+  function wanted(i) { return matchesQuery(i) && laneShown(events[i].g); }
+  // The wanted event nearest to x (0 when x is within it); -1 when none is wanted.
+  function nearest(x) {
+    var best = -1, gap = Infinity;
+    for (var i = 0; i < events.length; i++) {
+      if (!wanted(i)) continue;
+      var a = pos(events[i].x0), b = pos(events[i].x1), p0 = Math.min(a, b), p1 = Math.max(a, b);
+      var d = x < p0 ? p0 - x : x > p1 ? x - p1 : 0;
+      if (d < gap) { gap = d; best = i; }
+    }
+    return best;
+  }
 
   // Labels that never overlap: each row of the chart keeps a map of the pixels its markers and
   // labels already cover. Milestones go first, then left to right. A label goes right of its
@@ -338,8 +356,10 @@
 
   function presetZoom(years) {
     if (years === "all" || ago) return Plotly.relayout(gd, { "xaxis.range": fullRange.slice() });
-    var v = view(), c = chosen >= 0 ? (events[chosen].x0 + events[chosen].x1) / 2 : (v.a + v.b) / 2;
-    var w = parseFloat(years);
+    var v = view(), c = chosen >= 0 && wanted(chosen) ? events[chosen].xm : (v.a + v.b) / 2;
+    var w = parseFloat(years), near = nearest(c);
+    // Never onto nothing: where the middle of the view is empty, go to the nearest event.
+    if (near >= 0 && !inView(events[near], { a: c - w / 2, b: c + w / 2 })) c = events[near].xm;
     return Plotly.relayout(gd, { "xaxis.range": [c - w / 2, c + w / 2] });
   }
 
