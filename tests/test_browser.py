@@ -132,7 +132,12 @@ def test_choosing_from_the_list_zooms_the_chart(demo: Page) -> None:
     assert b - a < 100  # zoomed in, from 5,000 years
     assert demo.page.locator("#tl-detail h3").inner_text() == "The Gutenberg Bible"
     assert "chosen" in (demo.page.locator(f"#ev-{index}").get_attribute("class") or "")
-    # ... and the list now holds only what the chart shows.
+    # ... the list stays whole, so one can go on to the next event from it ...
+    assert len(demo.visible_items()) == 74
+    assert demo.page.locator("#tl-count").inner_text() == "(74)"
+    # ... until the chart is zoomed: then the list holds only what the chart shows.
+    demo.js(f"() => Plotly.relayout(timelinePage.gd, {{'xaxis.range': [{a}, {b}]}})")
+    demo.settle()
     visible = demo.visible_items()
     assert index in visible and len(visible) < 74
     events = demo.js("() => timelinePage.events")
@@ -163,6 +168,20 @@ def test_keyboard_reaches_and_chooses_an_event(demo: Page) -> None:
     demo.page.keyboard.press("Enter")
     demo.settle()
     assert demo.page.locator("#tl-detail h3").inner_text() == "Cuneiform writing at Uruk"
+    # The list keeps its items: the next one is a key away, and choosing it zooms to it.
+    assert len(demo.visible_items()) == 74
+    events = demo.js("() => timelinePage.events")
+    for step in (1, 2):
+        demo.page.keyboard.press("ArrowDown")
+        assert demo.js("() => document.activeElement.dataset.i") == str(step)
+        demo.page.keyboard.press("Enter")
+        demo.settle()
+        assert demo.page.locator("#tl-detail h3").inner_text() == events[step]["t"]
+        a, b = demo.x_range()
+        assert a <= events[step]["x0"] and events[step]["x1"] <= b
+        assert len(demo.visible_items()) == 74
+    demo.page.keyboard.press("ArrowUp")
+    assert demo.js("() => document.activeElement.dataset.i") == "1"
     role = demo.js("() => document.getElementById('tl-list').tagName")
     assert role == "OL"
     label = demo.page.locator("#tl-search").get_attribute("aria-controls")

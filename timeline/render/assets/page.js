@@ -16,6 +16,10 @@
   var fullRange = figure.layout.xaxis.range.slice();
   var baseShapes = (figure.layout.shapes || []).slice();
   var query = "", matches = null, chosen = -1, busy = false, pending = false;
+  // Zooming to an event chosen from the list leaves the list whole, so that a keyboard user can
+  // go on to the next one; the next zoom of the chart's own, a search or a legend click narrow
+  // it again to what the chart shows.
+  var holdNext = false, listHeld = false;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   // --- Calendar arithmetic (astronomical years: 0 is 1 BC) ---------------------------------
@@ -208,11 +212,13 @@
     for (var i = 0; i < events.length; i++) {
       var ok = inView(events[i], v) && matchesQuery(i);
       if (ok) shown.push(i);
-      if (items[i] && items[i].hidden === ok) items[i].hidden = !ok;
+      if (!listHeld && items[i] && items[i].hidden === ok) items[i].hidden = !ok;
     }
     var n = events.length.toLocaleString("en");
-    countEl.textContent = shown.length === events.length ? "(" + n + ")"
-      : "(" + shown.length.toLocaleString("en") + " of " + n + " shown)";
+    if (!listHeld) {
+      countEl.textContent = shown.length === events.length ? "(" + n + ")"
+        : "(" + shown.length.toLocaleString("en") + " of " + n + " shown)";
+    }
     var most = Math.max(3, Math.floor(v.width / 95));
     var ticks = ago ? agoTicks(v.a, v.b, most) : calendarTicks(v.a, v.b, most);
     var relayout = eraLabels(v);
@@ -322,6 +328,7 @@
 
   // --- Search: filter the list, dim the chart -------------------------------------------------
   function search(text) {
+    listHeld = false;
     query = text.trim().toLowerCase();
     if (!query) { matches = null; } else {
       matches = events.map(function (e) {
@@ -399,7 +406,7 @@
       var frag = document.createDocumentFragment(), end = Math.min(events.length, start + 2500);
       for (var i = start; i < end; i++) {
         var li = listItem(i);
-        li.hidden = !(inView(events[i], v) && matchesQuery(i));
+        li.hidden = listHeld ? false : !(inView(events[i], v) && matchesQuery(i));
         items.push(li); frag.appendChild(li);
       }
       list.insertBefore(frag, more);
@@ -421,6 +428,8 @@
     gd.on("plotly_relayout", function (ev) {
       var keys = Object.keys(ev || {});
       if (!keys.some(function (k) { return k.indexOf("xaxis.range") === 0 || k === "xaxis.autorange" || k === "autosize" || k === "width"; })) return;
+      listHeld = holdNext;
+      holdNext = false;
       if (scheduled) return;
       scheduled = true;
       requestAnimationFrame(function () { scheduled = false; refresh(); });
@@ -439,7 +448,19 @@
     if (!b) return;
     var i = parseInt(b.getAttribute("data-i"), 10);
     choose(i, true);
+    holdNext = true;
     zoomTo(i);
+  });
+  // Up and down arrows step through the list's items.
+  list.addEventListener("keydown", function (ev) {
+    if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
+    var li = ev.target.closest ? ev.target.closest("li[data-i]") : null;
+    if (!li) return;
+    var step = ev.key === "ArrowDown" ? "nextElementSibling" : "previousElementSibling";
+    for (var n = li[step]; n; n = n[step]) {
+      var b = !n.hidden && n.querySelector("button.ev");
+      if (b) { ev.preventDefault(); b.focus(); return; }
+    }
   });
   searchEl.addEventListener("input", function () { search(searchEl.value); });
   document.getElementById("tl-export").addEventListener("click", exportCsv);
