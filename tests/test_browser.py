@@ -216,13 +216,29 @@ def test_legend_click_hides_a_lane(demo: Page) -> None:
         demo.page.wait_for_timeout(400)  # plotly waits this long to tell a click from a double
         demo.settle()
 
+    def labels() -> set[str]:
+        return {t.strip() for t in demo.js("() => timelinePage.gd.data.at(-1).text")}
+
+    demo.page.click("[data-zoom=all]")
+    demo.settle()
+    events = demo.js("() => timelinePage.events")
+    lane = demo.js("() => JSON.parse(document.getElementById('tl-data').textContent).lanes")
+    computing = {i for i, e in enumerate(events) if lane[e["g"]] == "Computing"}
+    titles = {events[i]["t"] for i in computing}
+    assert labels() & titles  # some of the lane's labels are drawn to begin with
     toggle()
     hidden = demo.js(
         "() => timelinePage.gd.data.filter(t => t.visible === 'legendonly').map(t => t.legendgroup)"
     )
     assert hidden and len(set(hidden)) == 1
+    # Its labels go with its marks, and its events leave the list.
+    assert labels() and not labels() & titles
+    visible = demo.visible_items()
+    assert visible and not set(visible) & computing and len(visible) == 74 - len(computing)
+    assert f"{74 - len(computing)} of 74 shown" in demo.page.locator("#tl-count").inner_text()
     toggle()
     assert demo.js("() => timelinePage.gd.data.filter(t => t.visible === 'legendonly').length") == 0
+    assert labels() & titles and len(demo.visible_items()) == 74
 
 
 BCE = """\

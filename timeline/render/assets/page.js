@@ -210,7 +210,7 @@
   function layoutFor(v) {
     var shown = [];
     for (var i = 0; i < events.length; i++) {
-      var ok = inView(events[i], v) && matchesQuery(i);
+      var ok = inView(events[i], v) && wanted(i);
       if (ok) shown.push(i);
       if (!listHeld && items[i] && items[i].hidden === ok) items[i].hidden = !ok;
     }
@@ -228,7 +228,7 @@
   }
 
   // Past `aggregateAbove` events in view, the density strip stands in for the single marks.
-  var aggregated = meta.densityTrace !== null;
+  var aggregated = meta.densityTrace !== null, aggregating = false;
   function aggregate(v) {
     if (meta.densityTrace === null) return null;
     var n = 0;
@@ -239,8 +239,11 @@
     var vis = meta.detailTraces.map(function (t) {
       return gd.data[t].visible === "legendonly" ? "legendonly" : !want;
     });
-    return Plotly.restyle(gd, { visible: vis.concat([want]) },
+    aggregating = true;
+    var done = Plotly.restyle(gd, { visible: vis.concat([want]) },
       meta.detailTraces.concat([meta.densityTrace]));
+    aggregating = false;
+    return done;
   }
 
   function refresh() {
@@ -406,7 +409,7 @@
       var frag = document.createDocumentFragment(), end = Math.min(events.length, start + 2500);
       for (var i = start; i < end; i++) {
         var li = listItem(i);
-        li.hidden = listHeld ? false : !(inView(events[i], v) && matchesQuery(i));
+        li.hidden = listHeld ? false : !(inView(events[i], v) && wanted(i));
         items.push(li); frag.appendChild(li);
       }
       list.insertBefore(frag, more);
@@ -439,6 +442,12 @@
       if (!p) return;
       var lane = meta.markerTraces.indexOf(p.curveNumber);
       if (lane >= 0) choose(meta.traceEvents[lane][p.pointNumber], false);
+    });
+    // A lane hidden or shown again with the legend: its labels and list items follow.
+    gd.on("plotly_restyle", function (ev) {
+      if (aggregating || !ev || !ev[0] || !("visible" in ev[0])) return;
+      listHeld = false;
+      refresh();
     });
     document.documentElement.setAttribute("data-ready", "true");
     setTimeout(growList, 0);
