@@ -155,7 +155,7 @@ def test_zooming_the_chart_narrows_the_list(demo: Page) -> None:
     expected = [i for i, e in enumerate(events) if e["x1"] >= 1900 and e["x0"] <= 1950]
     assert visible == expected and 0 < len(expected) < 74
     ticks = demo.ticks()
-    assert "1900" in ticks and "1950" in ticks
+    assert "AD 1900" in ticks and "AD 1950" in ticks  # the demo has BC dates too
     demo.page.click("[data-zoom=all]")
     demo.settle()
     assert len(demo.visible_items()) == 74
@@ -522,6 +522,20 @@ def test_zoom_buttons_never_land_on_nothing(browser: Any, tmp_path: Path) -> Non
             assert page.visible_items() == inside
             labels = page.js("() => timelinePage.gd.data.at(-1).text")
             assert labels, zoom
+        assert page.errors == []
+    finally:
+        page.page.close()
+
+
+def test_ad_years_say_ad_at_every_zoom_of_a_timeline_with_bc(browser: Any, tmp_path: Path) -> None:
+    page = Page(browser, make_page(tmp_path, BCE, "bce"))
+    try:
+        for x_range in ([5, 40], [14, 15], [14 + 200 / 365, 14 + 240 / 365]):
+            page.js("r => Plotly.relayout(timelinePage.gd, {'xaxis.range': r})", x_range)
+            page.settle()
+            ticks = page.ticks()
+            assert ticks and all(re.search(r"\bAD \d+$", t) for t in ticks), (x_range, ticks)
+        assert "AD 14" in page.page.locator("#ev-3 .ev-date").inner_text()
         assert page.errors == []
     finally:
         page.page.close()

@@ -203,3 +203,33 @@ def test_events_days_apart_sit_on_their_days_and_all_in_the_first_view(
     assert b - a >= 13 / 365  # a fortnight or so: room for day ticks and the labels
     for x in points["x"]:
         assert a + 1 / 365 < x < b - 1 / 365  # every mark in view, none at the edge
+
+
+def test_ad_years_say_ad_when_the_timeline_has_bc_dates(tmp_path: Path) -> None:
+    src = tmp_path / "t.yaml"
+    src.write_text(
+        "events:\n"
+        "  - {date: 44 BC, title: Caesar}\n"
+        "  - {date: AD 14, title: Augustus dies}\n"
+        "  - {date: c. 125, title: Hadrian}\n"
+        "  - {date: 19 August 14, title: On the day}\n"
+        "  - {date: 14–37, title: Tiberius}\n"
+        "  - {date: 2nd century, title: Century}\n"
+        "  - {date: 1st century BC, title: Century BC}\n",
+        encoding="utf-8",
+    )
+    timeline = load([str(src)], ReadOptions(today=TODAY)).timeline
+    page = render("html", timeline, RenderOptions(today=TODAY, cdn=True)).decode()
+    dates = re.findall(r'<span class="ev-date">([^<]*)</span>', page)
+    assert dates == ["1st century BC", "44 BC", "AD 14", "AD 14 – 37", "19 August AD 14",
+                     "2nd century AD", "c. AD 125"]  # fmt: skip
+    data = json.loads(re.search(r'id="tl-data">(.*?)</script>', page)[1])  # type: ignore[index]
+    assert [e["d"] for e in data["events"]] == dates
+    assert data["meta"]["bc"] is True
+    # "AD 14" was written so: no "as written" for what only the label adds.
+    assert "w" not in data["events"][2]
+    # Without BC dates, years stay plain.
+    src.write_text("events:\n  - {date: 14, title: A}\n  - {date: 1969, title: B}\n", "utf-8")
+    timeline = load([str(src)], ReadOptions(today=TODAY)).timeline
+    page = render("html", timeline, RenderOptions(today=TODAY, cdn=True)).decode()
+    assert re.findall(r'<span class="ev-date">([^<]*)</span>', page) == ["14", "1969"]

@@ -359,6 +359,7 @@ def build_figure(
     }
     meta = {
         "mode": scene.mode,
+        "bc": scene.bc,
         "presentYear": place(scene.present_year),
         "markerTraces": marker_index,
         "traceEvents": marker_traces,

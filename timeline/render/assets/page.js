@@ -45,7 +45,7 @@
         if (span / YEAR_STEPS[i] <= most) { step = YEAR_STEPS[i]; break; }
       }
       while (span / step > most) step *= 10;
-      var bc = a < 1, k, n;
+      var bc = meta.bc || a < 1, k, n;
       // n BC starts at x = 1 - n; year n (AD) starts at x = n.
       for (k = Math.ceil((1 - Math.min(b, 1)) / step) * step; k <= 1 - a; k += step) {
         if (k >= 1 && 1 - k >= a) { vals.unshift(1 - k); text.unshift(k + " BC"); }
@@ -64,7 +64,7 @@
         while (m > 11) { m -= 12; y++; }
         var x = decimal(y, m, 1);
         if (x > b) break;
-        vals.push(x); text.push(MONTHS[m] + " " + yearLabel(y, y < 1));
+        vals.push(x); text.push(MONTHS[m] + " " + yearLabel(y, meta.bc || y < 1));
         m += ms;
       }
     } else {
@@ -76,7 +76,7 @@
       for (var g = 0; g < 400; g++) {
         var xd = decimal(cy, cm, cd);
         if (xd > b) break;
-        if (xd >= a) { vals.push(xd); text.push(cd + " " + MONTHS[cm] + " " + yearLabel(cy, cy < 1)); }
+        if (xd >= a) { vals.push(xd); text.push(cd + " " + MONTHS[cm] + " " + yearLabel(cy, meta.bc || cy < 1)); }
         cd += ds;
         var dim = [31, leap(cy) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][cm];
         while (cd > dim) {
