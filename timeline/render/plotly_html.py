@@ -13,6 +13,7 @@ import html
 import pkgutil
 
 from timeline import __version__
+from timeline.errors import RenderError
 from timeline.model import Timeline
 from timeline.render import RenderOptions
 from timeline.render.figure import figure_for
@@ -25,7 +26,7 @@ def plotly_integrity() -> str:
     the CDN serves for the same version: a browser refuses a CDN copy that differs from it."""
     bundled = pkgutil.get_data("plotly", "package_data/plotly.min.js")
     if bundled is None:  # pragma: no cover - plotly.py always ships it
-        raise RuntimeError("plotly.py has no package_data/plotly.min.js")
+        raise RenderError("plotly.py has no package_data/plotly.min.js to pin --cdn to")
     return "sha384-" + base64.b64encode(hashlib.sha384(bundled).digest()).decode("ascii")
 
 
