@@ -458,7 +458,8 @@
     var i = parseInt(b.getAttribute("data-i"), 10);
     choose(i, true);
     holdNext = true;
-    zoomTo(i);
+    // (should plotly find nothing to change and tell nobody, the hold must not outlive it)
+    zoomTo(i).then(function () { holdNext = false; });
   });
   // Up and down arrows step through the list's items.
   list.addEventListener("keydown", function (ev) {
