@@ -419,6 +419,12 @@ def test_events_days_apart_open_in_view_with_labels_and_ticks(
         assert page.ticks() and all(re.fullmatch(r"\d+ (Sep|Oct) 1957", t) for t in page.ticks())
         labels = page.js("() => timelinePage.gd.data[timelinePage.gd.data.length - 1].text")
         assert sorted(t.strip() for t in labels) == [f"Event {i}" for i in range(n)]
+        # ... each label at its own dot.
+        at = page.js(
+            "() => { const d = timelinePage.gd.data; return [d.at(-1).x.slice().sort(),"
+            " d.find(t => t.mode === 'markers' && t.customdata).x.slice().sort()]; }"
+        )
+        assert at[0] == at[1]
         # Each dot is drawn whole, away from the plot's edges, and on its day: between the
         # ticks of that day and the next.
         dots = page.js(

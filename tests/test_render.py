@@ -233,3 +233,15 @@ def test_ad_years_say_ad_when_the_timeline_has_bc_dates(tmp_path: Path) -> None:
     timeline = load([str(src)], ReadOptions(today=TODAY)).timeline
     page = render("html", timeline, RenderOptions(today=TODAY, cdn=True)).decode()
     assert re.findall(r'<span class="ev-date">([^<]*)</span>', page) == ["14", "1969"]
+
+
+def test_the_page_offers_no_cloud(tmp_path: Path) -> None:
+    """Nothing in the page outside plotly.js itself names Plotly's cloud or Chart Studio, and
+    the script turns off plotly's "Share chart..." button and empties its upload address."""
+    timeline = load([str(DATA / "small.yaml")], ReadOptions(today=TODAY)).timeline
+    page = render("html", timeline, RenderOptions(today=TODAY, cdn=True)).decode()
+    assert not re.search(r"cloud\.plotly|chart-studio|chart studio|plotly\.com", page, re.I)
+    assert "showSendToCloud: false" in page and 'plotlyServerURL: ""' in page
+    assert '"sendChartToCloud"' in page
+    tag = re.search(r'<script src="https://cdn\.plot\.ly/[^"]+"([^>]*)>', page)
+    assert tag and 'integrity="sha384-' in tag[1] and 'crossorigin="anonymous"' in tag[1]
