@@ -425,6 +425,9 @@ def test_events_days_apart_open_in_view_with_labels_and_ticks(
             " d.find(t => t.mode === 'markers' && t.customdata).x.slice().sort()]; }"
         )
         assert at[0] == at[1]
+        # The range slider spans the whole timeline, not a year around a single point.
+        slider = page.js("() => timelinePage.gd._fullLayout.xaxis.rangeslider.range")
+        assert slider == pytest.approx(page.js("() => timelinePage.gd._fullLayout.xaxis.range"))
         # Each dot is drawn whole, away from the plot's edges, and on its day: between the
         # ticks of that day and the next.
         dots = page.js(

@@ -331,6 +331,9 @@ def build_figure(
             "rangeslider": {
                 # plotly's range slider cannot draw a log axis.
                 "visible": not deep,
+                # The whole timeline, as the page opens; plotly's own would fit the points only
+                # (one event: a year around it, the view a sliver of the slider).
+                "range": [place(scene.x_range[0]), place(scene.x_range[1])],
                 "thickness": 0.07,
                 "bgcolor": t["paper"],
                 "bordercolor": t["grid"],
