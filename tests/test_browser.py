@@ -132,7 +132,12 @@ def test_choosing_from_the_list_zooms_the_chart(demo: Page) -> None:
     assert b - a < 100  # zoomed in, from 5,000 years
     assert demo.page.locator("#tl-detail h3").inner_text() == "The Gutenberg Bible"
     assert "chosen" in (demo.page.locator(f"#ev-{index}").get_attribute("class") or "")
-    # ... and the list now holds only what the chart shows.
+    # ... the list stays whole, so one can go on to the next event from it ...
+    assert len(demo.visible_items()) == 74
+    assert demo.page.locator("#tl-count").inner_text() == "(74)"
+    # ... until the chart is zoomed: then the list holds only what the chart shows.
+    demo.js(f"() => Plotly.relayout(timelinePage.gd, {{'xaxis.range': [{a}, {b}]}})")
+    demo.settle()
     visible = demo.visible_items()
     assert index in visible and len(visible) < 74
     events = demo.js("() => timelinePage.events")
@@ -150,7 +155,7 @@ def test_zooming_the_chart_narrows_the_list(demo: Page) -> None:
     expected = [i for i, e in enumerate(events) if e["x1"] >= 1900 and e["x0"] <= 1950]
     assert visible == expected and 0 < len(expected) < 74
     ticks = demo.ticks()
-    assert "1900" in ticks and "1950" in ticks
+    assert "AD 1900" in ticks and "AD 1950" in ticks  # the demo has BC dates too
     demo.page.click("[data-zoom=all]")
     demo.settle()
     assert len(demo.visible_items()) == 74
@@ -163,6 +168,20 @@ def test_keyboard_reaches_and_chooses_an_event(demo: Page) -> None:
     demo.page.keyboard.press("Enter")
     demo.settle()
     assert demo.page.locator("#tl-detail h3").inner_text() == "Cuneiform writing at Uruk"
+    # The list keeps its items: the next one is a key away, and choosing it zooms to it.
+    assert len(demo.visible_items()) == 74
+    events = demo.js("() => timelinePage.events")
+    for step in (1, 2):
+        demo.page.keyboard.press("ArrowDown")
+        assert demo.js("() => document.activeElement.dataset.i") == str(step)
+        demo.page.keyboard.press("Enter")
+        demo.settle()
+        assert demo.page.locator("#tl-detail h3").inner_text() == events[step]["t"]
+        a, b = demo.x_range()
+        assert a <= events[step]["x0"] and events[step]["x1"] <= b
+        assert len(demo.visible_items()) == 74
+    demo.page.keyboard.press("ArrowUp")
+    assert demo.js("() => document.activeElement.dataset.i") == "1"
     role = demo.js("() => document.getElementById('tl-list').tagName")
     assert role == "OL"
     label = demo.page.locator("#tl-search").get_attribute("aria-controls")
@@ -197,13 +216,29 @@ def test_legend_click_hides_a_lane(demo: Page) -> None:
         demo.page.wait_for_timeout(400)  # plotly waits this long to tell a click from a double
         demo.settle()
 
+    def labels() -> set[str]:
+        return {t.strip() for t in demo.js("() => timelinePage.gd.data.at(-1).text")}
+
+    demo.page.click("[data-zoom=all]")
+    demo.settle()
+    events = demo.js("() => timelinePage.events")
+    lane = demo.js("() => JSON.parse(document.getElementById('tl-data').textContent).lanes")
+    computing = {i for i, e in enumerate(events) if lane[e["g"]] == "Computing"}
+    titles = {events[i]["t"] for i in computing}
+    assert labels() & titles  # some of the lane's labels are drawn to begin with
     toggle()
     hidden = demo.js(
         "() => timelinePage.gd.data.filter(t => t.visible === 'legendonly').map(t => t.legendgroup)"
     )
     assert hidden and len(set(hidden)) == 1
+    # Its labels go with its marks, and its events leave the list.
+    assert labels() and not labels() & titles
+    visible = demo.visible_items()
+    assert visible and not set(visible) & computing and len(visible) == 74 - len(computing)
+    assert f"{74 - len(computing)} of 74 shown" in demo.page.locator("#tl-count").inner_text()
     toggle()
     assert demo.js("() => timelinePage.gd.data.filter(t => t.visible === 'legendonly').length") == 0
+    assert labels() & titles and len(demo.visible_items()) == 74
 
 
 BCE = """\
@@ -363,6 +398,153 @@ def test_labels_go_left_of_markers_crowded_at_the_right_edge(browser: Any, tmp_p
         for i, (l1, r1, t1, b1) in enumerate(boxes):
             for l2, r2, t2, b2 in boxes[i + 1 :]:
                 assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, (boxes, texts)
+        assert page.errors == []
+    finally:
+        page.page.close()
+
+
+@pytest.mark.parametrize(
+    "dates", [["4 October 1957", "11 October 1957"], ["4 October 1957", "6 October 1957"],
+              ["4 October 1957"]],
+)  # fmt: skip
+def test_events_days_apart_open_in_view_with_labels_and_ticks(
+    browser: Any, tmp_path: Path, dates: list[str]
+) -> None:
+    rows = ["events:"] + [f"  - {{date: {d}, title: Event {n}}}" for n, d in enumerate(dates)]
+    page = Page(browser, make_page(tmp_path, "\n".join(rows) + "\n", "days"))
+    try:
+        n = len(dates)
+        assert page.page.locator("#tl-count").inner_text() == f"({n})"
+        assert len(page.visible_items()) == n
+        assert page.ticks() and all(re.fullmatch(r"\d+ (Sep|Oct) 1957", t) for t in page.ticks())
+        labels = page.js("() => timelinePage.gd.data[timelinePage.gd.data.length - 1].text")
+        assert sorted(t.strip() for t in labels) == [f"Event {i}" for i in range(n)]
+        # ... each label at its own dot.
+        at = page.js(
+            "() => { const d = timelinePage.gd.data; return [d.at(-1).x.slice().sort(),"
+            " d.find(t => t.mode === 'markers' && t.customdata).x.slice().sort()]; }"
+        )
+        assert at[0] == at[1]
+        # The range slider spans the whole timeline, not a year around a single point.
+        slider = page.js("() => timelinePage.gd._fullLayout.xaxis.rangeslider.range")
+        assert slider == pytest.approx(page.js("() => timelinePage.gd._fullLayout.xaxis.range"))
+        # Each dot is drawn whole, away from the plot's edges, and on its day: between the
+        # ticks of that day and the next.
+        dots = page.js(
+            "() => [...document.querySelectorAll('.scatterlayer .point')]"
+            ".filter(p => !p.closest('.rangeslider-container')).map(p => {"
+            " const r = p.getBoundingClientRect(); return (r.left + r.right) / 2; })"
+        )
+        box = page.js(
+            "() => { const r = document.querySelector('.nsewdrag').getBoundingClientRect();"
+            " return [r.left, r.right]; }"
+        )
+        assert len(dots) == n
+        assert all(box[0] + 20 < x < box[1] - 20 for x in dots), (dots, box)
+        xa = page.js("() => timelinePage.gd._fullLayout.xaxis.range")
+        px = (box[1] - box[0]) / (xa[1] - xa[0])
+        for d, x in zip(dates, sorted(dots), strict=True):
+            day = int(d.split()[0])
+            noon = 1957 + (273 + day - 1 + 0.5) / 365  # 1 Oct is day 273, counting from 0
+            assert abs(box[0] + (noon - xa[0]) * px - x) < 0.1 * px  # within a tenth of a day
+        assert page.errors == []
+    finally:
+        page.page.close()
+
+
+def test_nothing_offers_to_upload_the_chart(demo: Page) -> None:
+    """plotly.js 4 puts a "Share chart..." button (an upload to Plotly Cloud) in the modebar
+    unless told not to: a journalist's unpublished timeline must never be one click from it."""
+    demo.page.hover("#tl-chart .nsewdrag")
+    buttons = demo.js(
+        "() => [...document.querySelectorAll('.modebar-btn')]"
+        ".map(b => (b.getAttribute('data-title') || '') + ' '"
+        " + (b.getAttribute('data-attr') || ''))"
+    )
+    assert buttons and any("png" in b.lower() for b in buttons), buttons  # the modebar is there
+    assert not [b for b in buttons if re.search(r"share|cloud|studio|edit", b, re.I)], buttons
+    assert demo.js("() => timelinePage.gd._context.plotlyServerURL") == ""
+    links = demo.js(
+        "() => [...document.querySelectorAll('[href]')].map(a => a.getAttribute('href'))"
+    )
+    assert not [h for h in links if re.search(r"plot\.ly|plotly\.com", h)], links
+
+
+@pytest.mark.parametrize("tampered", [False, True])
+def test_cdn_script_is_checked_against_the_bundled_plotly(
+    browser: Any, tmp_path: Path, tampered: bool
+) -> None:
+    """--cdn pins plotly.js with a Subresource Integrity hash: the CDN's file (stood in for by
+    plotly.py's own copy) runs; a file that differs by one byte does not."""
+    import pkgutil
+
+    bundled = pkgutil.get_data("plotly", "package_data/plotly.min.js") or b""
+    body = bundled + (b"\n;" if tampered else b"")
+    html = make_page(tmp_path, BCE, "cdn", cdn=True)
+    page = browser.new_page()
+    try:
+        page.route(
+            "https://cdn.plot.ly/**",
+            lambda route: route.fulfill(
+                body=body, content_type="application/javascript",
+                headers={"Access-Control-Allow-Origin": "*"},
+            ),
+        )  # fmt: skip
+        page.goto(html.as_uri())
+        if tampered:
+            page.wait_for_timeout(1500)
+            assert page.evaluate("() => typeof window.Plotly") == "undefined"
+        else:
+            page.wait_for_selector(READY, timeout=60_000)
+            assert page.evaluate("() => typeof window.Plotly") == "object"
+    finally:
+        page.close()
+
+
+SPLIT = """\
+title: Both sides of AD 1, nothing between
+events:
+  - {date: 490 BC, title: Marathon}
+  - {date: 15 March 44 BC, title: Caesar is killed}
+  - {date: 27 BC, title: Augustus}
+  - {date: 1 September 1939, title: War}
+  - {date: 8 May 1945, title: Peace}
+  - {date: 20 July 1969, title: Moon}
+"""
+
+
+def test_zoom_buttons_never_land_on_nothing(browser: Any, tmp_path: Path) -> None:
+    """The middle of this timeline (around AD 700) is empty: each zoom goes to the events
+    nearest the middle instead, and the chart and the list show some."""
+    page = Page(browser, make_page(tmp_path, SPLIT, "split"))
+    try:
+        events = page.js("() => timelinePage.events")
+        for zoom in ("100", "10", "1", "0.0833"):
+            page.page.click("[data-zoom=all]")
+            page.settle()
+            page.page.click(f"[data-zoom='{zoom}']")
+            page.settle()
+            a, b = page.x_range()
+            assert b - a == pytest.approx(float(zoom), rel=1e-3)
+            inside = [i for i, e in enumerate(events) if e["x1"] >= a and e["x0"] <= b]
+            assert inside, (zoom, a, b)
+            assert page.visible_items() == inside
+            labels = page.js("() => timelinePage.gd.data.at(-1).text")
+            assert labels, zoom
+        assert page.errors == []
+    finally:
+        page.page.close()
+
+
+def test_ad_years_say_ad_at_every_zoom_of_a_timeline_with_bc(browser: Any, tmp_path: Path) -> None:
+    page = Page(browser, make_page(tmp_path, BCE, "bce"))
+    try:
+        for x_range in ([5, 40], [14, 15], [14 + 200 / 365, 14 + 240 / 365]):
+            page.js("r => Plotly.relayout(timelinePage.gd, {'xaxis.range': r})", x_range)
+            page.settle()
+            ticks = page.ticks()
+            assert ticks and all(re.search(r"\bAD \d+$", t) for t in ticks), (x_range, ticks)
+        assert "AD 14" in page.page.locator("#ev-3 .ev-date").inner_text()
         assert page.errors == []
     finally:
         page.page.close()

@@ -287,7 +287,7 @@ def test_python_ticks_and_labels_match_the_page(
                 page.js("r => Plotly.relayout(timelinePage.gd, {'xaxis.range': r})", list(x_range))
                 page.settle()
             width = page.js("() => timelinePage.gd._fullLayout.xaxis._length")
-            view = View.of(page.x_range(), width, scene.mode == "ago")
+            view = View.of(page.x_range(), width, scene.mode == "ago", scene.bc)
             vals, text = view.ticks()
             assert page.ticks() == text, x_range
             assert page.js("() => timelinePage.gd.layout.xaxis.tickvals") == pytest.approx(vals)

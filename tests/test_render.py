@@ -173,3 +173,75 @@ def test_the_dashed_line_is_today_or_the_documents_own_date(tmp_path: Path) -> N
                  RenderOptions(cdn=True))  # fmt: skip
     html = page.output.read_text(encoding="utf-8")
     assert '"text":"today"' in html and '"text":"reference date"' not in html
+
+
+def _scene_of(tmp_path: Path, text: str) -> tuple[dict[str, object], dict[str, object]]:
+    src = tmp_path / "t.yaml"
+    src.write_text(text, encoding="utf-8")
+    timeline = load([str(src)], ReadOptions(today=TODAY)).timeline
+    scene = build_scene(timeline, TODAY)
+    return build_figure(scene, lane_colors(scene, {}))
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("events: [{date: 4 October 1957, title: A}, {date: 11 October 1957, title: B}]", [4, 11]),
+        ("events: [{date: 4 October 1957, title: A}, {date: 6 October 1957, title: B}]", [4, 6]),
+        ("events: [{date: 4 October 1957, title: A}]", [4]),
+    ],
+)
+def test_events_days_apart_sit_on_their_days_and_all_in_the_first_view(
+    tmp_path: Path, text: str, days: list[int]
+) -> None:
+    figure, meta = _scene_of(tmp_path, text)
+    points = figure["data"][meta["markerTraces"][0]]  # type: ignore[index]
+    # A day-precise event's marker is the middle of its day, to within a few minutes.
+    noon = [1957 + (273 + d - 1 + 0.5) / 365 for d in days]  # 1 Oct is day 273 from 0
+    assert points["x"] == pytest.approx(noon, abs=1e-5)
+    a, b = figure["layout"]["xaxis"]["range"]  # type: ignore[index]
+    assert b - a >= 13 / 365  # a fortnight or so: room for day ticks and the labels
+    for x in points["x"]:
+        assert a + 1 / 365 < x < b - 1 / 365  # every mark in view, none at the edge
+
+
+def test_ad_years_say_ad_when_the_timeline_has_bc_dates(tmp_path: Path) -> None:
+    src = tmp_path / "t.yaml"
+    src.write_text(
+        "events:\n"
+        "  - {date: 44 BC, title: Caesar}\n"
+        "  - {date: AD 14, title: Augustus dies}\n"
+        "  - {date: c. 125, title: Hadrian}\n"
+        "  - {date: 19 August 14, title: On the day}\n"
+        "  - {date: 14–37, title: Tiberius}\n"
+        "  - {date: 2nd century, title: Century}\n"
+        "  - {date: 1st century BC, title: Century BC}\n",
+        encoding="utf-8",
+    )
+    timeline = load([str(src)], ReadOptions(today=TODAY)).timeline
+    page = render("html", timeline, RenderOptions(today=TODAY, cdn=True)).decode()
+    dates = re.findall(r'<span class="ev-date">([^<]*)</span>', page)
+    assert dates == ["1st century BC", "44 BC", "AD 14", "AD 14 – 37", "19 August AD 14",
+                     "2nd century AD", "c. AD 125"]  # fmt: skip
+    data = json.loads(re.search(r'id="tl-data">(.*?)</script>', page)[1])  # type: ignore[index]
+    assert [e["d"] for e in data["events"]] == dates
+    assert data["meta"]["bc"] is True
+    # "AD 14" was written so: no "as written" for what only the label adds.
+    assert "w" not in data["events"][2]
+    # Without BC dates, years stay plain.
+    src.write_text("events:\n  - {date: 14, title: A}\n  - {date: 1969, title: B}\n", "utf-8")
+    timeline = load([str(src)], ReadOptions(today=TODAY)).timeline
+    page = render("html", timeline, RenderOptions(today=TODAY, cdn=True)).decode()
+    assert re.findall(r'<span class="ev-date">([^<]*)</span>', page) == ["14", "1969"]
+
+
+def test_the_page_offers_no_cloud(tmp_path: Path) -> None:
+    """Nothing in the page outside plotly.js itself names Plotly's cloud or Chart Studio, and
+    the script turns off plotly's "Share chart..." button and empties its upload address."""
+    timeline = load([str(DATA / "small.yaml")], ReadOptions(today=TODAY)).timeline
+    page = render("html", timeline, RenderOptions(today=TODAY, cdn=True)).decode()
+    assert not re.search(r"cloud\.plotly|chart-studio|chart studio|plotly\.com", page, re.I)
+    assert "showSendToCloud: false" in page and 'plotlyServerURL: ""' in page
+    assert '"sendChartToCloud"' in page
+    tag = re.search(r'<script src="https://cdn\.plot\.ly/[^"]+"([^>]*)>', page)
+    assert tag and 'integrity="sha384-' in tag[1] and 'crossorigin="anonymous"' in tag[1]

@@ -18,7 +18,7 @@ from typing import Any
 from timeline.errors import RenderError
 from timeline.model import Precision, Timeline, year_label
 from timeline.render import RenderOptions
-from timeline.render.scene import Mark, Scene, build_scene, plotly_text
+from timeline.render.scene import Mark, Scene, build_scene, place, plotly_text
 
 # Above this many events, traces are drawn with WebGL: SVG slows down past a few thousand.
 WEBGL_ABOVE = 2000
@@ -120,7 +120,7 @@ def density_trace(scene: Scene, t: dict[str, str]) -> dict[str, Any]:
     return {
         "type": "heatmap",
         "name": "density",
-        "x": [_round(10**c if deep else c) for c in centres],
+        "x": [place(10**c if deep else c) for c in centres],
         "y": [(a + b) / 2 for a, b in scene.lane_y],
         "z": [[n or None for n in row] for row in counts],
         "text": text,
@@ -130,10 +130,6 @@ def density_trace(scene: Scene, t: dict[str, str]) -> dict[str, Any]:
         "ygap": 6,
         "hoverongaps": False,
     }
-
-
-def _round(x: float) -> float:
-    return float(f"{x:.6g}") if abs(x) < 1e5 else round(x, 4)
 
 
 def build_figure(
@@ -181,7 +177,7 @@ def build_figure(
                 "name": plotly_text(name or "Events"),
                 "legendgroup": group,
                 "showlegend": False,
-                "x": [_round(m.xm) for m in mine],
+                "x": [place(m.xm) for m in mine],
                 "y": [m.y for m in mine],
                 "customdata": [m.hover for m in mine],
                 "hovertemplate": "%{customdata}<extra></extra>",
@@ -248,8 +244,8 @@ def build_figure(
                 "type": "rect",
                 "xref": "x",
                 "yref": "paper",
-                "x0": _round(x0),
-                "x1": _round(x1),
+                "x0": place(x0),
+                "x1": place(x1),
                 "y0": 0,
                 "y1": 1,
                 "layer": "below",
@@ -262,7 +258,7 @@ def build_figure(
             {
                 "xref": "x",
                 "yref": "paper",
-                "x": _round(mid),
+                "x": place(mid),
                 "y": 1,
                 "yanchor": "bottom",
                 "showarrow": False,
@@ -277,8 +273,8 @@ def build_figure(
                 "type": "line",
                 "xref": "x",
                 "yref": "paper",
-                "x0": _round(scene.today_x),
-                "x1": _round(scene.today_x),
+                "x0": place(scene.today_x),
+                "x1": place(scene.today_x),
                 "y0": 0,
                 "y1": 1,
                 "line": {"color": t["today"], "width": 1.5, "dash": "dash"},
@@ -288,7 +284,7 @@ def build_figure(
             {
                 "xref": "x",
                 "yref": "paper",
-                "x": _round(scene.today_x),
+                "x": place(scene.today_x),
                 "y": 1,
                 "yanchor": "top",
                 "xanchor": "right",
@@ -325,7 +321,7 @@ def build_figure(
         },
         "xaxis": {
             "type": "log" if deep else "linear",
-            "range": [_round(scene.x_range[0]), _round(scene.x_range[1])],
+            "range": [place(scene.x_range[0]), place(scene.x_range[1])],
             "showgrid": True,
             "gridcolor": t["grid"],
             "zeroline": False,
@@ -335,6 +331,9 @@ def build_figure(
             "rangeslider": {
                 # plotly's range slider cannot draw a log axis.
                 "visible": not deep,
+                # The whole timeline, as the page opens; plotly's own would fit the points only
+                # (one event: a year around it, the view a sliver of the slider).
+                "range": [place(scene.x_range[0]), place(scene.x_range[1])],
                 "thickness": 0.07,
                 "bgcolor": t["paper"],
                 "bordercolor": t["grid"],
@@ -350,7 +349,7 @@ def build_figure(
         },
         "yaxis": {
             "tickmode": "array",
-            "tickvals": [_round(c) for c in centres],
+            "tickvals": [place(c) for c in centres],
             "ticktext": [plotly_text(name or "Events") for name in scene.lanes],
             "autorange": False,
             "range": [scene.rows - 0.2, -0.8],
@@ -363,7 +362,8 @@ def build_figure(
     }
     meta = {
         "mode": scene.mode,
-        "presentYear": _round(scene.present_year),
+        "bc": scene.bc,
+        "presentYear": place(scene.present_year),
         "markerTraces": marker_index,
         "traceEvents": marker_traces,
         "labelTrace": len(traces) - 1,

@@ -17,8 +17,7 @@ import re
 from importlib import resources
 from typing import Any
 
-from timeline.labels import span_label
-from timeline.render.scene import Scene
+from timeline.render.scene import Scene, as_written, place
 
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 
@@ -62,19 +61,18 @@ def event_records(scene: Scene) -> list[dict[str, Any]]:
     for m in scene.marks:
         ev = m.event
         ref = next((r for r in ev.refs if r.sentence), None)
-        written = ev.date.text + (f" – {ev.end.text}" if ev.end else "")
         record: dict[str, Any] = {
-            "x0": round(m.x0, 6),
-            "x1": round(m.x1, 6),
-            "xm": round(m.xm, 6),
+            "x0": place(m.x0),
+            "x1": place(m.x1),
+            "xm": place(m.xm),
             "y": m.y,
             "g": m.lane,
             "t": ev.title,
-            "d": span_label(ev.date, ev.end),
+            "d": m.when,
             "k": m.kind,
         }
-        if written.strip() and written.strip() != record["d"]:
-            record["w"] = written.strip()
+        if written := as_written(ev, m.when):
+            record["w"] = written
         if ev.milestone:
             record["m"] = 1
         if ev.description:
@@ -120,7 +118,7 @@ def event_list(scene: Scene, colors: list[str], limit: int = LIST_INLINE) -> str
             f'<button type="button" class="ev" data-i="{m.index}">'
             f'<span class="ev-mark" style="color:{_e(colors[m.lane])}" aria-hidden="true">'
             f"{mark}</span>"
-            f'<span class="ev-date">{_e(span_label(ev.date, ev.end))}</span> '
+            f'<span class="ev-date">{_e(m.when)}</span> '
             f'<span class="ev-title">{_e(ev.title)}</span> {group}</button>{link}</li>'
         )
     if len(scene.marks) > limit:

@@ -6,13 +6,28 @@ Data flow: `Timeline` -> `scene.build_scene` (geometry, lanes, hover text) ->
 
 from __future__ import annotations
 
+import base64
+import functools
+import hashlib
 import html
+import pkgutil
 
 from timeline import __version__
+from timeline.errors import RenderError
 from timeline.model import Timeline
 from timeline.render import RenderOptions
 from timeline.render.figure import figure_for
 from timeline.render.page import asset, event_list, event_records, fill, footer, script_json
+
+
+@functools.cache
+def plotly_integrity() -> str:
+    """The Subresource Integrity hash of the plotly.js that plotly.py bundles, which is the file
+    the CDN serves for the same version: a browser refuses a CDN copy that differs from it."""
+    bundled = pkgutil.get_data("plotly", "package_data/plotly.min.js")
+    if bundled is None:  # pragma: no cover - plotly.py always ships it
+        raise RenderError("plotly.py has no package_data/plotly.min.js to pin --cdn to")
+    return "sha384-" + base64.b64encode(hashlib.sha384(bundled).digest()).decode("ascii")
 
 
 def plotly_script(cdn: bool) -> str:
@@ -21,7 +36,8 @@ def plotly_script(cdn: bool) -> str:
     if cdn:
         version = html.escape(get_plotlyjs_version())
         return (
-            f'<script src="https://cdn.plot.ly/plotly-{version}.min.js" charset="utf-8"></script>'
+            f'<script src="https://cdn.plot.ly/plotly-{version}.min.js" charset="utf-8" '
+            f'integrity="{plotly_integrity()}" crossorigin="anonymous"></script>'
         )
     return f"<script>{get_plotlyjs()}</script>"
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import html
 import math
+import re
 from dataclasses import dataclass, field
 
 from timeline.labels import span_label
@@ -24,6 +25,16 @@ DEEP_BEFORE_YEAR = -9999  # anything earlier switches the page to a years-ago ax
 MAX_ROWS = 4  # rows per lane; past this, events share rows (the labels then thin out)
 HOVER_WIDTH = 64  # characters per line in the hover card
 HOVER_DESCRIPTION = 320  # characters of description shown in the hover card
+# The narrowest first view, in years: an event, or a few days of them, open on a fortnight with
+# room around the marks for their labels and for day ticks.
+MIN_VIEW = 14 / 365.25
+MARGIN = 0.04  # of the view, either side of the events, so that no mark is cut at the edge
+
+
+def place(x: float) -> float:
+    """A position as the page gets it: to a millionth of a year (about half a minute), so that
+    a day-precise event sits on its day at any zoom, and the bytes stay the same run to run."""
+    return round(x, 6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +49,7 @@ class Mark:
     lane: int
     y: float  # lane base + row
     kind: str  # "exact", "approximate", "uncertain"
+    when: str  # the date as the list and the hover card say it
     hover: str  # escaped, in plotly's small HTML subset
 
 
@@ -52,6 +64,7 @@ class Scene:
     today_x: float | None
     eras: list[tuple[str, float, float, str | None]] = field(default_factory=list)
     rows: int = 0
+    bc: bool = False  # some date is before AD 1: then AD years say "AD" on the axis and in labels
 
 
 @functools.lru_cache(maxsize=65536)
@@ -109,19 +122,48 @@ def plotly_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def hover_card(event: Event) -> str:
+# In a date label: a year after AD 1 ("14" in "14", "15 Mar 14", "c. 14?", "14 – 37"), which is
+# not a day of the month, a decade ("1910s"), nor part of "44 BC", "Q1" or "4.54 billion".
+_AD_YEAR = re.compile(r"(?<![\w.,])(\d+)(?=\??(?: –|$))")
+_AD_UNIT = re.compile(r"(\d+(?:st|nd|rd|th) (?:century|millennium))(?! BC)")
+
+
+def date_label(event: Event, bc: bool = False) -> str:
+    """The event's date as the page says it: "AD 14", "AD 14 – 37", "1 BC – AD 14", "2nd
+    century AD" when `bc` (the timeline also has dates before AD 1), so that nobody takes "14"
+    for 14 BC. (Until labels.py can say it: the labels there are shared with the other
+    writers.)"""
+    text = span_label(event.date, event.end)
+    if not bc:
+        return text
+    parts: list[str] = []
+    for part in text.split(" – "):
+        if not (parts and "AD" in parts[-1]):  # "AD 14 – 37": the end is AD too
+            part = _AD_UNIT.sub(r"\1 AD", _AD_YEAR.sub(r"AD \1", part))
+        parts.append(part)
+    return " – ".join(parts)
+
+
+def as_written(event: Event, when: str) -> str:
+    """The date as the source wrote it, when that says more than the label `when`."""
+    written = (event.date.text + (f" – {event.end.text}" if event.end else "")).strip()
+    same = written in (when, span_label(event.date, event.end))
+    return "" if same else written
+
+
+def hover_card(event: Event, when: str | None = None) -> str:
     """The hover card: title, date as written, normalised date, description, source, link.
 
     Every user string is escaped here; the only markup is the tags plotly draws itself.
     """
     e = plotly_text
     parts = [f"<b>{_wrap(event.title)}</b>"]
-    written = event.date.text + (f" – {event.end.text}" if event.end else "")
-    normal = span_label(event.date, event.end)
+    normal = when if when is not None else span_label(event.date, event.end)
+    written = as_written(event, normal)
     note = precision_note(event)
     parts.append(f"{e(normal)}" + (f" <i>({e(note)})</i>" if note else ""))
-    if written.strip() and written.strip() != normal:
-        parts.append(f"<i>as written:</i> {e(written.strip())}")
+    if written:
+        parts.append(f"<i>as written:</i> {e(written)}")
     if event.group:
         parts.append(
             f"<i>{e(event.group)}</i>" + (f" · {e(', '.join(event.tags))}" if event.tags else "")
@@ -179,6 +221,7 @@ def build_scene(timeline: Timeline, today: Day | None, hover: bool = True) -> Sc
 
     lanes = timeline.group_order()
     lane_index = {name: i for i, name in enumerate(lanes)}
+    bc = any(ev.first_day.year <= 0 for ev in events)
     raw: list[tuple[Event, float, float]] = []
     for ev in events:
         x0, x1 = x(decimal(ev.first_day)), x(day_after(ev.last_day))
@@ -187,7 +230,8 @@ def build_scene(timeline: Timeline, today: Day | None, hover: bool = True) -> Sc
     hi = max((r[2] for r in raw), default=1.0)
     if deep:
         lo, hi = math.log10(max(lo, 0.5)), math.log10(max(hi, 1.0))
-    width = max(hi - lo, 1 / 365)
+    # Calendar mode opens on at least MIN_VIEW (log units in "ago" mode: no minimum).
+    width = max(hi - lo, 1 / 365 if deep else MIN_VIEW)
     # Leave room for a label after each mark: about a tenth of the whole range.
     pad = width * 0.12
 
@@ -214,10 +258,12 @@ def build_scene(timeline: Timeline, today: Day | None, hover: bool = True) -> Sc
             xm = x0 if not deep else x1  # the start, which is the larger "ago"
         else:
             xm = (x0 + x1) / 2 if not deep else math.sqrt(x0 * x1)
-        card = hover_card(ev) if hover else ""
-        marks.append(Mark(i, ev, x0, x1, xm, lane, lane_y[lane][0] + row_of[i], kind_of(ev), card))
+        when = date_label(ev, bc)
+        card = hover_card(ev, when) if hover else ""
+        y = lane_y[lane][0] + row_of[i]
+        marks.append(Mark(i, ev, x0, x1, xm, lane, y, kind_of(ev), when, card))
 
-    margin = width * 0.04
+    margin = width * MARGIN + (width - (hi - lo)) / 2
     if deep:
         x_range = (hi + margin, lo - margin)  # log10 units, reversed: the past on the left
     else:
@@ -241,4 +287,5 @@ def build_scene(timeline: Timeline, today: Day | None, hover: bool = True) -> Sc
         today_x=today_x,
         eras=eras,
         rows=int(base),
+        bc=bc,
     )

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from timeline.render.scene import Scene
+from timeline.render.scene import Scene, place
 
 __all__ = ["View", "ago_label", "ago_ticks", "calendar_ticks", "era_labels", "labels", "still"]
 
@@ -58,8 +58,9 @@ def _month_days(y: int, m: int) -> int:
 # -- Axis ticks ------------------------------------------------------------------------------
 
 
-def calendar_ticks(a: float, b: float, most: int) -> Ticks:
-    """Ticks for decimal years a..b: "500 BC", "AD 14", "Mar 44 BC", "15 Mar 44 BC"."""
+def calendar_ticks(a: float, b: float, most: int, bc: bool = False) -> Ticks:
+    """Ticks for decimal years a..b: "500 BC", "AD 14", "Mar 44 BC", "15 Mar 44 BC". `bc`: the
+    timeline has dates before AD 1, so AD years say "AD" wherever the view is."""
     span = b - a
     vals: list[float] = []
     text: list[str] = []
@@ -67,7 +68,7 @@ def calendar_ticks(a: float, b: float, most: int) -> Ticks:
         step = next((s for s in _YEAR_STEPS if span / s <= most), 10000)
         while span / step > most:
             step *= 10
-        bc = a < 1
+        era = bc or a < 1
         before: list[tuple[float, str]] = []
         # n BC starts at x = 1 - n; year n (AD) starts at x = n.
         k = math.ceil((1 - min(b, 1)) / step) * step
@@ -84,7 +85,7 @@ def calendar_ticks(a: float, b: float, most: int) -> Ticks:
         n = max(step, math.ceil(a / step) * step)
         while n <= b:
             vals.append(n)
-            text.append(_year_label(n, bc))
+            text.append(_year_label(n, era))
             n += step
     elif span > 0.2:
         ms = next((s for s in (1, 2, 3, 6) if span * 12 / s <= most), 6)
@@ -98,7 +99,7 @@ def calendar_ticks(a: float, b: float, most: int) -> Ticks:
             if x > b:
                 break
             vals.append(x)
-            text.append(f"{MONTHS[m]} {_year_label(y, y < 1)}")
+            text.append(f"{MONTHS[m]} {_year_label(y, bc or y < 1)}")
             m += ms
     else:
         days = span * 365.25
@@ -110,7 +111,7 @@ def calendar_ticks(a: float, b: float, most: int) -> Ticks:
                 break
             if x >= a:
                 vals.append(x)
-                text.append(f"{cd} {MONTHS[cm]} {_year_label(cy, cy < 1)}")
+                text.append(f"{cd} {MONTHS[cm]} {_year_label(cy, bc or cy < 1)}")
             cd += ds
             while cd > _month_days(cy, cm):
                 cd -= _month_days(cy, cm)
@@ -168,10 +169,11 @@ class View:
     b: float
     width: float
     ago: bool
+    bc: bool = False  # the timeline has dates before AD 1
 
     @classmethod
-    def of(cls, x_range: tuple[float, float], width: float, ago: bool) -> View:
-        return cls(min(x_range), max(x_range), width, ago)
+    def of(cls, x_range: tuple[float, float], width: float, ago: bool, bc: bool = False) -> View:
+        return cls(min(x_range), max(x_range), width, ago, bc)
 
     def pos(self, x: float) -> float:
         return math.log10(max(x, 1e-9)) if self.ago else x
@@ -186,7 +188,9 @@ class View:
 
     def ticks(self) -> Ticks:
         most = self.most_ticks()
-        return ago_ticks(self.a, self.b, most) if self.ago else calendar_ticks(self.a, self.b, most)
+        if self.ago:
+            return ago_ticks(self.a, self.b, most)
+        return calendar_ticks(self.a, self.b, most, self.bc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +289,7 @@ WIDTH = 1400  # pixels, as the README's screenshot; the height is the page's
 
 
 def spots(scene: Scene) -> list[Spot]:
-    return [Spot(round(m.xm, 6), m.y, m.event.title, m.event.milestone) for m in scene.marks]
+    return [Spot(place(m.xm), m.y, m.event.title, m.event.milestone) for m in scene.marks]
 
 
 KEY = (
@@ -308,7 +312,7 @@ def still(
     layout = {**figure["layout"]}
     margin = layout["margin"]
     view = View.of(tuple(layout["xaxis"]["range"]), width - margin["l"] - margin["r"],
-                   scene.mode == "ago")  # fmt: skip
+                   scene.mode == "ago", scene.bc)  # fmt: skip
     vals, text = view.ticks()
     layout["xaxis"] = {
         **layout["xaxis"],

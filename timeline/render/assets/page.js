@@ -16,6 +16,10 @@
   var fullRange = figure.layout.xaxis.range.slice();
   var baseShapes = (figure.layout.shapes || []).slice();
   var query = "", matches = null, chosen = -1, busy = false, pending = false;
+  // Zooming to an event chosen from the list leaves the list whole, so that a keyboard user can
+  // go on to the next one; the next zoom of the chart's own, a search or a legend click narrow
+  // it again to what the chart shows.
+  var holdNext = false, listHeld = false;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   // --- Calendar arithmetic (astronomical years: 0 is 1 BC) ---------------------------------
@@ -41,7 +45,7 @@
         if (span / YEAR_STEPS[i] <= most) { step = YEAR_STEPS[i]; break; }
       }
       while (span / step > most) step *= 10;
-      var bc = a < 1, k, n;
+      var bc = meta.bc || a < 1, k, n;
       // n BC starts at x = 1 - n; year n (AD) starts at x = n.
       for (k = Math.ceil((1 - Math.min(b, 1)) / step) * step; k <= 1 - a; k += step) {
         if (k >= 1 && 1 - k >= a) { vals.unshift(1 - k); text.unshift(k + " BC"); }
@@ -60,7 +64,7 @@
         while (m > 11) { m -= 12; y++; }
         var x = decimal(y, m, 1);
         if (x > b) break;
-        vals.push(x); text.push(MONTHS[m] + " " + yearLabel(y, y < 1));
+        vals.push(x); text.push(MONTHS[m] + " " + yearLabel(y, meta.bc || y < 1));
         m += ms;
       }
     } else {
@@ -72,7 +76,7 @@
       for (var g = 0; g < 400; g++) {
         var xd = decimal(cy, cm, cd);
         if (xd > b) break;
-        if (xd >= a) { vals.push(xd); text.push(cd + " " + MONTHS[cm] + " " + yearLabel(cy, cy < 1)); }
+        if (xd >= a) { vals.push(xd); text.push(cd + " " + MONTHS[cm] + " " + yearLabel(cy, meta.bc || cy < 1)); }
         cd += ds;
         var dim = [31, leap(cy) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][cm];
         while (cd > dim) {
@@ -119,6 +123,24 @@
     return Math.max(p0, p1) >= v.a && Math.min(p0, p1) <= v.b;
   }
   function matchesQuery(i) { return matches === null || matches[i]; }
+  // A lane hidden with the legend: its markers' trace is "legendonly".
+  function laneShown(g) {
+    var t = (gd.data || figure.data)[meta.markerTraces[g]];
+    return !t || t.visible !== "legendonly";
+  }
+  // The events the chart shows somewhere: those the search matches, in lanes not hidden.
+  function wanted(i) { return matchesQuery(i) && laneShown(events[i].g); }
+  // The wanted event nearest to x (0 when x is within it); -1 when none is wanted.
+  function nearest(x) {
+    var best = -1, gap = Infinity;
+    for (var i = 0; i < events.length; i++) {
+      if (!wanted(i)) continue;
+      var a = pos(events[i].x0), b = pos(events[i].x1), p0 = Math.min(a, b), p1 = Math.max(a, b);
+      var d = x < p0 ? p0 - x : x > p1 ? x - p1 : 0;
+      if (d < gap) { gap = d; best = i; }
+    }
+    return best;
+  }
 
   // Labels that never overlap: each row of the chart keeps a map of the pixels its markers and
   // labels already cover. Milestones go first, then left to right. A label goes right of its
@@ -188,13 +210,15 @@
   function layoutFor(v) {
     var shown = [];
     for (var i = 0; i < events.length; i++) {
-      var ok = inView(events[i], v) && matchesQuery(i);
+      var ok = inView(events[i], v) && wanted(i);
       if (ok) shown.push(i);
-      if (items[i] && items[i].hidden === ok) items[i].hidden = !ok;
+      if (!listHeld && items[i] && items[i].hidden === ok) items[i].hidden = !ok;
     }
     var n = events.length.toLocaleString("en");
-    countEl.textContent = shown.length === events.length ? "(" + n + ")"
-      : "(" + shown.length.toLocaleString("en") + " of " + n + " shown)";
+    if (!listHeld) {
+      countEl.textContent = shown.length === events.length ? "(" + n + ")"
+        : "(" + shown.length.toLocaleString("en") + " of " + n + " shown)";
+    }
     var most = Math.max(3, Math.floor(v.width / 95));
     var ticks = ago ? agoTicks(v.a, v.b, most) : calendarTicks(v.a, v.b, most);
     var relayout = eraLabels(v);
@@ -204,7 +228,7 @@
   }
 
   // Past `aggregateAbove` events in view, the density strip stands in for the single marks.
-  var aggregated = meta.densityTrace !== null;
+  var aggregated = meta.densityTrace !== null, aggregating = false;
   function aggregate(v) {
     if (meta.densityTrace === null) return null;
     var n = 0;
@@ -215,8 +239,11 @@
     var vis = meta.detailTraces.map(function (t) {
       return gd.data[t].visible === "legendonly" ? "legendonly" : !want;
     });
-    return Plotly.restyle(gd, { visible: vis.concat([want]) },
+    aggregating = true;
+    var done = Plotly.restyle(gd, { visible: vis.concat([want]) },
       meta.detailTraces.concat([meta.densityTrace]));
+    aggregating = false;
+    return done;
   }
 
   function refresh() {
@@ -304,6 +331,7 @@
 
   // --- Search: filter the list, dim the chart -------------------------------------------------
   function search(text) {
+    listHeld = false;
     query = text.trim().toLowerCase();
     if (!query) { matches = null; } else {
       matches = events.map(function (e) {
@@ -338,8 +366,10 @@
 
   function presetZoom(years) {
     if (years === "all" || ago) return Plotly.relayout(gd, { "xaxis.range": fullRange.slice() });
-    var v = view(), c = chosen >= 0 ? (events[chosen].x0 + events[chosen].x1) / 2 : (v.a + v.b) / 2;
-    var w = parseFloat(years);
+    var v = view(), c = chosen >= 0 && wanted(chosen) ? events[chosen].xm : (v.a + v.b) / 2;
+    var w = parseFloat(years), near = nearest(c);
+    // Never onto nothing: where the middle of the view is empty, go to the nearest event.
+    if (near >= 0 && !inView(events[near], { a: c - w / 2, b: c + w / 2 })) c = events[near].xm;
     return Plotly.relayout(gd, { "xaxis.range": [c - w / 2, c + w / 2] });
   }
 
@@ -379,7 +409,7 @@
       var frag = document.createDocumentFragment(), end = Math.min(events.length, start + 2500);
       for (var i = start; i < end; i++) {
         var li = listItem(i);
-        li.hidden = !(inView(events[i], v) && matchesQuery(i));
+        li.hidden = listHeld ? false : !(inView(events[i], v) && wanted(i));
         items.push(li); frag.appendChild(li);
       }
       list.insertBefore(frag, more);
@@ -389,8 +419,11 @@
   }
 
   // --- Wiring -----------------------------------------------------------------------------------
+  // Nothing on the page sends the timeline anywhere: no "Share chart..." (an upload to Plotly
+  // Cloud), and no server to send it to should a later plotly.js bring the button back.
   var config = { responsive: true, scrollZoom: true, displaylogo: false,
-    modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
+    showSendToCloud: false, plotlyServerURL: "",
+    modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud"],
     toImageButtonOptions: { filename: "timeline", format: "png", scale: 2 } };
   prepare();
   Plotly.newPlot(gd, figure.data, figure.layout, config).then(function () {
@@ -398,6 +431,8 @@
     gd.on("plotly_relayout", function (ev) {
       var keys = Object.keys(ev || {});
       if (!keys.some(function (k) { return k.indexOf("xaxis.range") === 0 || k === "xaxis.autorange" || k === "autosize" || k === "width"; })) return;
+      listHeld = holdNext;
+      holdNext = false;
       if (scheduled) return;
       scheduled = true;
       requestAnimationFrame(function () { scheduled = false; refresh(); });
@@ -408,6 +443,12 @@
       var lane = meta.markerTraces.indexOf(p.curveNumber);
       if (lane >= 0) choose(meta.traceEvents[lane][p.pointNumber], false);
     });
+    // A lane hidden or shown again with the legend: its labels and list items follow.
+    gd.on("plotly_restyle", function (ev) {
+      if (aggregating || !ev || !ev[0] || !("visible" in ev[0])) return;
+      listHeld = false;
+      refresh();
+    });
     document.documentElement.setAttribute("data-ready", "true");
     setTimeout(growList, 0);
   });
@@ -416,7 +457,20 @@
     if (!b) return;
     var i = parseInt(b.getAttribute("data-i"), 10);
     choose(i, true);
-    zoomTo(i);
+    holdNext = true;
+    // (should plotly find nothing to change and tell nobody, the hold must not outlive it)
+    zoomTo(i).then(function () { holdNext = false; });
+  });
+  // Up and down arrows step through the list's items.
+  list.addEventListener("keydown", function (ev) {
+    if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
+    var li = ev.target.closest ? ev.target.closest("li[data-i]") : null;
+    if (!li) return;
+    var step = ev.key === "ArrowDown" ? "nextElementSibling" : "previousElementSibling";
+    for (var n = li[step]; n; n = n[step]) {
+      var b = !n.hidden && n.querySelector("button.ev");
+      if (b) { ev.preventDefault(); b.focus(); return; }
+    }
   });
   searchEl.addEventListener("input", function () { search(searchEl.value); });
   document.getElementById("tl-export").addEventListener("click", exportCsv);
