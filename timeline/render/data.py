@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -161,8 +162,16 @@ def _csv_safe(text: str) -> str:
 
 def _q(text: str) -> str:
     # What json.dumps(text, ensure_ascii=False) gives, a tenth of the cost: dumps builds an
-    # encoder for every call, three or more calls an event.
-    return encode_basestring(text)
+    # encoder for every call, three or more calls an event. YAML also breaks lines at U+0085,
+    # U+2028 and U+2029 inside double quotes (and folds the spaces around them away), so those
+    # are escaped too.
+    quoted = encode_basestring(text)
+    if _YAML_BREAKS.search(quoted):
+        quoted = _YAML_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return quoted
+
+
+_YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 def render_yaml(timeline: Timeline, options: object = None) -> bytes:
