@@ -118,6 +118,22 @@ def _plural_subject(words: list[str], i: int) -> bool:
     )
 
 
+def _infinitive(words: list[str], i: int) -> bool:
+    """Whether words[i] is the "to" of a verb with its object: "to pay down 5 billion", "to
+    sign a paper"; not "moved to London", "returned to the city"."""
+    return (
+        words[i] == "to"
+        and i + 2 < len(words)
+        and words[i + 1].isalpha()
+        and words[i + 1] not in _DETERMINERS
+        and (
+            words[i + 2] in _DETERMINERS
+            or words[i + 2].isdigit()
+            or words[i + 2] in ("down", "up", "out", "off", "back")
+        )
+    )
+
+
 def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
     """The verb nearest the expression decides: first those before it in its clause, nearest
     first ("said on Tuesday that it would" is past: the saying), then those after it in its
@@ -139,9 +155,12 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
             # statement Friday saying the treaty will"; and in its own clause, the next one.
             break
         for i in range(len(words) - 1, -1, -1) if nearest_last else range(len(words)):
-            if own and nearest_last and words[i] in _ASKED_TO and "to" in words[i + 1 : i + 7]:
-                # "subpoenaed him to testify on Feb. 10": what he was asked to do is after the
-                # asking, on either side of the story's date; the nearest such date
+            if own and nearest_last and (
+                (words[i] in _ASKED_TO and "to" in words[i + 1 : i + 7]) or _infinitive(words, i)
+            ):
+                # "subpoenaed him to testify on Feb. 10", "a program to pay down $5 billion by
+                # February": what is to be done comes after the asking or the planning, on
+                # either side of the story's date; the nearest such date
                 return "present"
             verdict = _marker(words, i)
             if verdict == "past?":
@@ -163,7 +182,14 @@ def _sides(text: str, start: int, end: int) -> Iterator[tuple[list[str], bool, b
     right, after = _clause_after(text, end)
     yield right, False, True
     if not right and after is not None and all(w in _FRONTING for w in left):
-        yield _clause_after(text, after)[0], False, False
+        # "In January, a week after the anniversary of Roe vs. Wade, a clinic bombing in
+        # Birmingham, Ala., killed...": the clauses after a date put first, up to the first
+        # with a verb (six at most, within the paragraph; abbreviations end clauses too)
+        for _ in range(6):
+            words, after = _clause_after(text, after)
+            yield words, False, False
+            if after is None or "\n\n" in text[max(0, after - 4) : after + 2]:
+                break
     if edge and not _SENTENCE_EDGE.match(text, edge.start("edge")):
         # The clauses before it in its sentence: "who stepped down as chairman, president and
         # chief executive in March".
