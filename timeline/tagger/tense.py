@@ -51,6 +51,8 @@ _ASKED_TO = frozenset(
     """subpoenaed ordered asked told invited urged summoned required forced allowed requested
     directed authorized permitted encouraged called""".split()
 )
+_SOON = re.compile(r"\bas\s+soon\s+as\b[^.;,!?]{0,40}$", re.IGNORECASE)
+_TO_DO = re.compile(r"\s+to\s+[a-z]{3,}\b")
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$", re.IGNORECASE)
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
 _BE = frozenset({"be", "is", "are", "am", "being"})
@@ -139,9 +141,14 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
     first ("said on Tuesday that it would" is past: the saying), then those after it in its
     clause; for a date put first ("In March, the company received an offer"), the next clause;
     last, the clauses before its own in the sentence."""
-    if _AHEAD.search(text, max(0, start - 24), start) or _DEFERRED.search(
-        text, max(0, start - 80), start
+    if (
+        _AHEAD.search(text, max(0, start - 24), start)
+        or _DEFERRED.search(text, max(0, start - 80), start)
+        or _SOON.search(text, max(0, start - 50), start)
+        or (_UNTIL.search(text, max(0, start - 12), start) and _TO_DO.match(text, end))
     ):
+        # "as soon as trading opened Monday"; "has given them until 9 a.m. Tuesday to sign":
+        # a time still to come, whatever the verb
         return "future"
     if text.startswith(("'s", "’s"), end):
         # "get around Wednesday's ruling": a thing done, told of by its day; unless what
