@@ -162,8 +162,13 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
             # statement Friday saying the treaty will"; and in its own clause, the next one.
             break
         for i in range(len(words) - 1, -1, -1) if nearest_last else range(len(words)):
-            if own and nearest_last and (
-                (words[i] in _ASKED_TO and "to" in words[i + 1 : i + 7]) or _infinitive(words, i)
+            if (
+                own
+                and nearest_last
+                and (
+                    (words[i] in _ASKED_TO and "to" in words[i + 1 : i + 7])
+                    or _infinitive(words, i)
+                )
             ):
                 # "subpoenaed him to testify on Feb. 10", "a program to pay down $5 billion by
                 # February": what is to be done comes after the asking or the planning, on
