@@ -236,6 +236,24 @@ def _weekday(ctx: Context, r: Reading, weekday: int, rel: str) -> Point:
     return Point.of_day(Day.from_ordinal(base.ordinal - back))
 
 
+_BY_BEFORE = re.compile(r"\b(?:by|until|till|before|toward|towards)\s+$", re.IGNORECASE)
+
+
+def _edge_in_tense(ctx: Context, r: Reading, point: Point, mod: str) -> Point:
+    """ "since year-end", said in October, is the end of last year, not of this one still to
+    come; "by the start of the year", said in October, is next year's start."""
+    if _BY_BEFORE.search(ctx.text, max(0, r.start - 10), r.start):
+        return point  # "a goal of $500 million by the end of the year": a deadline
+    first, last = point.span()
+    t = tense(ctx.text, r.start, r.end)
+    # (Said in its last or first fortnight, the end or start is this one either way.)
+    if mod == "END" and t == "past" and ctx.ref.ordinal < last.ordinal - 14:
+        return point.shift(-1, point.grain)
+    if mod == "START" and t == "future" and ctx.ref.ordinal > first.ordinal + 14:
+        return point.shift(1, point.grain)
+    return point
+
+
 def _with_mod(date: FuzzyDate, mod: str) -> FuzzyDate:
     """ "early 1990s": the first third; "late 2013": the last; "mid-March": the middle (the
     same days as a hand-written "early 1990s", `labels.part_of`)."""
@@ -396,6 +414,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
                 if unit in ("week", "month", "year", "decade", "century", "quarter")
                 else point
             )
+        if d.get("mod") in ("START", "END") and base is not ctx.last and unit in ("year", "month"):
+            point = _edge_in_tense(ctx, r, point, d["mod"])
         if (
             d.get("plain")
             and unit == "year"
