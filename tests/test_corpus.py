@@ -484,3 +484,13 @@ def test_a_corpus_prints_a_few_notes_and_counts_the_rest(tmp_path: Path) -> None
     notes = [line for line in result.stderr.splitlines() if "could not be placed" in line]
     assert len(notes) == NOTES_SHOWN
     assert "note: 5 more notes like these not shown" in result.stderr
+
+
+def test_a_folder_is_titled_after_itself(tmp_path: Path) -> None:
+    """Not after whichever of its documents comes first; one document keeps its own title."""
+    folder = tmp_path / "harbour_news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Storm hits\n\nThe storm hit the coast on 3 May 2020.\n")
+    (folder / "b.txt").write_text("Bridge\n\nThe bridge reopened on 9 May 2020.\n")
+    assert load([str(folder)]).timeline.title == "harbour news"
+    assert load([str(folder / "a.txt")]).timeline.title == "Storm hits"

@@ -173,7 +173,7 @@ def load(
         options = replace(options, today=clock_today())
     paths, diagnostics = expand(inputs)
     formats: dict[str, str] = {}
-    merger = Merger(options.title)
+    merger = Merger(options.title or _folder_title(inputs, paths))
     tasks = _tasks(paths, options, stdin, remote=scheduler is not None)
     count = 1 if scheduler is not None else min(_workers(workers, paths), len(paths))
     # A task costs the main process (or Dask's scheduler) a millisecond or more whatever its
@@ -208,6 +208,15 @@ def load(
         raise TimelineError(f"{where}: no events found")
     warnings = [d for d in diagnostics if d.severity is not Severity.ERROR]
     return Loaded(merged, warnings, formats, errors)
+
+
+def _folder_title(inputs: Sequence[str], paths: list[str]) -> str | None:
+    """A folder of documents is titled after the folder ("news/" -> "news"), not after
+    whichever of its documents comes first."""
+    if len(inputs) != 1 or len(paths) < 2 or not os.path.isdir(inputs[0]):
+        return None
+    name = Path(inputs[0]).resolve().name
+    return name.replace("_", " ").replace("-", " ") or None
 
 
 # Below this much input, documents are read in this process when the number of workers was left
