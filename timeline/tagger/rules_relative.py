@@ -417,6 +417,8 @@ def _narrative(m: re.Match[str], text: str) -> Reading | None:
         return read_as(m, "DATE", "anaphoric", unit=unit, n=n)
     rel = " ".join(m["that"].lower().split())
     unit = m["u"].lower()
+    if m["u"][0].isupper() and not m["that"][0].isupper():
+        return None  # "Man of the Year", "Player of the Week": a name, not a time
     if rel == "the" and not m["pre"] and unit not in ("year", "week"):
         return None  # "in the day"; but "earlier in the day", "for the year", "of the week"
     if rel == "the" and _NUMBER_NEXT.match(text, m.end()):
