@@ -169,6 +169,13 @@ def test_a_dates_possessive_never_reaches_a_title_read_as_words(
     assert title_for(sentence, 0, len("Monday")) == expected
 
 
+def test_a_title_never_starts_with_a_dash() -> None:
+    sentence = ("Officials approached the transition embodied in the U.S.-Iraq Status of Forces "
+                "Agreement which was negotiated throughout 2008.")  # fmt: skip
+    found = title(sentence, "2008")
+    assert found is not None and found[0].isalpha() and "was negotiated" in found
+
+
 @pytest.mark.parametrize("words", ["As the", "It grew over", "during the night"])
 def test_words_with_no_date_among_them_give_no_title(words: str) -> None:
     """A date span that holds no word (hypothesis found "As the" raising IndexError)."""

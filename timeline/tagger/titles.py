@@ -408,7 +408,7 @@ def headline(sentence: str, start: int, end: int) -> str | None:
     words = (nominal, []) if nominal else _title(r, target, here)
     if words is None:
         return None
-    text = fit(*words)
+    text = fit(*words).lstrip("-–— ")  # "U.S.-Iraq" cut after its first part leaves a dash
     if len(text.split()) < 2:
         return None
     return text[:1].upper() + text[1:]
