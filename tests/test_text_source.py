@@ -136,6 +136,14 @@ def test_standard_input_has_no_name_for_a_title() -> None:
     )
 
 
+def test_a_wider_date_in_the_same_clause_adds_no_event() -> None:
+    text = "On January 23, 2007, in the 2007 State of the Union address, Bush announced new troops."
+    result = read(text, "t.txt", ReadOptions(reference_date=Day(2009, 12, 19)))
+    assert [(e.date.start, e.title) for e in result.timeline.events] == [
+        (Day(2007, 1, 23), "Bush announced new troops")
+    ]
+
+
 def test_where_a_plan_ends_is_no_event() -> None:
     text = ("The council approved a measure to freeze fares until 2023. The plant would remain "
             "closed until at least the end of the year. He lived in Paris until 1990.")  # fmt: skip

@@ -261,6 +261,15 @@ def _same_clause(sentence: str, first: Timex, t: Timex, s0: int) -> bool:
     return a == b
 
 
+def _holds(t: Timex, prior: tuple[Found, Timex]) -> bool:
+    """Whether `t` is a wider date holding the one the sentence's event already has."""
+    date = prior[0].event.date
+    assert t.date is not None
+    if prior[0].event.end is not None or t.date == date:
+        return False
+    return t.date.start <= date.start and date.end <= t.date.end
+
+
 def _refines(prior: tuple[Found, Timex], t: Timex) -> bool:
     """Whether `t` is a narrower date inside the one the sentence's event already has."""
     date = prior[0].event.date
@@ -365,6 +374,16 @@ def build_events(
         ):
             # "a measure to freeze fares until 2023", "would remain closed until the end of
             # the year": where a plan ends, not something that happened then
+            continue
+        if (
+            prior is not None
+            and t.range_to is None
+            and not deadline
+            and _holds(t, prior)
+            and _same_clause(sentence, prior[1], t, s0)
+        ):
+            # "On January 23, 2007, in the 2007 State of the Union address, Bush announced":
+            # the wider date adds nothing to the event the narrower one already dates
             continue
         if same_clause and deadline:
             # "On May 25, 1961, Kennedy set the goal of a landing by the end of the decade":
