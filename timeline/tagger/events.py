@@ -263,20 +263,21 @@ def _same_clause(sentence: str, first: Timex, t: Timex, s0: int) -> bool:
 
 def _holds(t: Timex, prior: tuple[Found, Timex]) -> bool:
     """Whether `t` is a wider date holding the one the sentence's event already has."""
-    date = prior[0].event.date
-    assert t.date is not None
-    if prior[0].event.end is not None or t.date == date:
-        return False
-    return t.date.start <= date.start and date.end <= t.date.end
+    return _nested(prior, t, wider=True)
 
 
 def _refines(prior: tuple[Found, Timex], t: Timex) -> bool:
     """Whether `t` is a narrower date inside the one the sentence's event already has."""
+    return _nested(prior, t, wider=False)
+
+
+def _nested(prior: tuple[Found, Timex], t: Timex, wider: bool) -> bool:
     date = prior[0].event.date
     assert t.date is not None
     if prior[0].event.end is not None or t.date == date:
         return False
-    return date.start <= t.date.start and t.date.end <= date.end
+    inner, outer = (date, t.date) if wider else (t.date, date)
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 # The languages the tagger reads. Told them, dateparser tries four languages' words on a date
