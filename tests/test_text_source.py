@@ -273,6 +273,17 @@ def test_html_time_elements_give_their_own_dates() -> None:
                                                         ("Tuesday", "2019-06-04")]  # fmt: skip
 
 
+def test_a_date_in_a_table_cell_is_no_dateline() -> None:
+    page = ("<html><body><h1>Harbour Bridge</h1><table><tr><th>Opened</th><td>19 March 1932"
+            "</td></tr></table><p>The bridge was opened on 19 March 1932. It closed last year."
+            "</p></body></html>")  # fmt: skip
+    result = read_html(page, "bridge.html", TODAY)
+    assert result.timeline.settings.reference_date == TODAY.today  # not 1932: today, warned
+    assert any("last year" in d.message for d in result.diagnostics)
+    news = "<html><body><p>LONDON, 3 May 2020 — The council met on Tuesday.</p></body></html>"
+    assert read_html(news, "n.html", TODAY).timeline.settings.reference_date == Day(2020, 5, 3)
+
+
 def test_html_navigation_footer_and_controls_are_not_read() -> None:
     page = ("<html><body><nav>Home | Archive 2015 | About</nav><p>The bridge opened in 1932."
             "</p><select><option>2016</option></select><footer>© 2019 Daily Paper</footer>"

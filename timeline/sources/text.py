@@ -186,6 +186,8 @@ class _Visible(HTMLParser):
         self.time_date: str | None = None
         self.times: list[tuple[int, int, str]] = []  # <time datetime>: text span, its value
         self._time: tuple[int, str] | None = None
+        self.tables: list[tuple[int, int]] = []  # text spans of tables, no place for a dateline
+        self._tables: list[int] = []
 
     def _here(self) -> int:
         line, col = self.getpos()
@@ -224,6 +226,8 @@ class _Visible(HTMLParser):
         if tag == "time" and a.get("datetime"):
             self.time_date = self.time_date or a["datetime"]
             self._time = (len(self.chars), a["datetime"])
+        if tag == "table":
+            self._tables.append(len(self.chars))
         if tag in _BLOCK:
             self._break()
 
@@ -243,6 +247,8 @@ class _Visible(HTMLParser):
         if tag == "time" and self._time is not None:
             self.times.append((self._time[0], len(self.chars), self._time[1]))
             self._time = None
+        if tag == "table" and self._tables:
+            self.tables.append((self._tables.pop(), len(self.chars)))
         if tag in _BLOCK:
             self._break()
 
@@ -277,7 +283,11 @@ def _html(source: str) -> Prose:
             break
     times = tuple((a, b, t) for a, b, raw in parser.times if (t := _date_of(raw)) is not None)
     short = title[:200] if title else None
-    return Prose(text, source, parser.offsets, short, anchor or dateline(text), times)
+    # A date alone in a table cell (an infobox's "Opened: 19 March 1932") is no dateline.
+    outside = text
+    for a, b in parser.tables:
+        outside = outside[:a] + re.sub(r"[^\n]", " ", outside[a:b]) + outside[b:]
+    return Prose(text, source, parser.offsets, short, anchor or dateline(outside), times)
 
 
 def _date_of(raw: str) -> Timex | None:
