@@ -114,6 +114,11 @@ def _blank(m: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", m.group())
 
 
+def _blanked(text: str, a: int, b: int) -> str:
+    """`text` with text[a:b] made spaces, line breaks kept: the same length, the same lines."""
+    return text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
+
+
 # Code is not prose: fenced blocks are left out.
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$", re.MULTILINE | re.DOTALL)
 # A table: its rule row ("|---|:--:|") is left out, and each row reads as one sentence, its
@@ -286,7 +291,7 @@ def _html(source: str) -> Prose:
     # A date alone in a table cell (an infobox's "Opened: 19 March 1932") is no dateline.
     outside = text
     for a, b in parser.tables:
-        outside = outside[:a] + re.sub(r"[^\n]", " ", outside[a:b]) + outside[b:]
+        outside = _blanked(outside, a, b)
     return Prose(text, source, parser.offsets, short, anchor or dateline(outside), times)
 
 
@@ -369,7 +374,7 @@ def _without_dateline(found: list[Timex], prose: Prose) -> tuple[list[Timex], st
         line_start = text.rfind("\n", 0, t.start) + 1
         end = _DATELINE_END.match(text, t.end)
         stop = end.end() if end else t.end
-        text = text[:line_start] + re.sub(r"[^\n]", " ", text[line_start:stop]) + text[stop:]
+        text = _blanked(text, line_start, stop)
     if len(kept) == len(found):
         return found, text
     at: dict[int | None, int] = {old: new for new, old in enumerate(kept)}
