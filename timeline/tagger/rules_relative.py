@@ -324,7 +324,7 @@ def _weekday(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "time",
-    rf"(?:(?P<approx>about|around|at|shortly\s+(?:before|after))\s+)?(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})|(?P<h2>[01]?\d|2[0-3])[:h](?P<mi2>[0-5]\d)(?!\d|[.,]\d|:\d\d\d)|(?P<noon>noon|midnight|midday))(?:\s*(?P<tz>[ECMP][SD]T|GMT|UTC))?(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})\b)?",
+    rf"(?:(?P<approx>about|around|at|shortly\s+(?:before|after))\s+)?(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})|(?P<h2>[01]?\d|2[0-3])[:h](?P<mi2>[0-5]\d)(?!\d|[.,]\d|:\d\d\d)|(?P<noon>noon|midnight|midday))(?:\s*(?P<tz>[ECMP][SD]T|GMT|UTC|(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?(?:\s+[Tt]ime)?))?(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})\b)?",
 )
 def _time(m: re.Match[str], text: str) -> Reading | None:
     if m["noon"] and text[max(0, m.start("noon") - 5) : m.start("noon")].lower() == "high ":
