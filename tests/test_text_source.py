@@ -144,6 +144,15 @@ def test_a_wider_date_in_the_same_clause_adds_no_event() -> None:
     ]
 
 
+def test_a_figure_compared_with_a_year_before_is_no_event() -> None:
+    text = ("Net income rose to $58.6 million from $41.2 million a year earlier. Sales rose 5% "
+            "from a year earlier. A year ago, the firm was sold.")  # fmt: skip
+    result = read(text, "t.txt", ReadOptions(reference_date=Day(2023, 10, 26)))
+    assert [(e.date.start, e.title) for e in result.timeline.events] == [
+        (Day(2022), "The firm was sold")
+    ]
+
+
 def test_where_a_plan_ends_is_no_event() -> None:
     text = ("The council approved a measure to freeze fares until 2023. The plant would remain "
             "closed until at least the end of the year. He lived in Paris until 1990.")  # fmt: skip

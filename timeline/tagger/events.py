@@ -244,6 +244,12 @@ def _others(
 
 _AND = re.compile(rf",?\s+(?:{_CONJUNCTIONS}|then)\s+")
 _APPOSED = re.compile(r"\s*,\s*")
+_COMPARED = re.compile(
+    r"\b(?:from|with|than|against|versus|vs\.)\s+"
+    r"(?:(?:[^.;:!?]|\.(?=\d)){0,40}?\d(?:[^.;:!?]|\.(?=\d)){0,30})?$",
+    re.IGNORECASE,
+)
+_COMPARED_OFFSET = re.compile(r"\b(?:earlier|ago|before)$", re.IGNORECASE)
 _PLANNED_END = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
 _TO_VERB = re.compile(r"\bto\s+[a-z]+\b[^,;.]*$")
 _OFFSET = re.compile(r"\b(?:later|earlier|after|before|afterwards?)$", re.IGNORECASE)
@@ -368,6 +374,12 @@ def build_events(
         ):
             # "impeached him on Jan. 13, a week later": how far the date lies from another,
             # not an event of its own
+            continue
+        if _COMPARED_OFFSET.search(t.text) and _COMPARED.search(
+            text, max(s0, t.start - 80), t.start
+        ):
+            # "net income of $58.6 million, up from $41.2 million a year earlier": the figure
+            # it is compared with, not something that happened then
             continue
         if _PLANNED_END.search(text, max(s0, t.start - 20), t.start) and (
             _TO_VERB.search(text, max(s0, t.start - 60), t.start)
