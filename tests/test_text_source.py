@@ -136,30 +136,27 @@ def test_standard_input_has_no_name_for_a_title() -> None:
     )
 
 
-def test_a_wider_date_in_the_same_clause_adds_no_event() -> None:
-    text = "On January 23, 2007, in the 2007 State of the Union address, Bush announced new troops."
-    result = read(text, "t.txt", ReadOptions(reference_date=Day(2009, 12, 19)))
-    assert [(e.date.start, e.title) for e in result.timeline.events] == [
-        (Day(2007, 1, 23), "Bush announced new troops")
-    ]
-
-
-def test_a_figure_compared_with_a_year_before_is_no_event() -> None:
-    text = ("Net income rose to $58.6 million from $41.2 million a year earlier. Sales rose 5% "
-            "from a year earlier. A year ago, the firm was sold.")  # fmt: skip
-    result = read(text, "t.txt", ReadOptions(reference_date=Day(2023, 10, 26)))
-    assert [(e.date.start, e.title) for e in result.timeline.events] == [
-        (Day(2022), "The firm was sold")
-    ]
-
-
-def test_where_a_plan_ends_is_no_event() -> None:
-    text = ("The council approved a measure to freeze fares until 2023. The plant would remain "
-            "closed until at least the end of the year. He lived in Paris until 1990.")  # fmt: skip
-    result = read(text, "t.txt", ReadOptions(reference_date=Day(2021, 3, 1)))
-    assert [(e.date.start, e.title) for e in result.timeline.events] == [
-        (Day(1990), "He lived in Paris")
-    ]
+@pytest.mark.parametrize(
+    ("text", "reference", "events"),
+    [
+        # a wider date in the same clause adds nothing
+        ("On January 23, 2007, in the 2007 State of the Union address, Bush announced new "
+         "troops.", Day(2009, 12, 19), [(Day(2007, 1, 23), "Bush announced new troops")]),
+        # a figure compared with a year before: not something that happened then
+        ("Net income rose to $58.6 million from $41.2 million a year earlier. Sales rose 5% "
+         "from a year earlier. A year ago, the firm was sold.", Day(2023, 10, 26),
+         [(Day(2022), "The firm was sold")]),
+        # where a plan ends
+        ("The council approved a measure to freeze fares until 2023. The plant would remain "
+         "closed until at least the end of the year. He lived in Paris until 1990.",
+         Day(2021, 3, 1), [(Day(1990), "He lived in Paris")]),
+    ],
+)  # fmt: skip
+def test_dates_that_are_no_events_of_their_own(
+    text: str, reference: Day, events: list[tuple[Day, str]]
+) -> None:
+    result = read(text, "t.txt", ReadOptions(reference_date=reference))
+    assert [(e.date.start, e.title) for e in result.timeline.events] == events
 
 
 def test_a_range_after_a_dateline_keeps_its_own_end() -> None:
