@@ -146,6 +146,11 @@ def test_standard_input_has_no_name_for_a_title() -> None:
         ("Net income rose to $58.6 million from $41.2 million a year earlier. Sales rose 5% "
          "from a year earlier. A year ago, the firm was sold.", Day(2023, 10, 26),
          [(Day(2022), "The firm was sold")]),
+        # the period a figure covers ("the third quarter ended Sept. 30"), beside the report
+        ("Acme today reported net income of $58.6 million for the third quarter ended Sept. "
+         "30. For the quarter ended June 30, Acme earned $40 million.", Day(2023, 10, 26),
+         [(Day(2023, 4, 1), "Acme earned $40 million"),  # the quarter, whole
+          (Day(2023, 10, 26), "Acme reported net income of $58.6 million")]),
         # where a plan ends
         ("The council approved a measure to freeze fares until 2023. The plant would remain "
          "closed until at least the end of the year. He lived in Paris until 1990.",

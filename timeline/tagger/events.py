@@ -229,9 +229,25 @@ def _own_clause(
         if a >= hi:
             continue
         pre = _PREPOSITION_BEFORE.search(text, max(s0, a - 12), a)
-        for j in range(pre.start() if pre else a, min(b, s1)):  # a range may end past it
+        lead = pre.start() if pre else a
+        # "the third quarter ended Sept. 30": the "ended" between two dates goes with them
+        ended = _ENDED.match(text, b)
+        stop = ended.end() if ended and _starts_a_date(ended.end(), others, start) else b
+        if (before := _ENDED.match(text, end)) and before.end() == a:
+            lead = end
+        for j in range(lead, min(stop, s1)):  # a range may end past the sentence
             chars[j - s0] = " "
     return "".join(chars[: hi - s0]), start - s0, end - s0
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?", re.IGNORECASE)
+_PERIOD_ENDED = re.compile(
+    r"\b(?:quarter|year|period|months|half|weeks)\s+(?:ended|ending)\s+(?:on\s+)?$", re.IGNORECASE
+)
+
+
+def _starts_a_date(at: int, others: list[tuple[int, int]], start: int) -> bool:
+    return at == start or any(a == at for a, _ in others)
 
 
 def _others(
@@ -374,6 +390,14 @@ def build_events(
         ):
             # "impeached him on Jan. 13, a week later": how far the date lies from another,
             # not an event of its own
+            continue
+        if (
+            prior is not None
+            and (_ENDED.match(text, t.end) or _PERIOD_ENDED.search(text, s0, t.start))
+            and _same_clause(sentence, prior[1], t, s0)
+        ):
+            # "today reported net income for the third quarter ended Sept. 30": the period the
+            # figure covers, not a second event of the report
             continue
         if _COMPARED_OFFSET.search(t.text) and _COMPARED.search(
             text, max(s0, t.start - 80), t.start
