@@ -598,6 +598,8 @@ def _period_word(m: re.Match[str], text: str) -> Reading | None:
         if w in ("year-earlier", "year-ago", "year-before", "prior-year"):
             return read_as(m, "DATE", "deictic", unit="year", n=-1)
         if w in ("full", "fiscal", "current", "calendar", "same"):
+            if w == "full" and "-" in m[0] and re.match(r"\s+[a-z]", text[m.end() :]):
+                return None  # "its full-year outlook": how much, not when
             return read_as(m, "DATE", "deictic", unit="year", n=0)
         return None
     tail = m[0].lower()
