@@ -108,7 +108,11 @@ def test_a_dateline_in_the_first_sentence_anchors_and_is_no_event() -> None:
     ]
 
 
-@pytest.mark.parametrize("head", ["LONDON, Sept. 15, 2022 (AP) — ", "LONDON, 15 September 2022 - "])
+@pytest.mark.parametrize(
+    "head",
+    ["LONDON, Sept. 15, 2022 (AP) — ", "LONDON, 15 September 2022 - ",
+     "BARNSLEY, England, Sept. 15, 2022 (AP)_ "],
+)  # fmt: skip
 def test_a_dateline_with_an_agency_or_a_hyphen_is_no_event(head: str) -> None:
     result = read(head + "The bridge was closed in 1987. The council met yesterday.", "t", TODAY)
     events = [(e.date.start, e.title) for e in result.timeline.events]

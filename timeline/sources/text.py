@@ -57,7 +57,7 @@ def dateline(text: str) -> Day | None:
     return None
 
 
-_DATELINE_HEAD = re.compile(r"(\S.{0,78}?)\s+(?:—|–|--|-)\s")
+_DATELINE_HEAD = re.compile(r"(\S.{0,78}?)(?:\s+(?:—|–|--|-)|\)_)\s")  # "(AP)_ ": wires
 _DIGIT = re.compile(r"\d")
 
 
@@ -394,12 +394,17 @@ def _is_dateline(t: Timex, prose: Prose) -> bool:
         return False
     line_start = prose.text.rfind("\n", 0, t.start) + 1
     before, after = prose.text[line_start : t.start], prose.text[t.end : t.end + 30]
-    return not re.search(r"[a-z]", before) and bool(_DATELINE_END.match(after))
+    return bool(_DATELINE_PLACE.fullmatch(before) and _DATELINE_END.match(after))
 
 
+# Before a dateline's date: capitals and punctuation ("LONDON, ", "WASHINGTON (AP), "), or a
+# place in capitals and a region after it ("O'SMACH, Cambodia, ", "BUFFALO, N.Y., ").
+_DATELINE_PLACE = re.compile(
+    r"[^a-z]*|[A-Z][A-Z'. -]+(?:,\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)+,?\s*"
+)
 # After a dateline's date: a dash, or the end of its line; a news agency may come first
 # ("LONDON, Sept. 15, 2022 (AP) — ").
-_DATELINE_END = re.compile(r"\s*(?:\([A-Z][\w .&-]{0,20}\)\s*)?(?:—|–|--|-\s|$|\n)")
+_DATELINE_END = re.compile(r"\s*(?:\([A-Z][\w .&-]{0,20}\)\s*)?(?:—|–|--|-\s|_\s|$|\n)")
 
 
 def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult:
