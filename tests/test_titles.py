@@ -67,6 +67,13 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
          "The crisis talks ended without a deal"),
         ("He was named 1965's Man of the Year by the magazine.", "1965",
          "He was named Man of the Year by the magazine"),
+        # a long subject loses its own phrase before what was said is lost
+        ("The top commander of a Cambodian resistance force said Thursday he has sent a team "
+         "to recover the remains.", "Thursday", "The top commander said he has sent a team"),
+        # too long even for the hard limit: cut before "against" rather than lose all of it
+        ("The Iraqi ambassador to Venezuela said on Tuesday that Iraq would retaliate against "
+         "Venezuela and other OPEC oil cartel members.", "Tuesday",
+         "The Iraqi ambassador to Venezuela said Iraq would retaliate"),
         # what was said, then who said it
         ("Insurers expect claims to top $4 billion, analysts said Wednesday.", "Wednesday",
          "Insurers expect claims to top $4 billion, analysts said"),

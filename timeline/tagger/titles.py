@@ -408,7 +408,8 @@ def headline(sentence: str, start: int, end: int) -> str | None:
     words = (nominal, []) if nominal else _title(r, target, here)
     if words is None:
         return None
-    text = fit(*words).lstrip("-–— ")  # "U.S.-Iraq" cut after its first part leaves a dash
+    # "U.S.-Iraq" cut after its first part leaves a dash; a wire's "(AP)_ " an underscore
+    text = fit(*words).lstrip("-–—_ ")
     if len(text.split()) < 2:
         return None
     return text[:1].upper() + text[1:]
@@ -621,7 +622,18 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
             if reported:
                 said = [*reported[0], *reported[1]]
                 obj = [*obj, _lower_first(said[0]), *said[1:]]
-    return [*_capitalised(subject), *negation, *verb], obj
+    head = [*_capitalised(subject), *negation, *verb]
+    if obj and fit(head, obj) == _join(_trimmed(head)):
+        # Too long to say what was done: a subject's own phrase goes first ("The top commander
+        # of a Cambodian resistance force said he has sent a team": "The top commander said
+        # he has sent a team").
+        cut = next((i for i in range(2, len(subject)) if subject[i].lower() in _OWN_PHRASE), 0)
+        if cut:
+            head = [*_capitalised(subject[:cut]), *negation, *verb]
+    return head, obj
+
+
+_OWN_PHRASE = frozenset("of in at for from with on".split())
 
 
 def _earlier_subject(r: _Reading, k: int) -> list[str]:
@@ -797,7 +809,8 @@ def fit(head: list[str], tail: list[str]) -> str:
         # fits the hard limit.
         cuts = [k for k in every if not (words[k] == "to" and words[k - 1].lower() in _TAKES_TO)]
         if not cuts and len(_join(words)) > TITLE_MAX:
-            cuts = every
+            cuts = every or [k for k in range(len(head) + 1, len(words))
+                             if words[k].lower() in _CUT_LAST]  # fmt: skip
         if not cuts and len(_join(words)) <= TITLE_MAX:
             break
         if len(cuts) > 1 and words[cuts[-1]].lower() in ("of", "de"):
@@ -815,6 +828,15 @@ _TAKES_TO = frozenset(
     refused managed planned sought wanted hoped voted pledged promised vowed threatened
     threatening offered chose asked ordered allowed going about likely unlikely eager willing
     due expected moved""".split()
+)
+
+
+# Where a title too long even for the hard limit may be cut when no phrase of _PHRASE_START
+# is left to cut before, rather than lose all it says: "said Iraq would retaliate | against
+# Venezuela and other members".
+_CUT_LAST = frozenset(
+    """against toward towards without within despite during since until because if unless
+    while among between beyond near behind via after before""".split()
 )
 
 
