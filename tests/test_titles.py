@@ -70,6 +70,9 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
         # a long subject loses its own phrase before what was said is lost
         ("The top commander of a Cambodian resistance force said Thursday he has sent a team "
          "to recover the remains.", "Thursday", "The top commander said he has sent a team"),
+        # "Corp.'s" comes in four tokens and closes up again
+        ("Travelers Corp.'s net income rose 11% in the third quarter.", "the third quarter",
+         "Travelers Corp.'s net income rose 11%"),
         # too long even for the hard limit: cut before "against" rather than lose all of it
         ("The Iraqi ambassador to Venezuela said on Tuesday that Iraq would retaliate against "
          "Venezuela and other OPEC oil cartel members.", "Tuesday",
@@ -174,6 +177,13 @@ def test_a_dates_possessive_never_reaches_a_title_read_as_words(
 ) -> None:
     """No verb to read clauses by: the title is the words around the date, without its "'s"."""
     assert title_for(sentence, 0, len("Monday")) == expected
+
+
+def test_a_name_keeps_its_own_phrase() -> None:
+    """A long subject may lose its "of" phrase to keep what was said, but not a name's."""
+    sentence = "The Organization of African Unity said Friday it would investigate the killings."
+    found = title(sentence, "Friday")
+    assert found is not None and found.startswith("The Organization of African Unity")
 
 
 def test_a_title_never_starts_with_a_dash() -> None:

@@ -627,7 +627,14 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
         # Too long to say what was done: a subject's own phrase goes first ("The top commander
         # of a Cambodian resistance force said he has sent a team": "The top commander said
         # he has sent a team").
-        cut = next((i for i in range(2, len(subject)) if subject[i].lower() in _OWN_PHRASE), 0)
+        cut = next(
+            (
+                i
+                for i in range(2, len(subject) - 1)
+                if subject[i].lower() in _OWN_PHRASE and subject[i + 1][:1].islower()
+            ),
+            0,
+        )  # not "Organization of African Unity"
         if cut:
             head = [*_capitalised(subject[:cut]), *negation, *verb]
     return head, obj
@@ -781,7 +788,7 @@ def _lower_first(word: str) -> str:
     return word
 
 
-_MARK_AFTER = re.compile(r"\s+([,.;:%’']|['’]s\b)(?=\s|$|\b)")
+_MARK_AFTER = re.compile(r"\s+([,.;:%’']\s?s\b|[,.;:%’']|['’]s\b)(?=\s|$|\b)")
 _DOLLAR = re.compile(r"\$\s+")
 _MARKS = frozenset(",.;:%'’")
 
@@ -791,7 +798,10 @@ def _join(words: list[str]) -> str:
     text = " ".join(words)
     if "$" in text:
         text = _DOLLAR.sub("$", text)
-    return _MARK_AFTER.sub(r"\1", text) if _MARKS.intersection(text) else text
+    if not _MARKS.intersection(text):
+        return text
+    # "Corp.'s" comes as "Corp", ".", "'", "s": the possessive closes up too
+    return _MARK_AFTER.sub(lambda m: m.group(1).replace(" ", ""), text)
 
 
 def fit(head: list[str], tail: list[str]) -> str:
