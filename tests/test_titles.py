@@ -73,6 +73,10 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
         # "Corp.'s" comes in four tokens and closes up again
         ("Travelers Corp.'s net income rose 11% in the third quarter.", "the third quarter",
          "Travelers Corp.'s net income rose 11%"),
+        # "the six months ended Sept. 30" names a period: its "ended" is no verb
+        ("Net income for the six months ended Sept. 30 rose to $4 million.", "Sept. 30",
+         "Net income for the six months rose to $4 million"),
+        ("The strike ended Monday.", "Monday", "The strike ended"),
         # too long even for the hard limit: cut before "against" rather than lose all of it
         ("The Iraqi ambassador to Venezuela said on Tuesday that Iraq would retaliate against "
          "Venezuela and other OPEC oil cartel members.", "Tuesday",

@@ -221,6 +221,10 @@ class _Reading:
         prev = self.lower[i - 1] if i else ""
         if prev == "to":
             return False
+        if low in ("ended", "ending") and prev in _PERIODS and i + 1 < len(self.date):
+            if self.date[i + 1]:  # "the six months ended Sept. 30": a name of the period
+                self.dropped[i] = True
+                return False
         if low in _AUX:
             return not (low == "may" and w[0].isupper())
         if w[0].isupper() and i > 0:
@@ -866,6 +870,9 @@ def _trimmed(words: list[str]) -> list[str]:
         low = words[-1].lower()
         if (words[-2].lower(), low) in _PHRASAL:
             break  # a particle: "the war went on", "the roof caved in"
+        if low in ("ended", "ending") and words[-2].lower() in _PERIODS:
+            words = words[:-1]  # "net income for the six months ended [Sept. 30]"
+            continue
         if low in _DANGLING or _is_ly(low) or low == ",":
             words = words[:-1]
         else:
@@ -873,6 +880,7 @@ def _trimmed(words: list[str]) -> list[str]:
     return words
 
 
+_PERIODS = frozenset("months quarter quarters year years period weeks half".split())
 # Verbs whose "on" or "in" ends them: "the war went on", not "a referendum was held in".
 _PHRASAL = frozenset(
     (verb, particle)
