@@ -183,6 +183,24 @@ def test_a_dates_possessive_never_reaches_a_title_read_as_words(
     assert title_for(sentence, 0, len("Monday")) == expected
 
 
+def test_a_short_sentence_takes_its_documents_language() -> None:
+    """ "Vor drei Wochen demonstrierten rund 20.000 Menschen in Hamburg." has none of the German
+    words the sentence reader looks for; the document around it has plenty."""
+    from timeline.model import Day
+    from timeline.sources import ReadOptions
+    from timeline.sources.text import read
+
+    text = (
+        "Der Bundestag hat am 7. März 2024 ein neues Gesetz beschlossen, das die Regierung im "
+        "Januar vorgelegt hatte. Vor drei Wochen demonstrierten rund 20.000 Menschen in Hamburg. "
+        "Bereits im vergangenen Jahr hatte die Regierung einen Entwurf vorgelegt."
+    )
+    events = read(text, "de.txt", ReadOptions(reference_date=Day(2024, 3, 12))).timeline.events
+    titles = {e.title for e in events}
+    assert "Rund 20.000 Menschen demonstrierten in Hamburg" in titles
+    assert "Die Regierung hatte einen Entwurf vorgelegt" in titles
+
+
 def test_a_name_keeps_its_own_phrase() -> None:
     """A long subject may lose its "of" phrase to keep what was said, but not a name's."""
     sentence = "The Organization of African Unity said Friday it would investigate the killings."

@@ -18,6 +18,7 @@ from timeline.tagger.lexicon import PAST_WORDS
 from timeline.tagger.patterns import MONTH
 from timeline.tagger.tense import tense
 from timeline.tagger.titles import event_clause, fit, headline
+from timeline.tagger.titles_fr_de_es import document_language
 from timeline.tagger.titles_fr_de_es import headline as foreign_headline
 
 TITLE_WORDS = 12
@@ -108,7 +109,7 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 
 
 @functools.lru_cache(maxsize=4096)
-def title_for(sentence: str, start: int, end: int) -> str:
+def title_for(sentence: str, start: int, end: int, lang: str | None = None) -> str:
     """A short title from the clause holding sentence[start:end] (the date), without the date:
     a headline (`titles.headline`) where the sentence can be read as English clauses, or as
     French, German or Spanish ones (`titles_fr_de_es`), else the words of the clause around
@@ -120,7 +121,7 @@ def title_for(sentence: str, start: int, end: int) -> str:
     sentence = sentence.replace(" - ", " – ")
     found = headline(sentence, start, end)
     if found is None:
-        found = foreign_headline(sentence, start, end)
+        found = foreign_headline(sentence, start, end, lang)
     if found is not None:
         return found
     # "Tuesday's talks": the date's possessive goes with it.
@@ -349,6 +350,7 @@ def build_events(
     could not be placed on the timeline (to be reported)."""
     spans = sentences(text)
     starts = [a for a, _ in spans]
+    lang = document_language(text)  # for sentences too short to say what language they are
     found: list[Found] = []
     by_days: dict[tuple[int, int], list[Found]] = {}  # the same event told twice: same days
     exact: dict[tuple[tuple[int, int], str], Found] = {}
@@ -433,7 +435,8 @@ def build_events(
             # the narrower date too.
             around = _others(dated, s0, s1, first.start, first.end)
             retitled = title_for(
-                *_own_clause(text, s0, s1, first.start, first.end, around, (t.start, t.end))
+                *_own_clause(text, s0, s1, first.start, first.end, around, (t.start, t.end)),
+                lang,
             )
             title = retitled if len(retitled.split()) >= 2 else f.event.title
             f.event = replace(f.event, date=replace(narrower, text=t.text), title=title)
@@ -446,7 +449,7 @@ def build_events(
         # A range's title leaves out both of its ends: "Talks ran from 3 to 5 March".
         t_end = other.end if other else t.end
         others = _others(dated, s0, s1, t.start, t_end)
-        title = title_for(*_own_clause(text, s0, s1, t.start, t_end, others))
+        title = title_for(*_own_clause(text, s0, s1, t.start, t_end, others), lang)
         if len(title.split()) < 2:
             unplaced.append(t)
             continue

@@ -96,8 +96,27 @@ def language(sentence: str) -> str | None:
     return best if scores[best] >= 2 else None
 
 
-def headline(sentence: str, start: int, end: int) -> str | None:
-    lang = language(sentence)
+_ENGLISH_WORDS = frozenset(
+    "the was were had has his her its their who which of and he she they it is are been this "
+    "that with from by for at to".split()
+)
+
+
+def document_language(text: str) -> str | None:
+    """ "fr", "de" or "es" when a whole text is written in it (its words counted, not only
+    seen, and more of them than English ones), for sentences too short to tell by themselves
+    ("Vor drei Wochen demonstrierten rund 20.000 Menschen in Hamburg.")."""
+    words = [re.split(r"['’]", w.lower())[0] for w in TOKEN.findall(text[:20000])]
+    english = sum(1 for w in words if w in _ENGLISH_WORDS)
+    scores = {lang: sum(1 for w in words if w in marks) for lang, marks in _MARKERS.items()}
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] >= 5 and scores[best] > 2 * english else None
+
+
+def headline(sentence: str, start: int, end: int, hint: str | None = None) -> str | None:
+    """A headline for the date at sentence[start:end] in French, German or Spanish, the
+    language told by the sentence's own words, else `hint` (the document's)."""
+    lang = language(sentence) or hint
     if lang is None:
         return None
     spans = [m.span() for m in TOKEN.finditer(sentence)]
@@ -232,6 +251,8 @@ def _german_order(body: list[str], subject: list[str], verb_last: bool) -> list[
         rest = body[:-1]
         np = [] if subject else _german_subject(rest)
         return [*rest[: len(np)], verb, *rest[len(np) :]]
+    while body and body[0].lower() in _GERMAN_ADVERBS:
+        body = body[1:]  # "Bereits hatte die Regierung ...": the adverb before the verb goes
     if not subject and body and body[0][:1].islower() and body[0].lower() not in _DETERMINERS:
         np = _german_subject(body[1:])
         if np:
@@ -239,11 +260,23 @@ def _german_order(body: list[str], subject: list[str], verb_last: bool) -> list[
     return body
 
 
+_GERMAN_ADVERBS = frozenset("bereits schon erst noch auch dann damals später zuvor".split())
+_ABOUT = frozenset("rund etwa fast knapp über mehr".split())
+
+
 def _german_subject(words: list[str]) -> list[str]:
     """A German subject at the start of `words`: an article and the capitalised words (and
     adjectives) after it, or a name."""
     if not words:
         return []
+    k = 0
+    if words[0].lower() in _ABOUT:
+        k = 1  # "rund 20.000 Menschen"
+    if k < len(words) and words[k][:1].isdigit():
+        k += 1
+        while k < len(words) and words[k][:1].isupper():
+            k += 1
+        return words[:k] if words[k - 1][:1].isupper() else []
     k = 0
     if words[0].lower() in _DETERMINERS:
         k = 1
