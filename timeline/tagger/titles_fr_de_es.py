@@ -103,12 +103,16 @@ _ENGLISH_WORDS = frozenset(
 
 
 def document_language(text: str) -> str | None:
-    """ "fr", "de" or "es" when a whole text is written in it (its words counted, not only
-    seen, and more of them than English ones), for sentences too short to tell by themselves
-    ("Vor drei Wochen demonstrierten rund 20.000 Menschen in Hamburg.")."""
-    words = [re.split(r"['’]", w.lower())[0] for w in TOKEN.findall(text[:20000])]
-    english = sum(1 for w in words if w in _ENGLISH_WORDS)
-    scores = {lang: sum(1 for w in words if w in marks) for lang, marks in _MARKERS.items()}
+    """ "fr", "de" or "es" when a text is written in it (its first 3,000 characters' words
+    counted, not only seen, more of them than English ones), for sentences too short to tell
+    by themselves ("Vor drei Wochen demonstrierten rund 20.000 Menschen in Hamburg.")."""
+    from collections import Counter
+
+    if text.count(" the ", 0, 3000) >= 3:
+        return None  # English, as most texts are: one C call decides
+    counts = Counter(w.strip(".,;:!?\"'()«»“”") for w in text[:3000].lower().split())
+    english = sum(counts[w] for w in _ENGLISH_WORDS)
+    scores = {lang: sum(counts[w] for w in marks) for lang, marks in _MARKERS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= 5 and scores[best] > 2 * english else None
 
