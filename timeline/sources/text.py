@@ -137,8 +137,8 @@ def _markdown(text: str) -> Prose:
     if front:
         meta = front.group(1)
         if date := re.search(r"(?im)^(?:date|published|created)\s*:\s*[\"']?([^\"'\n]+)", meta):
-            found = [t for t in tag(date.group(1), Day(2000)) if t.date and not t.anchored]
-            anchor = found[0].date.start if found and found[0].date else None
+            found = _date_of(date.group(1))
+            anchor = found.date.start if found and found.date else None
         if name := re.search(r"(?im)^title\s*:\s*[\"']?([^\"'\n]+)", meta):
             title = name.group(1).strip()
         text_clean = text[: front.start()] + _blank(front) + text[front.end() :]
@@ -368,13 +368,10 @@ def _without_dateline(found: list[Timex], prose: Prose) -> tuple[list[Timex], st
     text = prose.text
     kept = []
     for i, t in enumerate(found):
-        if not _is_dateline(t, prose):
+        if (span := _dateline_span(t, prose)) is None:
             kept.append(i)
-            continue
-        line_start = text.rfind("\n", 0, t.start) + 1
-        end = _DATELINE_END.match(text, t.end)
-        stop = end.end() if end else t.end
-        text = _blanked(text, line_start, stop)
+        else:
+            text = _blanked(text, *span)
     if len(kept) == len(found):
         return found, text
     at: dict[int | None, int] = {old: new for new, old in enumerate(kept)}
@@ -385,16 +382,18 @@ def _near_top_on_anchor_day(t: Timex, prose: Prose) -> bool:
     return bool(t.start < 200 and t.date and prose.anchor and t.date.start == prose.anchor)
 
 
-def _is_dateline(t: Timex, prose: Prose) -> bool:
-    """Whether `t` is the document's own date near its top: the same day as the anchor, with
-    nothing before it on its line but capitals and punctuation ("LONDON, ", "WASHINGTON (AP), ")
-    and nothing after it but a dash or the line's end ("On 3 May 2020 the council met" stays an
-    event)."""
+def _dateline_span(t: Timex, prose: Prose) -> tuple[int, int] | None:
+    """Where `t` stands as the document's own date near its top, from its line's start to past
+    the dash after it, or None: the same day as the anchor, with nothing before it on its line
+    but a place ("LONDON, ", "WASHINGTON (AP), ") and nothing after it but an agency and a dash
+    or the line's end ("On 3 May 2020 the council met" stays an event)."""
     if not _near_top_on_anchor_day(t, prose):
-        return False
+        return None
     line_start = prose.text.rfind("\n", 0, t.start) + 1
-    before, after = prose.text[line_start : t.start], prose.text[t.end : t.end + 30]
-    return bool(_DATELINE_PLACE.fullmatch(before) and _DATELINE_END.match(after))
+    end = _DATELINE_END.match(prose.text[: t.end + 30], t.end)
+    if end is None or not _DATELINE_PLACE.fullmatch(prose.text, line_start, t.start):
+        return None
+    return line_start, end.end()
 
 
 # Before a dateline's date: capitals and punctuation ("LONDON, ", "WASHINGTON (AP), "), or a

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from timeline.model import Day, FuzzyDate, Qualifier
 from timeline.tagger.detect import find
-from timeline.tagger.patterns import Reading
+from timeline.tagger.patterns import ENDED, Reading
 from timeline.tagger.resolve import Context, Resolved, resolve
 from timeline.tagger.story import aside, is_narrative, looks_back, next_years
 
@@ -210,14 +210,13 @@ def _period_ended(text: str, r: Reading, day: Reading) -> bool:
         and r.data.get("unit") in ("quarter", "year")
         and not r.data.get("n")
         and day.kind == "month-day"
-        and _ENDED.fullmatch(text, r.end, day.start)
+        and ENDED.fullmatch(text, r.end, day.start)
     ):
         r.data["ended"] = True
         return True
     return False
 
 
-_ENDED = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?")
 _STOP = re.compile(r"[.;!?]\s")
 
 

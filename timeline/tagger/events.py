@@ -14,8 +14,8 @@ from timeline.merge import content_words as _content_words
 from timeline.merge import retells as _retells
 from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, Settings, SourceRef
 from timeline.tagger import Timex
-from timeline.tagger.lexicon import PAST_WORDS
-from timeline.tagger.patterns import MONTH
+from timeline.tagger.lexicon import PAST_WORDS, PERIOD_NOUNS
+from timeline.tagger.patterns import ENDED, MONTH
 from timeline.tagger.tense import tense
 from timeline.tagger.titles import event_clause, fit, headline
 from timeline.tagger.titles_fr_de_es import document_language
@@ -232,18 +232,17 @@ def _own_clause(
         pre = _PREPOSITION_BEFORE.search(text, max(s0, a - 12), a)
         lead = pre.start() if pre else a
         # "the third quarter ended Sept. 30": the "ended" between two dates goes with them
-        ended = _ENDED.match(text, b)
+        ended = ENDED.match(text, b)
         stop = ended.end() if ended and _starts_a_date(ended.end(), others, start) else b
-        if (before := _ENDED.match(text, end)) and before.end() == a:
+        if (before := ENDED.match(text, end)) and before.end() == a:
             lead = end
         for j in range(lead, min(stop, s1)):  # a range may end past the sentence
             chars[j - s0] = " "
     return "".join(chars[: hi - s0]), start - s0, end - s0
 
 
-_ENDED = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?", re.IGNORECASE)
 _PERIOD_ENDED = re.compile(
-    r"\b(?:quarter|year|period|months|half|weeks)\s+(?:ended|ending)\s+(?:on\s+)?$", re.IGNORECASE
+    rf"\b(?:{'|'.join(sorted(PERIOD_NOUNS))}){ENDED.pattern}$", re.IGNORECASE
 )
 
 
@@ -395,7 +394,7 @@ def build_events(
             continue
         if (
             prior is not None
-            and (_ENDED.match(text, t.end) or _PERIOD_ENDED.search(text, s0, t.start))
+            and (ENDED.match(text, t.end) or _PERIOD_ENDED.search(text, s0, t.start))
             and _same_clause(sentence, prior[1], t, s0)
         ):
             # "today reported net income for the third quarter ended Sept. 30": the period the

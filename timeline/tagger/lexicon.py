@@ -110,6 +110,10 @@ MOVABLE_HOLIDAYS = ("thanksgiving", "thanksgiving day", "easter", "easter sunday
                     "good friday", "labor day", "labour day", "memorial day",
                     "election day")  # fmt: skip
 
+# Stretches of time a figure may cover, named by the day they end on: "the six months ended
+# Sept. 30", "the quarter ending July 31".
+PERIOD_NOUNS = frozenset("months quarter quarters year years period weeks half".split())
+
 # Words after a number that show it counts things rather than naming a year.
 COUNTED = frozenset(
     """people persons men women children troops soldiers workers employees jobs shares stocks

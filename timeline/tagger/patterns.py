@@ -58,6 +58,8 @@ DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?"
 # Before a month, German writes "3. März": the full stop belongs to the day.
 DAYNUM_DOT = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er|\.)?"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d|2100)"
+# Between a period and the day it ends on: "the quarter| ended |Sept. 30".
+ENDED = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?", re.IGNORECASE)
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
          "fifteen|sixteen|seventeen|eighteen|nineteen")  # fmt: skip

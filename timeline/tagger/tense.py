@@ -141,11 +141,12 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
     first ("said on Tuesday that it would" is past: the saying), then those after it in its
     clause; for a date put first ("In March, the company received an offer"), the next clause;
     last, the clauses before its own in the sentence."""
+    until = _UNTIL.search(text, max(0, start - 12), start)
     if (
         _AHEAD.search(text, max(0, start - 24), start)
         or _DEFERRED.search(text, max(0, start - 80), start)
         or _SOON.search(text, max(0, start - 50), start)
-        or (_UNTIL.search(text, max(0, start - 12), start) and _TO_DO.match(text, end))
+        or (until and _TO_DO.match(text, end))
     ):
         # "as soon as trading opened Monday"; "has given them until 9 a.m. Tuesday to sign":
         # a time still to come, whatever the verb
@@ -179,7 +180,7 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
                 weak = weak or "past"
             elif verdict:
                 return verdict
-    if not weak and _UNTIL.search(text, max(0, start - 12), start):
+    if not weak and until:
         return "future"  # "Iraq has until Friday to comply": no verb says it is gone by
     return (weak if weak_counts else "") or "present"
 

@@ -26,8 +26,11 @@ return None, and the caller uses its clause-cutting title instead.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
+
+from timeline.tagger.lexicon import PERIOD_NOUNS
 
 TITLE_CHARS = 60
 TITLE_MAX = 70  # when the words after the verb hold no phrase to cut before
@@ -171,6 +174,9 @@ class _Reading:
             self.dropped[i] = True
             i -= 1
         self.first_date = first
+        for i in range(1, n - 1):
+            if self.lower[i] == "ended" and self.lower[i - 1] in PERIOD_NOUNS and self.date[i + 1]:
+                self.dropped[i] = True  # "the six months ended Sept. 30": the period's name
         self._possessive_date_to_article(sentence, end)
         self.verb = [
             (
@@ -221,10 +227,6 @@ class _Reading:
         prev = self.lower[i - 1] if i else ""
         if prev == "to":
             return False
-        if low in ("ended", "ending") and prev in _PERIODS and i + 1 < len(self.date):
-            if self.date[i + 1]:  # "the six months ended Sept. 30": a name of the period
-                self.dropped[i] = True
-                return False
         if low in _AUX:
             return not (low == "may" and w[0].isupper())
         if w[0].isupper() and i > 0:
@@ -419,6 +421,7 @@ def headline(sentence: str, start: int, end: int) -> str | None:
     return text[:1].upper() + text[1:]
 
 
+@functools.lru_cache(maxsize=1024)  # asked again for each later date of the same sentence
 def event_clause(sentence: str, start: int, end: int) -> int | None:
     """Which clause of the sentence the event dated by sentence[start:end] is told in (an
     index, to compare with another date's), or None when the sentence is not read as clauses."""
@@ -870,7 +873,7 @@ def _trimmed(words: list[str]) -> list[str]:
         low = words[-1].lower()
         if (words[-2].lower(), low) in _PHRASAL:
             break  # a particle: "the war went on", "the roof caved in"
-        if low in ("ended", "ending") and words[-2].lower() in _PERIODS:
+        if low in ("ended", "ending") and words[-2].lower() in PERIOD_NOUNS:
             words = words[:-1]  # "net income for the six months ended [Sept. 30]"
             continue
         if low in _DANGLING or _is_ly(low) or low == ",":
@@ -880,7 +883,6 @@ def _trimmed(words: list[str]) -> list[str]:
     return words
 
 
-_PERIODS = frozenset("months quarter quarters year years period weeks half".split())
 # Verbs whose "on" or "in" ends them: "the war went on", not "a referendum was held in".
 _PHRASAL = frozenset(
     (verb, particle)
