@@ -52,6 +52,7 @@ _TRIGGERS: dict[str, tuple[set[str], bool]] = {
     "numeric": (set(), True),
     "month-day": (_MONTHS, False),
     "day-month": (_MONTHS, False),
+    "roman-day": ({"ides", "nones", "kalends", "calends"}, False),
     "month-year": (_MONTHS, False),
     "month": (_MONTHS, False),
     "year": (set(), True),
@@ -122,7 +123,7 @@ _DIGIT_SHAPES: dict[str, re.Pattern[str]] = {
 _BEFORE_WORDS = {
     "iso": 0, "iso-month": 0, "numeric": 0, "range-year": 0, "range-era": 0, "range-days": 4,
     "range-month-days": 0, "week-number": 1, "day-of-month": 2,
-    "month-day": 3, "day-month": 4, "month-year": 3, "month": 4, "year": 3,
+    "month-day": 3, "day-month": 4, "roman-day": 0, "month-year": 3, "month": 4, "year": 3,
     "spoken-year": 4, "decade": 5, "century": 6, "season": 5, "quarter": 7, "relative": 7,
     "ago": 6, "deep": 6, "ago-intl": 5, "later-intl": 5, "relative-intl": 2, "deictic-word": 4,
     "ref-word": 3, "weekday": 3, "time": 3,
@@ -421,7 +422,38 @@ def find(text: str) -> list[Reading]:
             if reading is not None and reading.end > reading.start:
                 reading.rule = name
                 found.append(reading)
-    return _longest_first(found)
+    return _early_years(text, _longest_first(found))
+
+
+# "Augustus died in AD 14. ... Vesuvius erupted in 79": in a text whose last year before a
+# bare number of two or three digits is one of the first millennium (given with its era, or as
+# "the 3rd century"), that number is a year too after "in", "until" or "since", unless what
+# follows makes it a count ("in 79 days"). After a year BC it is left alone: "in 264 BC ... in
+# 241" could count either way.
+_BARE_YEAR = re.compile(
+    r"\b(?:[Ii]n|until|till|since|before|after|circa|c\.)\s+(?P<y>[1-9]\d{1,2})(?=\s*(?:[.,;:)]|$)"
+    r"|\s+(?:and|when|where|while|as|but|after|before|until|with|under|during|at|on|in|the|his|"
+    r"her|its|their)\b)"
+)
+
+
+def _early_years(text: str, found: list[Reading]) -> list[Reading]:
+    if not any(0 < r.data.get("year", 0) < 1000 for r in found if r.kind == "absolute"):
+        return found
+    starts = [r.start for r in found]
+    added = []
+    for m in _BARE_YEAR.finditer(text):
+        at = bisect.bisect_left(starts, m.start("y"))
+        if at < len(found) and found[at].start < m.end("y"):
+            continue  # already read
+        if at and found[at - 1].end > m.start("y"):
+            continue
+        before = (r for r in reversed(found[:at]) if r.kind == "absolute" and "year" in r.data)
+        year = next((r.data["year"] for r in before), None)
+        if isinstance(year, int) and 0 < year < 1000:
+            data = {"year": int(m["y"]), "qualifiers": [], "mod": ""}
+            added.append(Reading(m.start("y"), m.end("y"), "DATE", "absolute", data, "year"))
+    return sorted(found + added, key=lambda r: r.start) if added else found
 
 
 _BY_NAME = {name: (pattern, reader) for name, pattern, reader in RULES}

@@ -148,6 +148,24 @@ def _day_month(m: re.Match[str], text: str) -> Reading | None:
     return _month_day_reading(m, day, m["mon"], m["y"])
 
 
+@rule("roman-day", rf"(?P<n>Ides|Nones|Kalends|Calends)\s+of\s+(?P<mon>{MONTH}){_YEAR_TAIL}?(?!\d)")
+def _roman_day(m: re.Match[str], text: str) -> Reading | None:
+    """ "the Ides of March, 44 BC": the Roman calendar's named days. The Kalends are the
+    1st; the Nones the 7th of March, May, July and October and the 5th of other months; the
+    Ides eight days after the Nones."""
+    if not capitalised(m["n"]):
+        return None
+    month = MONTHS[m["mon"].lower().rstrip(".")]
+    nones = 7 if month in (3, 5, 7, 10) else 5
+    day = {"i": nones + 8, "n": nones}.get(m["n"][0].lower(), 1)
+    if m["y"]:
+        y, _ = _year_value(m["y"])
+        return Reading(
+            m.start(), m.end(), "DATE", "absolute", {"year": y, "month": month, "day": day}
+        )
+    return Reading(m.start(), m.end(), "DATE", "month-day", {"month": month, "day": day})
+
+
 def _year_value(text: str) -> tuple[int, bool]:
     """ "1998" -> (1998, False); "44 BC" -> (-43, True)."""
     digits = int(re.sub(r"\D", "", text.split()[0] if text.split() else text) or 0)
@@ -290,7 +308,7 @@ def _spoken_year(m: re.Match[str], text: str) -> Reading | None:
 
 @rule(
     "decade",
-    rf"(?:the\s+)?(?:{_MOD}[\s-]*)?(?:(?P<y>\d{{2,3}}0)'?s|['’](?P<yy>\d)0'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(?:les\s+)?années\s+(?P<fr>\d{{2,4}})|(?P<de>\d{{4}})er(?:\s+Jahren?)?)(?:\s+(?P<bc>BCE|BC|B\.C\.))?(?!\w)",
+    rf"(?:the\s+)?(?:{_MOD}[\s-]*(?:the\s+)?)?(?:(?P<y>\d{{2,3}}0)'?s|['’](?P<yy>\d)0'?s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(?:les\s+)?années\s+(?P<fr>\d{{2,4}})|(?P<de>\d{{4}})er(?:\s+Jahren?)?)(?:\s+(?P<bc>BCE|BC|B\.C\.))?(?!\w)",
 )
 def _decade(m: re.Match[str], text: str) -> Reading | None:
     if m["y"] and m["bc"]:  # "the 470s BC": 479 to 470 BC
@@ -327,7 +345,7 @@ CENT_WORDS = {
 
 @rule(
     "century",
-    rf"(?:the\s+)?(?:{_MOD}[\s-]*)?(?P<n>\d{{1,2}}(?:st|nd|rd|th|e|er|ème|\.)?|{alt(CENT_WORDS)}|[IVX]+e)[\s-]+(?P<u>century|centuries|siècle|Jahrhundert|siglo)(?:\s+(?P<bc>BC|B\.C\.|BCE|av\.\s*J\.-C\.))?(?!\w)",
+    rf"(?:the\s+)?(?:{_MOD}[\s-]*(?:the\s+)?)?(?P<n>\d{{1,2}}(?:st|nd|rd|th|e|er|ème|\.)?|{alt(CENT_WORDS)}|[IVX]+e)[\s-]+(?P<u>century|centuries|siècle|Jahrhundert|siglo)(?:\s+(?P<bc>BC|B\.C\.|BCE|av\.\s*J\.-C\.))?(?!\w)",
 )
 def _century(m: re.Match[str], text: str) -> Reading | None:
     raw = m["n"].lower()
