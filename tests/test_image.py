@@ -46,6 +46,10 @@ def test_calendar_ticks_count_down_before_ad_1() -> None:
     vals, text = calendar_ticks(-520.0, 100.0, 12)
     assert text == ["500 BC", "400 BC", "300 BC", "200 BC", "100 BC", "AD 1", "AD 100"]
     assert vals == [-499, -399, -299, -199, -99, 1, 100]
+    # "AD" where a year could be taken for one BC, not on "1000" or later.
+    ticks = calendar_ticks(-520.0, 2000.0, 12, bc=True)[1]
+    assert ticks[4:8] == ["AD 500", "AD 750", "1000", "1250"]
+    assert calendar_ticks(1900.0, 2000.0, 12, bc=True)[1][:2] == ["1900", "1910"]
 
 
 def test_calendar_ticks_reach_the_day_in_44_bc() -> None:
@@ -213,7 +217,7 @@ def test_svg_has_every_event_inside_the_plot_and_bc_ticks(chromium: None, tmp_pa
     assert len(points) == 5
     assert all(0 <= x <= width for x, _ in points), (points, width)
     ticks = re.findall(r'class="xtick"><text[^>]*>([^<]+)</text>', svg)
-    assert "500 BC" in ticks and "AD 1" in ticks and "AD 1500" in ticks, ticks
+    assert "500 BC" in ticks and "AD 1" in ticks and "1500" in ticks, ticks
     assert "Caesar is killed" in svg and "Classical antiquity" in svg
     assert "exact date" in svg  # the key to the marks
 

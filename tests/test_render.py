@@ -215,14 +215,19 @@ def test_ad_years_say_ad_when_the_timeline_has_bc_dates(tmp_path: Path) -> None:
         "  - {date: 19 August 14, title: On the day}\n"
         "  - {date: 14–37, title: Tiberius}\n"
         "  - {date: 2nd century, title: Century}\n"
-        "  - {date: 1st century BC, title: Century BC}\n",
+        "  - {date: 1st century BC, title: Century BC}\n"
+        "  - {date: 7 November 1867, title: Curie born}\n"
+        "  - {date: 19th century, title: Railways}\n"
+        "  - {date: 900 – 1066, title: Vikings}\n",
         encoding="utf-8",
     )
     timeline = load([str(src)], ReadOptions(today=TODAY)).timeline
     page = render("html", timeline, RenderOptions(today=TODAY, cdn=True)).decode()
     dates = re.findall(r'<span class="ev-date">([^<]*)</span>', page)
+    # Years from 1000 on are never taken for years BC: no "AD 1867".
     assert dates == ["1st century BC", "44 BC", "AD 14", "AD 14 – 37", "19 August AD 14",
-                     "2nd century AD", "c. AD 125"]  # fmt: skip
+                     "2nd century AD", "c. AD 125", "AD 900 – 1066", "19th century",
+                     "7 November 1867"]  # fmt: skip
     data = json.loads(re.search(r'id="tl-data">(.*?)</script>', page)[1])  # type: ignore[index]
     assert [e["d"] for e in data["events"]] == dates
     assert data["meta"]["bc"] is True

@@ -48,7 +48,7 @@ def _from_decimal(x: float) -> tuple[int, int, int]:
 
 
 def _year_label(y: int, era: bool) -> str:
-    return f"{1 - y} BC" if y <= 0 else (f"AD {y}" if era else str(y))
+    return f"{1 - y} BC" if y <= 0 else (f"AD {y}" if era and y < 1000 else str(y))
 
 
 def _month_days(y: int, m: int) -> int:

@@ -33,7 +33,8 @@
     while (m > 0 && dayOfYear(y, m, 1) > n) m--;
     return [y, m, n - dayOfYear(y, m, 1) + 1];
   }
-  function yearLabel(y, era) { return y <= 0 ? (1 - y) + " BC" : (era ? "AD " + y : String(y)); }
+  // "AD" only where a year could be taken for one BC: "AD 14", but "1867".
+  function yearLabel(y, era) { return y <= 0 ? (1 - y) + " BC" : (era && y < 1000 ? "AD " + y : String(y)); }
 
   // --- Axis ticks: "500 BC", never "-499"; ka/Ma/Ga on the years-ago axis ------------------
   var YEAR_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000];
