@@ -250,6 +250,8 @@ def test_date_order_setting() -> None:
     ("the 1850s", "1850s"), ("5th century BC", "5th century BC"), ("1850?", "1850?"),
     ("15 March 44 BC", "15 March 44 BC"), ("66 million years ago", "66 million years ago"),
     ("early 1990s", "early 1990s"), ("Spring 1968", "Spring 1968"),
+    ("late August 1944", "late August 1944"), ("mid-February 2000", "mid-February 2000"),
+    ("early March 44 BC", "early March 44 BC"),
 ])  # fmt: skip
 def test_labels(text: str, label: str) -> None:
     """The normalised reading shown on the page."""

@@ -44,6 +44,11 @@ DATE_TEXT = st.one_of(
     st.tuples(st.sampled_from(["March", "October"]), st.integers(1000, 2025)).map(
         lambda t: f"{t[0]} {t[1]}"
     ),
+    st.tuples(
+        st.sampled_from(["early ", "mid-", "late "]),
+        st.sampled_from(["February", "August"]),
+        st.integers(1000, 2025),
+    ).map(lambda t: f"{t[0]}{t[1]} {t[2]}"),
     st.integers(100, 202).map(lambda d: f"{d * 10}s"),
     st.integers(1, 21).map(lambda c: f"{c}th century" if c > 3 else "5th century BC"),
     st.sampled_from(

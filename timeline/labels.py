@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.model import Day, FuzzyDate, Precision, Qualifier, year_label
+from timeline.model import Day, FuzzyDate, Precision, Qualifier, days_in_month, year_label
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -101,6 +101,8 @@ def _part(date: FuzzyDate) -> tuple[str, FuzzyDate]:
     is the one whose early, mid or late third (by `part_of`, the reader's own arithmetic) is
     exactly the date, so that the label reads back to the same days; failing that (a span
     made elsewhere), the unit that holds the date, and the part it is nearest."""
+    if date.precision is Precision.MONTH:
+        return _part_of_month(date)
     unit = _UNIT_YEARS.get(date.precision)
     if unit is None or date.end.ordinal - date.start.ordinal + 1 > 365 * unit * 0.5:
         return "", date
@@ -123,6 +125,20 @@ def _part(date: FuzzyDate) -> tuple[str, FuzzyDate]:
         whole.end.ordinal - whole.start.ordinal + 1
     )
     return _PART_WORDS["early" if position < 0.2 else "late" if position > 0.5 else "mid"], whole
+
+
+def _part_of_month(date: FuzzyDate) -> tuple[str, FuzzyDate]:
+    """ "late August 1944": the early, mid or late third of one month, as `part_of` counts it."""
+    y, m = date.start.year, date.start.month
+    whole = FuzzyDate(Day(y, m), Day(y, m, days_in_month(y, m)), Precision.MONTH)
+    inside = (date.end.year, date.end.month) == (y, m)
+    if inside and (date.start, date.end) != (whole.start, whole.end):
+        for part in _PARTS:
+            if part_of(whole.start.ordinal, whole.end.ordinal, part) == (
+                date.start.ordinal, date.end.ordinal
+            ):  # fmt: skip
+                return _PART_WORDS[part], whole
+    return "", date
 
 
 def _names(whole: FuzzyDate) -> bool:
