@@ -578,7 +578,12 @@ _STREET = re.compile(
     r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|"
     r"Drive|Dr\.|Place|Square|Court|Terrace|Parkway|Highway)\b"
 )
-_COUNTED = re.compile(r"\s+(?!(?:in|at|on|of|and|to|for|when|with|during)\b)[a-z]")
+# After "March 3 and 25", a word that makes the second number a count: not a preposition, a
+# conjunction or a verb ("Surrendering on May 4 and 5 were the departments").
+_COUNTED = re.compile(
+    r"\s+(?!(?:in|at|on|of|and|or|but|to|for|when|while|with|during|as|after|before|were|was|"
+    r"is|are|had|has|have|saw|respectively)\b)[a-z]"
+)
 
 
 @rule(
