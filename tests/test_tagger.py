@@ -88,6 +88,9 @@ def test_dates_carry_their_days() -> None:
     assert weekend.value == "2023-W36-WE"
     assert weekend.date is not None  # its Saturday and Sunday, not the whole week
     assert (weekend.date.start, weekend.date.end) == (Day(2023, 9, 9), Day(2023, 9, 10))
+    # "A decade earlier" than 1914 is about 1904, not the whole of the 1900s.
+    earlier = tag("The war began in 1914. A decade earlier, the pact was signed.", Day(2017, 1, 1))
+    assert earlier[1].date is not None and earlier[1].date.label() == "c. 1904"
 
 
 @pytest.mark.parametrize("written", ["early 1990s", "late 1990s", "mid-1850s", "late 2013"])

@@ -408,7 +408,9 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
             ):
                 base = story
         point = base.shift(d["n"], unit) if unit != "day" else base.shift(d["n"], "day")
-        if unit != "day":
+        if d.get("plain") and unit in _LONG_UNITS:
+            point, quals = _years_away(base, d["n"], unit), quals | _APPROXIMATE
+        elif unit != "day":
             point = (
                 point.at(unit)
                 if unit in ("week", "month", "year", "decade", "century", "quarter")
@@ -438,6 +440,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         if d.get("plain") and unit == "year" and anchor.grain in ("quarter", "half"):
             point = replace(anchor, year=anchor.year + d["n"])  # "a year earlier": that quarter
             d["compare"] = True  # a comparison, not a new point in the story
+        elif d.get("plain") and unit in _LONG_UNITS:
+            point, quals = _years_away(anchor, d["n"], unit), quals | _APPROXIMATE
         else:
             point = _after(anchor, unit, d["n"])
         if d.get("part") and point.grain == "day":
@@ -509,6 +513,18 @@ def _quoted(text: str, at: int) -> bool:
     """Whether `at` is inside a quotation that opened in the same paragraph."""
     before = text[text.rfind("\n", 0, at) + 1 : at]
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+
+
+_LONG_UNITS = {"decade": 10, "century": 100, "millennium": 1000}
+_APPROXIMATE = frozenset({Qualifier.APPROXIMATE})
+
+
+def _years_away(base: Point, n: int, unit: str) -> Point:
+    """ "a decade earlier", "two centuries ago": about the year that many years from `base`,
+    not the decade or century holding it (a decade before 1914 is about 1904, not the 1900s);
+    from a decade or a century, one of those ("a decade after the 1960s": the 1970s)."""
+    start = base.at("year") if _coarser_or_same("year", base.grain) else base
+    return start.shift(n * _LONG_UNITS[unit], "year")
 
 
 def _after(anchor: Point, unit: str, n: int) -> Point:
