@@ -549,3 +549,33 @@ def test_ad_years_say_ad_at_every_zoom_of_a_timeline_with_bc(browser: Any, tmp_p
         assert page.errors == []
     finally:
         page.page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_accessibility_violations(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory, scheme: str
+) -> None:
+    """axe-core, the engine behind Lighthouse's accessibility audit, on the demo page in each
+    colour scheme: as loaded, with an event chosen and a search typed, then on a phone-wide
+    screen. Any violation, of any impact, fails (the chart once held plotly's buttons inside a
+    role="img", which hides them from screen readers)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    html = make_page(tmp_path_factory.mktemp(f"axe-{scheme}"), ROOT / "events.yaml")
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, color_scheme=scheme)
+    try:
+        page.goto(html.as_uri())
+        page.wait_for_selector(READY, timeout=60_000)
+        found: dict[str, list[str]] = {}
+        for step in ("loaded", "chosen", "narrow"):
+            if step == "chosen":
+                page.click("#ev-3")
+                page.fill("#tl-search", "war")
+            elif step == "narrow":
+                page.set_viewport_size({"width": 390, "height": 800})
+            page.wait_for_timeout(300)
+            for v in Axe().run(page).response["violations"]:
+                found[f"{step}: {v['id']} ({v['impact']})"] = [str(n["target"]) for n in v["nodes"]]
+        assert found == {}
+    finally:
+        page.close()
