@@ -274,6 +274,22 @@ def test_markdown_tables_are_rows_and_code_is_not_prose() -> None:
                       (1999, "Lights added", 6)]  # fmt: skip
 
 
+def test_year_headings_head_their_events_and_are_not_reported_lost() -> None:
+    """Notes kept by year ("## 1967" over that year's events) give each event its year, and
+    the headings are not "dates that could not be placed"; a date in prose with no event
+    still is."""
+    text = ("# Apollo\n\n## 1961\n\nKennedy spoke to Congress on May 25.\n\n## 1967\n\n"
+            "- **27 January**: A cabin fire killed three astronauts.\n\n"
+            "Compare: 1966.\n")  # fmt: skip
+    result = read_markdown(text, "apollo.md", TODAY)
+    assert [(e.date.start, e.title) for e in result.timeline.events] == [
+        (Day(1961, 5, 25), "Kennedy spoke to Congress"),
+        (Day(1967, 1, 27), "A cabin fire killed three astronauts"),
+    ]
+    [note] = [d.message for d in result.diagnostics if d.severity is Severity.NOTE]
+    assert '"1966"' in note and "1961" not in note and "1967" not in note
+
+
 def test_html_time_elements_give_their_own_dates() -> None:
     page = ('<html><head><meta property="article:published_time" content="2019-06-10"></head>'
             '<body><p>The mayor resigned on <time datetime="2019-06-03">Monday</time>.</p>'

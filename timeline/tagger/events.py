@@ -16,6 +16,7 @@ from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, Settings
 from timeline.tagger import Timex
 from timeline.tagger.lexicon import PAST_WORDS, PERIOD_NOUNS
 from timeline.tagger.patterns import ENDED, MONTH
+from timeline.tagger.story import heading
 from timeline.tagger.tense import tense
 from timeline.tagger.titles import event_clause, fit, headline
 from timeline.tagger.titles_fr_de_es import document_language
@@ -450,7 +451,9 @@ def build_events(
         others = _others(dated, s0, s1, t.start, t_end)
         title = title_for(*_own_clause(text, s0, s1, t.start, t_end, others), lang)
         if len(title.split()) < 2:
-            unplaced.append(t)
+            if not heading(text, t.start, t.end):
+                # ("## 1967" over that year's events heads them: no date lost there)
+                unplaced.append(t)
             continue
         date, end, written = _normalised(t), None, t.text
         if j is not None and other is not None:

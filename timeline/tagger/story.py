@@ -60,13 +60,13 @@ def aside(ctx: Context, r: Reading, next_years: tuple[int, ...]) -> bool:
     story = ctx.last_with_year
     if r.kind != "absolute" or "year" not in r.data or story is None or not next_years:
         return False
-    if _heading(ctx.text, r.start, r.end):
+    if heading(ctx.text, r.start, r.end):
         return False  # "1920" standing as a heading: the story moves there
     now, year = story.first_day().year, int(r.data["year"])
     return year != now and all(abs(y - now) < abs(y - year) for y in next_years)
 
 
-def _heading(text: str, start: int, end: int) -> bool:
+def heading(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] opens a short line of its own with no sentence in it ("1920",
     "2005: Elections and transitional government")."""
     line_end = text.find("\n", end)
