@@ -93,9 +93,14 @@ def test_dates_carry_their_days() -> None:
     assert earlier[1].date is not None and earlier[1].date.label() == "c. 1904"
 
 
-@pytest.mark.parametrize("written", ["early 1990s", "late 1990s", "mid-1850s", "late 2013"])
+@pytest.mark.parametrize(
+    "written",
+    ["early 1990s", "late 1990s", "mid-1850s", "late 2013", "19th century", "1800s",
+     "early 1900s", "late 19th century", "3rd century BC", "1st century"],
+)  # fmt: skip
 def test_parts_of_a_span_are_the_days_a_hand_written_one_reads_as(written: str) -> None:
-    """Prose and a YAML date field agree on what "the late 1990s" is, to the day."""
+    """Prose and a YAML date field agree on what "the late 1990s", "the 19th century" (1801 to
+    1900) and "the 1800s" (1800 to 1899) are, to the day."""
     from timeline.dates import parse_date
     from timeline.model import Settings
 

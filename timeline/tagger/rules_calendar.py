@@ -331,6 +331,10 @@ def _decade(m: re.Match[str], text: str) -> Reading | None:
         y = int(m["de"])
     if y % 10:
         return None
+    if m["y"] and len(m["y"]) == 4 and y % 100 == 0 and y < 2000:
+        # "the 1800s", "the early 1900s" are centuries in common use, as YAML dates read them;
+        # "the early 2000s" is most often the decade of the housing boom.
+        return read_as(m, "DATE", "absolute", year=y, grain="century", mod=mod_of(m["mod"]))
     return read_as(m, "DATE", "absolute", year=y, grain="decade", mod=mod_of(m["mod"]))
 
 
@@ -361,7 +365,9 @@ def _century(m: re.Match[str], text: str) -> Reading | None:
         return read_as(
             m, "DATE", "absolute", year=1 - n * 100, grain="century", mod=mod_of(m["mod"])
         )
-    return read_as(m, "DATE", "absolute", year=(n - 1) * 100, grain="century", mod=mod_of(m["mod"]))
+    # The 19th century is 1801-1900, as a YAML date reads it (and "the 1800s" 1800-1899).
+    return read_as(m, "DATE", "absolute", year=(n - 1) * 100 + 1, grain="century",
+                   mod=mod_of(m["mod"]))  # fmt: skip
 
 
 def _roman(s: str) -> int:
