@@ -177,9 +177,9 @@ _YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
 def render_yaml(timeline: Timeline, options: object = None) -> bytes:
     """The timeline in the format `timeline build` reads, ready to review and edit."""
     lines = [
-        "# Events extracted by `timeline extract`. Review them, edit them, then run",
-        "# `timeline build` on this file. Each date is written in a normalised form that reads",
-        "# back exactly; `# as written:` gives the text it was found as.",
+        "# Events written by `timeline extract` or `timeline convert`. Review them, edit them,",
+        "# then run `timeline build` on this file. Each date is written in a normalised form",
+        "# that reads back exactly; `# as written:` gives the text it was found as.",
         f"title: {_q(timeline.title)}",
     ]
     settings = timeline.settings
