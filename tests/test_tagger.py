@@ -110,6 +110,12 @@ def test_parts_of_a_span_are_the_days_a_hand_written_one_reads_as(written: str) 
     assert (found.date.start, found.date.end) == (hand.start, hand.end)
 
 
+def test_no_expression_runs_across_a_blank_line() -> None:
+    """ "in December", then a heading "1961": two expressions, not "December 1961"."""
+    found = tag("The launch failed in December\n\n1961\n\nGagarin flew.", Day(2017, 1, 1))
+    assert [t.text for t in found] == ["December", "1961"]
+
+
 def test_ranges_are_linked() -> None:
     found = tag("The war lasted from 1914 to 1918.", Day(2017, 1, 1))
     assert found[0].range_to == 1

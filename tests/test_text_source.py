@@ -290,6 +290,25 @@ def test_year_headings_head_their_events_and_are_not_reported_lost() -> None:
     assert '"1966"' in note and "1961" not in note and "1967" not in note
 
 
+def test_list_items_under_a_date_heading_take_its_date() -> None:
+    """Notes kept as lists under dated headings: an item with no date of its own takes the
+    heading's, one with a date keeps it, and each item is a sentence of its own, full stop or
+    not; items under a heading that is no date are not events."""
+    text = ("# Space race\n\n## 1957\n\n- Sputnik 1 reached orbit on 4 October.\n"
+            "- Laika flew aboard Sputnik 2\n- The Vanguard launch failed in December\n\n"
+            "## 1961\n\n1. Gagarin became the first human in space\n\n"
+            "## People\n\n- Korolev led the Soviet programme\n")  # fmt: skip
+    result = read_markdown(text, "space.md", TODAY)
+    events = [(e.date.start, e.date.precision.value, e.title, e.refs[0].line)
+              for e in result.timeline.events]  # fmt: skip
+    assert events == [
+        (Day(1957), "year", "Laika flew aboard Sputnik 2", 6),
+        (Day(1957, 10, 4), "day", "Sputnik 1 reached orbit", 5),
+        (Day(1957, 12, 1), "month", "The Vanguard launch failed", 7),
+        (Day(1961), "year", "Gagarin became the first human in space", 11),
+    ]
+
+
 def test_html_time_elements_give_their_own_dates() -> None:
     page = ('<html><head><meta property="article:published_time" content="2019-06-10"></head>'
             '<body><p>The mayor resigned on <time datetime="2019-06-03">Monday</time>.</p>'

@@ -19,6 +19,7 @@ from timeline.model import Day, Diagnostic, Settings, Severity, SourceRef, Timel
 from timeline.sources import ReadOptions, ReadResult
 from timeline.tagger import Timex, tag
 from timeline.tagger.events import build_events
+from timeline.tagger.story import heading
 
 __all__ = ["mentions", "read", "read_html", "read_markdown"]
 
@@ -34,6 +35,8 @@ class Prose:
     anchor: Day | None = None  # a date the document gives for itself
     # HTML <time datetime="..."> elements: (start, end) in the text, and the date they mean
     times: tuple[tuple[int, int, Timex], ...] = ()
+    # Markdown list items under a heading: (heading start, heading end, item start, item end)
+    listed: tuple[tuple[int, int, int, int], ...] = ()
 
 
 # --- the reference date -------------------------------------------------------------------------
@@ -154,9 +157,35 @@ def _markdown(text: str) -> Prose:
     text_clean = _TABLE_ROW.sub(_row, _TABLE_RULE.sub(_blank, text_clean))
     for pattern in _MD_MARKUP[1:]:
         text_clean = pattern.sub(_blank, text_clean)
+    # A list item is a sentence of its own, full stop or not: its marker becomes a line break,
+    # so that a blank line parts it from the line before.
+    marks = [m.start("mark") for m in _MD_MARKER.finditer(text)]
+    if marks:
+        chars = list(text_clean)
+        for at in marks:
+            chars[at] = "\n"
+        text_clean = "".join(chars)
     if title is None and (h := re.search(r"(?m)^#\s+(.+)$", text)):
         title = h.group(1).strip()
-    return Prose(text_clean, text, title=title, anchor=anchor or dateline(text_clean))
+    return Prose(text_clean, text, title=title, anchor=anchor or dateline(text_clean),
+                 listed=_listed_under_headings(text_clean, text))  # fmt: skip
+
+
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<h>\S.*?)[ \t#]*$", re.MULTILINE)
+_MD_MARKER = re.compile(r"(?<=\n)(?P<pad>[ \t]*)(?P<mark>[-*+]|\d+[.)])(?=[ \t]+\S)")
+_MD_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?P<item>\S.*?)[ \t]*$", re.MULTILINE)
+
+
+def _listed_under_headings(clean: str, source: str) -> tuple[tuple[int, int, int, int], ...]:
+    """Each list item that follows a heading before the next one, with that heading's span:
+    "## 1967" then "- Apollo 1 fire": notes kept under a date."""
+    out = []
+    headings = [(m.start("h"), m.end("h")) for m in _MD_HEADING.finditer(source)]
+    for m in _MD_ITEM.finditer(source):
+        k = bisect.bisect_right(headings, (m.start(), m.start())) - 1
+        if k >= 0 and clean[m.start("item") : m.end("item")].strip():
+            out.append((*headings[k], m.start("item"), m.end("item")))
+    return tuple(out)
 
 
 # --- HTML ---------------------------------------------------------------------------------------
@@ -360,6 +389,40 @@ def _marked_up(found: list[Timex], prose: Prose) -> list[Timex]:
     return out
 
 
+def _dated_by_heading(found: list[Timex], prose: Prose) -> list[Timex]:
+    """A list item with no date of its own, under a heading that is a date ("## 1967", then
+    "- The first Saturn V flew"), takes the heading's date: an empty expression at the item's
+    start, written as the heading wrote it."""
+    if not prose.listed:
+        return found
+    added: list[Timex] = []
+    starts = [t.start for t in found]
+    for hs, he, a, b in prose.listed:
+        k = bisect.bisect_left(starts, hs)
+        date = found[k] if k < len(found) and found[k].end <= he else None
+        if (
+            date is None
+            or date.date is None
+            or date.type != "DATE"
+            or not heading(prose.text, date.start, date.end)
+        ):
+            continue
+        k = bisect.bisect_left(starts, a)
+        if k < len(found) and found[k].start < b:
+            continue  # the item gives its own date
+        added.append(replace(date, start=a, end=a, range_to=None))
+    if not added:
+        return found
+    merged = found + added
+    order = sorted(range(len(merged)), key=lambda i: merged[i].start)
+    at = {old: new for new, old in enumerate(order)}  # a range's end moves with the list
+    out = []
+    for i in order:
+        end = merged[i].range_to
+        out.append(replace(merged[i], range_to=None if end is None else at[end]))
+    return out
+
+
 def _without_dateline(found: list[Timex], prose: Prose) -> tuple[list[Timex], str]:
     """The expressions but the dateline's, with each range's end (an index into the list)
     pointing where it now is; and the text with the dateline blanked, place and dash too
@@ -410,7 +473,8 @@ def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult
     ref, only_today = _reference(prose, options)
     # The dateline is the document's own date, not something that happened, even where it
     # runs into the first sentence ("LONDON, 3 May 2020 — The council met on Tuesday").
-    timexes, text = _without_dateline(_marked_up(tag(prose.text, ref), prose), prose)
+    found = _dated_by_heading(_marked_up(tag(prose.text, ref), prose), prose)
+    timexes, text = _without_dateline(found, prose)
     starts = _line_starts(prose.source)
     events, unplaced = build_events(
         text, path, timexes, options.today or ref, starts, prose.offsets

@@ -406,6 +406,9 @@ _OPENERS: dict[str, frozenset[str]] = {
 _REACH: dict[tuple[_Entry, ...], int] = {}  # the furthest a word's rules look back
 
 
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
 def find(text: str) -> list[Reading]:
     """Every temporal expression in `text`, as non-overlapping readings in text order."""
     found: list[Reading] = []
@@ -420,6 +423,8 @@ def find(text: str) -> list[Reading]:
             except (ValueError, KeyError, IndexError, OverflowError):
                 reading = None
             if reading is not None and reading.end > reading.start:
+                if _PARAGRAPH.search(text, reading.start, reading.end):
+                    continue  # "in December\n\n## 1961": no expression runs across paragraphs
                 reading.rule = name
                 found.append(reading)
     return _early_years(text, _longest_first(found))
