@@ -309,6 +309,18 @@ def test_list_items_under_a_date_heading_take_its_date() -> None:
     ]
 
 
+def test_html_list_items_under_a_date_heading_take_its_date() -> None:
+    page = ("<html><body><h1>Space race</h1><h2>1957</h2><ul><li>Sputnik 1 reached orbit on "
+            "4 October.</li>\n<li>Laika flew aboard Sputnik 2</li></ul>\n<h2>People</h2>"
+            "<ul><li>Korolev led the Soviet programme</li></ul></body></html>")  # fmt: skip
+    result = read_html(page, "space.html", TODAY)
+    events = [(e.date.start, e.title, e.refs[0].line) for e in result.timeline.events]
+    assert events == [(Day(1957), "Laika flew aboard Sputnik 2", 2),
+                      (Day(1957, 10, 4), "Sputnik 1 reached orbit", 1)]  # fmt: skip
+    laika = result.timeline.events[0].refs[0]
+    assert laika.start == laika.end == page.index("Laika")  # where the item starts
+
+
 def test_html_time_elements_give_their_own_dates() -> None:
     page = ('<html><head><meta property="article:published_time" content="2019-06-10"></head>'
             '<body><p>The mayor resigned on <time datetime="2019-06-03">Monday</time>.</p>'

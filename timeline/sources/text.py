@@ -165,26 +165,30 @@ def _markdown(text: str) -> Prose:
         for at in marks:
             chars[at] = "\n"
         text_clean = "".join(chars)
+    headings = [(m.start("h"), m.end("h")) for m in _MD_HEADING.finditer(text)]
+    items = [(m.start("item"), m.end("item")) for m in _MD_ITEM.finditer(text)]
     if title is None and (h := re.search(r"(?m)^#\s+(.+)$", text)):
         title = h.group(1).strip()
     return Prose(text_clean, text, title=title, anchor=anchor or dateline(text_clean),
-                 listed=_listed_under_headings(text_clean, text))  # fmt: skip
+                 listed=_under_headings(text_clean, headings, items))  # fmt: skip
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<h>\S.*?)[ \t#]*$", re.MULTILINE)
-_MD_MARKER = re.compile(r"(?<=\n)(?P<pad>[ \t]*)(?P<mark>[-*+]|\d+[.)])(?=[ \t]+\S)")
+_MD_MARKER = re.compile(r"^[ \t]*(?P<mark>[-*+]|\d+[.)])(?=[ \t]+\S)", re.MULTILINE)
 _MD_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?P<item>\S.*?)[ \t]*$", re.MULTILINE)
 
 
-def _listed_under_headings(clean: str, source: str) -> tuple[tuple[int, int, int, int], ...]:
-    """Each list item that follows a heading before the next one, with that heading's span:
-    "## 1967" then "- Apollo 1 fire": notes kept under a date."""
+def _under_headings(
+    text: str, headings: list[tuple[int, int]], items: list[tuple[int, int]]
+) -> tuple[tuple[int, int, int, int], ...]:
+    """Each list item (a span of `text`) after a heading, with that heading's span: "## 1967",
+    or <h2>1967</h2>, then "- Apollo 1 fire": notes kept under a date."""
     out = []
-    headings = [(m.start("h"), m.end("h")) for m in _MD_HEADING.finditer(source)]
-    for m in _MD_ITEM.finditer(source):
-        k = bisect.bisect_right(headings, (m.start(), m.start())) - 1
-        if k >= 0 and clean[m.start("item") : m.end("item")].strip():
-            out.append((*headings[k], m.start("item"), m.end("item")))
+    for a, b in items:
+        k = bisect.bisect_right(headings, (a, a)) - 1
+        item = text[a:b]
+        if k >= 0 and item.strip():
+            out.append((*headings[k], a + len(item) - len(item.lstrip()), b))
     return tuple(out)
 
 
@@ -202,6 +206,9 @@ _BLOCK = frozenset(
 _DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publishdate",
               "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "og:updated_time",
               "sailthru.date", "parsely-pub-date")  # fmt: skip
+
+
+_LISTED = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li"}
 
 
 class _Visible(HTMLParser):
@@ -222,6 +229,9 @@ class _Visible(HTMLParser):
         self._time: tuple[int, str] | None = None
         self.tables: list[tuple[int, int]] = []  # text spans of tables, no place for a dateline
         self._tables: list[int] = []
+        self.headings: list[tuple[int, int]] = []  # text spans of <h1>..<h6> and of <li>
+        self.items: list[tuple[int, int]] = []
+        self._opened: dict[str, list[int]] = {"h": [], "li": []}
 
     def _here(self) -> int:
         line, col = self.getpos()
@@ -264,6 +274,8 @@ class _Visible(HTMLParser):
             self._tables.append(len(self.chars))
         if tag in _BLOCK:
             self._break()
+        if kind := _LISTED.get(tag):
+            self._opened[kind].append(len(self.chars))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         hidden = tag in _HIDDEN
@@ -283,6 +295,9 @@ class _Visible(HTMLParser):
             self._time = None
         if tag == "table" and self._tables:
             self.tables.append((self._tables.pop(), len(self.chars)))
+        if (kind := _LISTED.get(tag)) and self._opened[kind]:
+            spans = self.headings if kind == "h" else self.items
+            spans.append((self._opened[kind].pop(), len(self.chars)))
         if tag in _BLOCK:
             self._break()
 
@@ -321,7 +336,8 @@ def _html(source: str) -> Prose:
     outside = text
     for a, b in parser.tables:
         outside = _blanked(outside, a, b)
-    return Prose(text, source, parser.offsets, short, anchor or dateline(outside), times)
+    listed = _under_headings(text, sorted(parser.headings), sorted(parser.items))
+    return Prose(text, source, parser.offsets, short, anchor or dateline(outside), times, listed)
 
 
 def _date_of(raw: str) -> Timex | None:

@@ -474,7 +474,9 @@ def build_events(
         if end is not None and end.end < date.start:
             end = None
         src_start = offset_map[t.start] if offset_map else t.start
-        src_end = offset_map[t.end - 1] + 1 if offset_map else t.end
+        src_end = t.end
+        if offset_map:  # (empty where a heading lent its date: "<h2>1967</h2><li>...")
+            src_end = offset_map[t.end - 1] + 1 if t.end > t.start else src_start
         line = bisect.bisect_right(line_starts, src_start)
         clean = re.sub(r"\s+", " ", sentence).strip()
         if len(clean) > DESCRIPTION_CHARS:
