@@ -252,6 +252,8 @@ def test_date_order_setting() -> None:
     ("early 1990s", "early 1990s"), ("Spring 1968", "Spring 1968"),
     ("late August 1944", "late August 1944"), ("mid-February 2000", "mid-February 2000"),
     ("early March 44 BC", "early March 44 BC"),
+    ("Winter 1941", "Winter 1941–42"), ("winter of 1941-42", "Winter 1941–42"),
+    ("Winter 1999/2000", "Winter 1999–2000"), ("Winter 44 BC", "Winter 44 BC"),
 ])  # fmt: skip
 def test_labels(text: str, label: str) -> None:
     """The normalised reading shown on the page."""

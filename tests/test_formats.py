@@ -49,6 +49,7 @@ DATE_TEXT = st.one_of(
         st.sampled_from(["February", "August"]),
         st.integers(1000, 2025),
     ).map(lambda t: f"{t[0]}{t[1]} {t[2]}"),
+    st.integers(1000, 2025).map(lambda y: f"Winter {y}"),
     st.integers(100, 202).map(lambda d: f"{d * 10}s"),
     st.integers(1, 21).map(lambda c: f"{c}th century" if c > 3 else "5th century BC"),
     st.sampled_from(
@@ -232,11 +233,13 @@ def test_markwhen_groups_lanes_and_warns_about_bce() -> None:
             Event(parse_date("44 BC"), "Caesar dies", group="Rome"),
             Event(parse_date("c. 1850"), "Railways", group="Tech", tags=("steam power",)),
             Event(parse_date("March 2013"), "Launch", end=present(SETTINGS), url="https://x.org"),
+            Event(parse_date("Winter 1941–42"), "Siege"),
         ),
         "Demo",
     )
     out = write("markwhen", timeline)
     text = out.data.decode()
+    assert "12/1941 - 02/1942: Siege" in text  # the months of a winter, not "1941 - 1942"
     assert "group Tech\n1850: Railways #steam-power\n(c. 1850)\n" in text
     assert "03/2013 - now: Launch\n[https://x.org](https://x.org)\n" in text
     assert "Caesar" not in text

@@ -174,9 +174,17 @@ _SEASONS = {
     "inverno": 12,
 }  # fmt: skip
 _SEASON = re.compile(
-    r"^(?:the\s+)?(?P<s>[^\W\d_]+)\s+(?:of\s+|de\s+|d'|del\s+|des\s+jahres\s+)?(?P<y>\d{1,4})$",
+    r"^(?:the\s+)?(?P<s>[^\W\d_]+)\s+(?:of\s+|de\s+|d'|del\s+|des\s+jahres\s+)?(?P<y>\d{1,4})"
+    r"(?:\s*[–/-]\s*(?P<y2>\d{2}|\d{4}))?$",
     re.IGNORECASE,
 )
+
+
+def _next_year(year: int, written: str) -> bool:
+    """Whether `written` ("42", "2000") is the year after `year`."""
+    return int(written) == (year + 1 if len(written) == 4 else (year + 1) % 100)
+
+
 _QUARTER = re.compile(
     r"^(?:Q(?P<q>[1-4])|(?P<w>first|second|third|fourth)\s+quarter(?:\s+of)?)\s*(?P<y>\d{4})$",
     re.IGNORECASE,
@@ -263,6 +271,10 @@ def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:
         return month_span(int(m["y"]), 3 * q - 2, 3 * q)
     if m := _SEASON.match(text):
         month = _SEASONS.get(m["s"].lower())
+        # "Winter 1941–42", "winter 1999/2000": a winter runs into the next year, and may
+        # name both.
+        if m["y2"] and (month != 12 or bc or not _next_year(int(m["y"]), m["y2"])):
+            month = None
         if month is not None:
             y = _era_year(int(m["y"]), bc)
             first = month_span(y, month)
@@ -645,7 +657,8 @@ def parse_span(
     stripped = text.strip()
     _refuse_impossible(stripped, settings, ref)
     date = _parse_cached(stripped, settings)
-    if date is not None and not _looks_like_range(stripped):
+    # ("Winter 1941–42" is one season, dash and all.)
+    if date is not None and (date.precision is Precision.SEASON or not _looks_like_range(stripped)):
         if len(stripped) > 200:
             raise DateError(stripped, ref, "too long for a date")
         return date, None  # what parse_date gives, without checking the text a second time

@@ -48,6 +48,10 @@ def _core(date: FuzzyDate) -> str:
                 core += f" – {MONTHS[end.month - 1]} {year_label(end.year)}"
             return core
         case Precision.SEASON:
+            if start.month == 12 and start.year >= 1000:
+                # "Winter 1941–42": the winter that runs from December 1941 into 1942
+                same = end.year // 100 == start.year // 100
+                return f"Winter {start.year}–{f'{end.year % 100:02d}' if same else end.year}"
             return f"{SEASON_NAMES.get(start.month, 'Season')} {year_label(start.year)}"
         case Precision.YEAR:
             if end.year != start.year:

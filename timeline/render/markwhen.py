@@ -31,11 +31,11 @@ def _date(date: FuzzyDate, end: bool, losses: Losses, event: Event) -> str:
                 losses.add("quarters and month ranges as one date (written as a range)", event)
                 return f"{day.month:02d}/{day.year:04d}"
             return f"{day.month:02d}/{day.year:04d}"
-    if date.start.year != date.end.year:
-        losses.add("decades, centuries and other spans of years (written as a range)", event)
-    elif date.precision is Precision.SEASON:
+    if date.precision is Precision.SEASON:  # a winter too, December to February
         losses.add("seasons (written as the months they cover)", event)
         return f"{day.month:02d}/{day.year:04d}"
+    if date.start.year != date.end.year:
+        losses.add("decades, centuries and other spans of years (written as a range)", event)
     return f"{day.year:04d}"
 
 

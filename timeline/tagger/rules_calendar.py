@@ -381,10 +381,12 @@ def _roman(s: str) -> int:
 
 @rule(
     "season",
-    rf"(?:(?P<rel>last|next|this|that|that\s+same|the\s+same|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|(?:the\s+)?{_MOD}[\s-]*|(?P<the>the\s+))?(?P<s>{SEASON})(?:\s+(?:of\s+|de\s+)?(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BCE|BC|B\.C\.)))?(?!\w)",
+    rf"(?:(?P<rel>last|next|this|that|that\s+same|the\s+same|this\s+past|this\s+coming|the\s+following|the\s+previous)\s+|(?:the\s+)?{_MOD}[\s-]*|(?P<the>the\s+))?(?P<s>{SEASON})(?:\s+(?:of\s+|de\s+)?(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BCE|BC|B\.C\.))(?:[–/-](?P<y2>\d\d)(?!\d))?)?(?!\w)",
 )
 def _season(m: re.Match[str], text: str) -> Reading | None:
     season = SEASONS[m["s"].lower()]
+    if m["y2"] and (season != "WI" or (int(m["y"][-2:]) + 1) % 100 != int(m["y2"])):
+        return None  # "the winter of 1941-42" runs into the next year; no other season does
     if m["y"]:
         year, _ = _year_value(m["y"])
         return read_as(m, "DATE", "absolute", year=year, grain="season", season=season)
