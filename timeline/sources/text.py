@@ -35,7 +35,8 @@ class Prose:
     anchor: Day | None = None  # a date the document gives for itself
     # HTML <time datetime="..."> elements: (start, end) in the text, and the date they mean
     times: tuple[tuple[int, int, Timex], ...] = ()
-    # Markdown list items under a heading: (heading start, heading end, item start, item end)
+    # Markdown and HTML list items under a heading: (heading start, heading end, item start,
+    # item end) in the text
     listed: tuple[tuple[int, int, int, int], ...] = ()
 
 
@@ -229,8 +230,8 @@ class _Visible(HTMLParser):
         self._time: tuple[int, str] | None = None
         self.tables: list[tuple[int, int]] = []  # text spans of tables, no place for a dateline
         self._tables: list[int] = []
-        self.headings: list[tuple[int, int]] = []  # text spans of <h1>..<h6> and of <li>
-        self.items: list[tuple[int, int]] = []
+        self.headings: list[tuple[int, int]] = []  # text spans of <h1>..<h6>
+        self.items: list[tuple[int, int]] = []  # text spans of <li>
         self._opened: dict[str, list[int]] = {"h": [], "li": []}
 
     def _here(self) -> int:
