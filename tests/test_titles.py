@@ -367,3 +367,28 @@ def test_a_news_wires_typewriter_quotes_are_quotation_marks(
 
     start = sentence.index(date)
     assert title_for(sentence, start, start + len(date)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # "and" between two nouns of one subject opens no clause
+        ("The museum and the city library reopened on Monday.", "Monday",
+         "The museum and the city library reopened"),
+        ("When the Food and Drug Administration approved the drug in 2019, shares rose.",
+         "2019", "The Food and Drug Administration approved the drug"),
+        # ... but after a clause with a verb, or before a verb, it does
+        ("The mill closed in 1931, and in 1935 the town lost its railway.", "1935",
+         "The town lost its railway"),
+        ("The army crossed the river at Arnhem and at Nijmegen and then advanced on the city "
+         "in May 1945.", "May 1945", "The army advanced on the city"),
+        # the subject lent to "but was ..." is the clause's, not the phrase describing its object
+        ("The fleet sailed for Crete, a large island to the south, but was scattered by a "
+         "storm in March.", "March", "The fleet was scattered by a storm"),
+        # ... and never one from before a semicolon
+        ("The union made several demands, including a shorter week, of the owners; these "
+         "demands, however, were rejected in May.", "May", "These demands were rejected"),
+    ],
+)  # fmt: skip
+def test_coordinated_clauses_and_nouns(sentence: str, date: str, expected: str) -> None:
+    assert title(sentence, date) == expected

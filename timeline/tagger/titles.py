@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from timeline.tagger.lexicon import PERIOD_NOUNS
@@ -319,7 +320,13 @@ class _Reading:
                 if nxt < n and self.lower[nxt] in _RELATIVE:
                     kind[i] = "cc-rel"  # "and who died": one opener
                     kind.pop(nxt, None)
-                elif verb_between(i + 1, next_hard(i)) is not None:
+                elif (
+                    (v := verb_between(i + 1, next_hard(i))) is not None
+                    # "in the Kerch Peninsula and at Kharkov and then launched": the last
+                    # "and" before the verb opens its clause
+                    and not _COORDINATORS.intersection(self.lower[i + 1 : v])
+                    and (self._verb_next(i) or self._clause_before(i, kind, verb_between))
+                ):
                     kind[i] = "cc"
             elif low in _MAYBE_SUBORDINATORS:
                 v = verb_between(i + 1, next_hard(i))
@@ -339,6 +346,25 @@ class _Reading:
                 a = i
         clauses.append(self._clause(a, n, kind))
         return self._split_relatives([c for c in clauses if c.b > c.a])
+
+    def _verb_next(self, i: int) -> bool:
+        """Whether a verb follows the coordinator at i, with at most adverbs between: "and
+        then launched", "but was repulsed" (the clause before lends its subject)."""
+        j = i + 1
+        while j < len(self.words) and (self.lower[j] in _ADVERBS or _is_ly(self.lower[j])):
+            j += 1
+        return j < len(self.words) and self.verb[j]
+
+    def _clause_before(
+        self, i: int, kind: dict[int, str], verb_between: Callable[[int, int], int | None]
+    ) -> bool:
+        """Whether the words before the coordinator at i are a clause of their own, with a
+        verb: "Sales rose and profits fell"; not "The United States and the Soviet Union
+        conferred" or "when the Immigration and Naturalization Service ruled", where "and"
+        joins two nouns of one subject. A comma just before "and" looks past itself."""
+        j = i - 1 if self.words[i - 1] == "," else i
+        start = max((k for k in kind if k < j), default=-1)
+        return verb_between(start + 1, i) is not None
 
     def _clause(self, a: int, b: int, kind: dict[int, str]) -> _Clause:
         k = kind.get(a, "")
@@ -750,9 +776,19 @@ def _borrowed(r: _Reading, k: int) -> list[str]:
             # not a phrase such as "with air support" or the date ("At the end of March, the
             # army, with air support, launched")
             run = [j]
-            while j > 0 and not r.groups(r.clauses[j - 1]) and r.clauses[j - 1].opener == "":
+            while (
+                j > 0
+                and r.words[r.clauses[j].a] not in ";:"  # "...; these attempts, however,"
+                and not r.groups(r.clauses[j - 1])
+                and r.clauses[j - 1].opener == ""
+            ):
                 j -= 1
                 run.insert(0, j)
+            if j > 0 and r.words[r.clauses[j].a] == "," and r.groups(r.clauses[j - 1]):
+                # "Japan attacked Changsha, a strategically important city, but was
+                # repulsed": phrases after a clause with a verb describe its object; the
+                # subject is that clause's
+                return _borrowed(r, j)
             for i in run:
                 c = r.clauses[i]
                 idx = r.content(c.body, c.b)
