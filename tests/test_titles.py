@@ -392,3 +392,88 @@ def test_a_news_wires_typewriter_quotes_are_quotation_marks(
 )  # fmt: skip
 def test_coordinated_clauses_and_nouns(sentence: str, date: str, expected: str) -> None:
     assert title(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a full stop inside the sentence ends an abbreviation, not the title
+        ("The board on Friday rejected U.S. and Canadian bids.", "Friday",
+         "The board rejected U.S. and Canadian bids"),
+        ("Police charged him on Monday with the murder of Dr. Ann Lee.", "Monday",
+         "Police charged him with the murder of Dr. Ann Lee"),
+        # a capitalised "-ly" word is a name, not an adverb to drop
+        ("The army's landing on Sicily began on 10 July.", "10 July",
+         "The army's landing on Sicily began"),
+        # "--" is a dash around an aside; "6-year-old" is one word
+        ("The winner -- a 9-year-old pony -- was sold on Monday.", "Monday",
+         "The winner was sold"),
+        ("The 24-hour strike began on Monday.", "Monday", "The 24-hour strike began"),
+        # "for" leads to a date; a preposition left without its noun does not end a title
+        ("The council scheduled a vote for later today in the town hall.", "later today",
+         "The council scheduled a vote in the town hall"),
+        # a verb after "will" or "could" is a verb, though no list knows it
+        ("The bridge will stay closed to traffic until March.", "March",
+         "The bridge will stay closed to traffic"),
+    ],
+)  # fmt: skip
+def test_marks_and_words_inside_a_title(sentence: str, date: str, expected: str) -> None:
+    assert title(sentence, date) == expected
+
+
+@pytest.mark.parametrize("last", ["between", "against", "without", "including", "during"])
+def test_a_title_never_ends_on_a_preposition_whose_noun_was_a_date(last: str) -> None:
+    assert fit(["The", "road", "closed"], ["to", "traffic", last]) == "The road closed to traffic"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a dividend's record date decides who is paid; the payment date pays
+        ("The dividend is payable Nov. 15 to holders of record Oct. 31.", "Oct. 31",
+         "Record date for the dividend"),
+        ("The dividend is payable Nov. 15 to holders of record Oct. 31.", "Nov. 15",
+         "The dividend is payable"),
+        ("The bank said the dividend is payable Jan. 4 to shareholders of record Dec. 12.",
+         "Dec. 12", "Record date for the dividend"),
+        ("The board declared a quarterly dividend of 9 cents a share, payable May 2 to "
+         "holders of record April 8.", "April 8", "Record date for the quarterly dividend"),
+    ],
+)  # fmt: skip
+def test_dividend_dates(sentence: str, date: str, expected: str) -> None:
+    from timeline.model import Day
+    from timeline.sources import ReadOptions
+    from timeline.sources.text import read
+
+    events = read(sentence, "t.txt", ReadOptions(reference_date=Day(2017, 11, 18)))
+    start = sentence.index(date)
+    titles = [e.title for e in events.timeline.events if e.refs[0].start == start]
+    assert titles == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a noun in "-ing" after its article is no place to cut
+        ("The Security Council condemned the shelling of the Red Cross hospital in the "
+         "northern city on Thursday.", "Thursday", "The Security Council condemned the shelling"),
+        # "as" opens a phrase a long title may lose
+        ("Most scholars counted the fall of the old capital in 1453 as the close of an age of "
+         "empires.", "1453", "Most scholars counted the fall of the old capital"),
+        # a date in the possessive leaves its preposition to the noun
+        ("The venue for Friday's summit was chosen by the hosts.", "Friday",
+         "The venue for the summit was chosen by the hosts"),
+        # "to" and "last" right before a date go with it
+        ("The company extended to Nov. 20 its offer for all the shares.", "Nov. 20",
+         "The company extended its offer for all the shares"),
+        ("He was shot last Oct. 23 at his home in the suburbs.", "Oct. 23",
+         "He was shot at his home in the suburbs"),
+        # "as planned" is how, not what: the date goes to the clause before
+        ("Then the general let the assault begin as previously planned Sunday night.",
+         "Sunday night", "The general let the assault begin"),
+    ],
+)  # fmt: skip
+def test_where_a_title_is_cut_and_what_leads_to_a_date(
+    sentence: str, date: str, expected: str
+) -> None:
+    assert title(sentence, date) == expected

@@ -37,7 +37,8 @@ TITLE_CHARS = 60
 TITLE_MAX = 70  # when the words after the verb hold no phrase to cut before
 WINDOW = 600  # characters read on each side of a date in a very long sentence
 
-TOKEN = re.compile(r"\$|\d+(?:[.,]\d+)*%?|\w+(?:['’.-]\w+)*|[^\w\s]")
+# "6-year-old" and "24-hour" are one word; "--" is a dash typed on a typewriter.
+TOKEN = re.compile(r"\$|\d+(?:[.,]\d+)*%?(?:-[^\W\d]\w*)*|\w+(?:['’.-]\w+)*|--+|[^\w\s]")
 
 _AUX = frozenset(
     "is are was were be been being has have had do does did will would shall should can could "
@@ -50,7 +51,7 @@ _IRREGULAR = frozenset(
     dealt dug done drew drawn drank drunk drove driven ate eaten fell fallen fed fought found
     fled flung flew flown forbade forgot forgotten forgave forgiven froze frozen got gotten
     gave given went gone grew grown hung heard hid hidden hit held hurt kept knelt knew known
-    laid led leapt left lent lost made meant met paid put quit rode ridden rang rung rose
+    laid led leapt left lent let lost made meant met paid put quit rode ridden rang rung rose
     risen ran said saw seen sought sold sent set shook shaken shone shot shown shut sang sung
     sank sunk sat slept slid spoke spoken sped spent spun spread sprang stood stole stolen
     stuck stung struck swore sworn swept swam swum swung took taken taught tore torn told
@@ -87,6 +88,9 @@ _ADVERBS = frozenset(
     "not never still already also first just now long only then later even once again "
     "soon ever since".split()
 )
+_MODALS = frozenset("will would shall should can could may might must do does did".split())
+# Adverbs between a modal and its verb: "would not go", "could also face".
+_NOT_BASE = frozenset("not n't also still never already just only even soon again then".split())
 _ORDINALS = frozenset("first second third last next only same newly".split())
 _VERB_WORDS = _AUX | _IRREGULAR | _PRESENT
 _KEPT_ADVERBS = frozenset("not never still".split())
@@ -112,14 +116,19 @@ _OBJECT_END = frozenset(
 # A title cannot end on these.
 _DANGLING = frozenset(
     """of the a an to in on at by for from with and or but that which who whom whose as
-    into onto its his her their our this these those than shortly along amid""".split()
+    into onto its his her their our this these those than shortly along amid between among
+    against toward towards without within despite via behind beyond during since until
+    upon including next""".split()
 )
 _PHRASE_START = frozenset(
     """of in on at by for from with to into onto and or under over through across along amid
     de du des à au aux dans sur pour par avec sans que von vom zu zum zur mit für nach bei
     aus durch und del en con sin para por sobre tras y""".split()
 )
-_HARD = frozenset(';:—–()[]!?"“”')
+# What follows a modal without being its verb: "did so", "could the council", "would
+# against".
+_NOT_VERB = _DETERMINERS | _PHRASE_START | frozenset("so too the i you he she it we they".split())
+_HARD = frozenset((*';:—–()[]!?"“”', "--"))
 # Words that begin a clause whatever follows them, by kind.
 _BOUNDARY = {
     **dict.fromkeys((*_HARD, ","), "punct"),
@@ -163,6 +172,14 @@ class _Reading:
             self.lower[i] in _DATE_LEAD
             # "strengthened over the weekend", but "took over last year"
             or (self.lower[i] == "over" and i + 1 == first < n and self.lower[first] == "the")
+            # "scheduled a news conference for later today", "extended to Nov. 20", "shot
+            # last Oct. 23"; not "For the quarter ended June 30," a phrase of its own
+            or (
+                self.lower[i] in ("for", "to", "last")
+                and i + 1 == first
+                and i > 0
+                and self.words[i - 1] not in _BOUNDARY
+            )
             # "during the night of 3-4 May": the article of a part of the day led to
             or (
                 self.lower[i] == "the"
@@ -188,6 +205,15 @@ class _Reading:
             and self._is_verb(i)
             for i, low in enumerate(self.lower)
         ]
+        for i in range(n - 1):
+            if self.verb[i] and self.lower[i] in _MODALS:
+                # "will stay", "could face": after a modal, a verb no list has to know
+                j = i + 1
+                while j < n - 1 and (self.lower[j] in _NOT_BASE or _is_ly(self.lower[j])):
+                    j += 1
+                w = self.words[j]
+                if w.isalpha() and w.islower() and not self.dropped[j] and w not in _NOT_VERB:
+                    self.verb[j] = True
         self._groups: dict[tuple[int, int, int, str], list[_Group]] = {}
         self.clauses = self._clauses()
 
@@ -218,6 +244,11 @@ class _Reading:
             return
         self.words[last] = self.lower[last] = "the"
         self.dropped[last] = False
+        # "chosen for Friday's ceremony": the preposition goes with the noun, not the date
+        i = last - 1
+        while i >= 0 and self.dropped[i] and not self.date[i]:
+            self.dropped[i] = False
+            i -= 1
 
     # --- verbs ---------------------------------------------------------------------------
 
@@ -436,7 +467,7 @@ def headline(sentence: str, start: int, end: int) -> str | None:
     target = _target(r, here)
     if target is None:
         return None
-    nominal = _nominal(r, here, target)
+    nominal = _nominal(r, here, target) or _record_date(r, target)
     words = (nominal, []) if nominal else _title(r, target, here)
     if words is None:
         return None
@@ -477,7 +508,13 @@ def _told(r: _Reading, k: int) -> bool:
     if not gs:
         return False
     body = r.content(c.body, c.b)
-    phrase = c.opener == "" and bool(body) and r.lower[body[0]] in _PHRASE_START | _DATE_LEAD
+    phrase = (c.opener == "" and bool(body) and r.lower[body[0]] in _PHRASE_START | _DATE_LEAD) or (
+        # "let the offensive begin as previously planned Saturday night": "as" and a
+        # participle with no subject is a manner, not an event
+        c.opener == "sub"
+        and r.lower[c.body - 1] == "as"
+        and all(r.lower[i] in _ADVERBS or _is_ly(r.lower[i]) for i in r.content(c.body, gs[0].a))
+    )
     bare = all(
         g.b - g.a == 1 and r._participle(g.a) and r.lower[g.a - 1] not in _PRONOUNS for g in gs
     )
@@ -548,6 +585,32 @@ def _nominal(r: _Reading, here: int, target: int) -> list[str] | None:
     if not owner:
         return None
     return [*_possessive(_capitalised(owner)), *(r.words[i] for i in idx[1:])]
+
+
+def _record_date(r: _Reading, target: int) -> list[str] | None:
+    """ "The dividend is payable Jan. 2 to holders of record Dec. 15": the second date is no
+    payment but the day that decides who is paid, "Record date for the dividend"."""
+    first = r.first_date
+    if r.lower[max(0, first - 2) : first] != ["of", "record"]:
+        return None
+    c = r.clauses[target]
+    gs = [g for g in r.groups(c) if g.a < first] or r.groups(c)
+    if not gs:
+        return None
+    g = gs[-1]
+    if r.lower[g.b - 1] in _AUX:  # "The dividend is payable"
+        start = gs[-2].b if len(gs) > 1 else c.body  # "The company said the dividend is"
+        owner = _words(r, r.content(start, g.a), subject=True)
+    else:  # "The board declared a quarterly dividend of 12 cents a share, payable"
+        owner = []
+        for i in range(g.b, c.b):
+            if r.dropped[i] or r.words[i] == "," or r.lower[i] in _PHRASE_START:
+                break
+            owner.append(r.words[i])
+        owner = _definite(owner)
+    if not owner:
+        return None
+    return ["Record", "date", "for", _lower_first(owner[0]), *owner[1:]]
 
 
 def _cleft(r: _Reading, k: int) -> int:
@@ -698,7 +761,7 @@ def _object(r: _Reading, a: int, b: int) -> list[str]:
     for i in range(a, b):
         if r.lower[i] in _OBJECT_END and not r.dropped[i]:
             break
-        if r.words[i] in ".!?…":
+        if r.words[i] in "!?…" or (r.words[i] == "." and not _abbreviation(r, i)):
             break
         if r.dropped[i] or r.words[i] == ",":
             if out:  # "fell 12 percent on Thursday when": the object stops at its date
@@ -707,6 +770,14 @@ def _object(r: _Reading, a: int, b: int) -> list[str]:
             continue
         out.append(r.words[i])
     return out
+
+
+def _abbreviation(r: _Reading, i: int) -> bool:
+    """Whether the full stop at i ends an abbreviation the sentence goes on after ("U.S. and
+    British objections", "Dr. Hugh Short"): the sentence was split at its own full stops."""
+    return (
+        0 < i < len(r.words) - 1 and r.words[i + 1][:1].isalnum() and r.words[i - 1][-1:].isalpha()
+    )
 
 
 def _continues(r: _Reading, i: int, b: int) -> bool:
@@ -720,7 +791,8 @@ def _continues(r: _Reading, i: int, b: int) -> bool:
 def _words(r: _Reading, idx: list[int], subject: bool = False) -> list[str]:
     out = [r.words[i] for i in idx]
     if subject:
-        out = [w for w in out if w.lower() not in _ADVERBS and not _is_ly(w.lower())]
+        # "Sicily", "Kelly": a name is no adverb
+        out = [w for w in out if w.lower() not in _ADVERBS and not (w.islower() and _is_ly(w))]
         while out and out[0].lower() in _PHRASE_START:
             out = out[1:]
     return out
@@ -857,7 +929,7 @@ def fit(head: list[str], tail: list[str]) -> str:
     if len(text) <= TITLE_CHARS:
         return text
     while len(_join(words)) > TITLE_CHARS and len(words) > len(head):
-        every = [k for k in range(len(head) + 1, len(words)) if _cuts(words[k])]
+        every = [k for k in range(len(head) + 1, len(words)) if _cuts(words, k)]
         # Not between "able" and its "to" while there is another place to cut, or the whole
         # fits the hard limit.
         cuts = [k for k in every if not (words[k] == "to" and words[k - 1].lower() in _TAKES_TO)]
@@ -870,7 +942,7 @@ def fit(head: list[str], tail: list[str]) -> str:
             cuts.pop()  # "to every kind of traffic" goes whole, not as "to every kind"
         words = _trimmed(words[: cuts[-1]] if cuts else words[: len(head)])
     while len(_join(words)) > TITLE_MAX:
-        cuts = [k for k in range(1, len(words)) if _cuts(words[k])]
+        cuts = [k for k in range(1, len(words)) if _cuts(words, k)]
         words = _trimmed(words[: cuts[-1]] if cuts else words[:-1])
     return _join(words)
 
@@ -893,9 +965,13 @@ _CUT_LAST = frozenset(
 )
 
 
-def _cuts(word: str) -> bool:
-    low = word.lower()
-    return low in _PHRASE_START or (low.endswith("ing") and len(low) > 4)
+def _cuts(words: list[str], k: int) -> bool:
+    """Whether a phrase starts at words[k]: a preposition, or a participle ("creating a
+    salient"), not a noun in "ing" after its article ("condemned the bombing of")."""
+    low = words[k].lower()
+    if low in _PHRASE_START or low == "as":  # "mark the end of an era | as the beginning"
+        return True
+    return low.endswith("ing") and len(low) > 4 and words[k - 1].lower() not in _DETERMINERS
 
 
 _DATE_HEADS = frozenset("end start beginning middle turn close course".split())
@@ -905,6 +981,10 @@ def _trimmed(words: list[str]) -> list[str]:
     # "a Moon landing by the end": what is left of "by the end of the decade"
     if len(words) > 4 and words[-1].lower() in _DATE_HEADS and words[-2].lower() == "the":
         words = words[:-2]
+    if len(words) > 4 and [w.lower() for w in words[-2:]] == ["of", "record"]:
+        # "payable to holders of record [Oct. 31]": who is paid goes with its own date
+        cut = max((k for k, w in enumerate(words[:-3]) if w.lower() in ("to", "for")), default=0)
+        words = words[:cut] if cut > 2 else words
     while len(words) > 2:
         low = words[-1].lower()
         if (words[-2].lower(), low) in _PHRASAL:
@@ -912,7 +992,7 @@ def _trimmed(words: list[str]) -> list[str]:
         if low in ("ended", "ending") and words[-2].lower() in PERIOD_NOUNS:
             words = words[:-1]  # "net income for the six months ended [Sept. 30]"
             continue
-        if low in _DANGLING or _is_ly(low) or low == ",":
+        if low in _DANGLING or (words[-1].islower() and _is_ly(low)) or low == ",":
             words = words[:-1]
         else:
             break
