@@ -354,8 +354,9 @@ def test_two_dates_in_two_clauses_are_two_events_even_when_one_holds_the_other()
 @pytest.mark.parametrize(
     ("sentence", "date", "expected"),
     [
+        # what was said, word for word, before who said it
         ("``Stopping the violence is a priority,'' the minister said on Tuesday.", "Tuesday",
-         "The minister said"),
+         "“Stopping the violence is a priority,” the minister said"),
         ("He spoke. ``The strike will end by Christmas,'' he said.", "Christmas",
          "The strike will end"),
     ],
@@ -476,4 +477,59 @@ def test_dividend_dates(sentence: str, date: str, expected: str) -> None:
 def test_where_a_title_is_cut_and_what_leads_to_a_date(
     sentence: str, date: str, expected: str
 ) -> None:
+    assert title(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # what was said before who said it, with or without "that", after any clause
+        ("Rents will climb again because of the shortage of flats, the agency said on Monday.",
+         "Monday", "Rents will climb again, the agency said"),
+        ("Ticket sales fell by half, the theatre said in a statement on Friday.", "Friday",
+         "Ticket sales fell by half, the theatre said"),
+        ("Mr. Ortiz, a former mayor, will stand again, his party said on Sunday.", "Sunday",
+         "Mr. Ortiz will stand again, his party said"),
+        # too long for that order: who said it first, never what was said alone
+        ("The regional water authority had the right to close the reservoir to all swimmers, "
+         "the court ruled on Friday in a short judgment.", "Friday",
+         "The court ruled the regional water authority had the right"),
+        # a quotation word for word, when it fits; else only who said it
+        ('"The bridge is safe," the engineer said on Monday.', "Monday",
+         "\"The bridge is safe,\" the engineer said"),
+        ('"We will keep the bridge open for as long as every one of its cables holds," the '
+         "engineer said on Monday.", "Monday", "The engineer said"),
+        ('Fans will now "stay away until the club listens," the supporters\' trust said on '
+         "Monday.", "Monday", "The supporters' trust said"),
+        # verbs of learning and ruling report a clause as verbs of saying do
+        ("Staff learned on Monday that the mine would close.", "Monday",
+         "Staff learned the mine would close"),
+        # a participle between commas is no one saying anything
+        ("They will appeal the ruling, announced Tuesday by the court, that the bridge must "
+         "close.", "Tuesday", "The ruling was announced by the court"),
+        # "so" too long a subject's own phrase goes, unless it is a name or a quantity
+        ("The small island nation of Tuvalu said on Friday its envoys would join regional "
+         "talks.", "Friday", "The small island nation said its envoys would join regional talks"),
+    ],
+)  # fmt: skip
+def test_what_was_said_and_who_said_it(sentence: str, date: str, expected: str) -> None:
+    assert title_for(sentence, *_span(sentence, date)) == expected
+
+
+def _span(sentence: str, date: str) -> tuple[int, int]:
+    start = sentence.index(date)
+    return start, start + len(date)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a connective is no part of a subject
+        ("But the talks collapsed in June.", "June", "The talks collapsed"),
+        # "who" after "the arrest of Kopp" is Kopp
+        ("Police offered a reward for the arrest of Carter, who fled the city in May.", "May",
+         "Carter fled the city"),
+    ],
+)  # fmt: skip
+def test_subjects(sentence: str, date: str, expected: str) -> None:
     assert title(sentence, date) == expected

@@ -72,7 +72,8 @@ _SAYING = frozenset(
     """said say says told pointed announced reported claimed claim claims maintained insisted
     insists admitted admits confirmed denied denies warned argued argues wrote revealed promised
     believed believe believes stated declared added noted explained acknowledged estimated
-    predicted assured""".split()
+    predicted assured ruled learned learnt heard concluded disclosed indicated feared hoped
+    stressed reiterated conceded alleged contended complained testified recalled""".split()
 )
 # "-ed" words that are not verbs.
 _NOT_ED = frozenset(
@@ -160,8 +161,9 @@ class _Reading:
 
     def __init__(self, sentence: str, start: int, end: int) -> None:
         matches = list(TOKEN.finditer(sentence))
+        self.sentence = sentence
         self.words = [m.group() for m in matches]
-        spans = [m.span() for m in matches]
+        self.spans = spans = [m.span() for m in matches]
         self.lower = [w.lower() for w in self.words]
         n = len(self.words)
         self.date = [a < end and start < b for a, b in spans]
@@ -656,7 +658,10 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
             if not r.dropped[i] and (r.verb[i] or r.lower[i] in _KEPT_ADVERBS
                                      or r.lower[i].endswith("ing"))]  # fmt: skip
     if g.participle and not subject:
-        subject = _borrowed(r, k)
+        # "They will appeal the ruling, announced Tuesday by the court,": the noun before the
+        # comma, when a clause with a verb holds it; else "The ceasefire, agreed in ..."
+        np = _noun_phrase(r, c.a) if k and r.groups(r.clauses[k - 1]) else []
+        subject = _definite([r.words[i] for i in np]) if np else _borrowed(r, k)
         if not (g.b < c.b and r.lower[g.b] in _DETERMINERS):
             # "The ceasefire, agreed in February": a passive; but "the army, with air support,
             # launched an offensive" is the verb itself, with its object
@@ -700,18 +705,18 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
         obj = obj[:-1]  # "an article revealing that ...": the participle without what it reveals
     if (
         r.lower[g.b - 1] in _SAYING
-        and not obj
-        and k == 1
-        and here == 1
-        and r.words[c.a] == ","
+        and k == here >= 1
+        and c.opener == ""
+        and not g.participle  # not "the decision, announced Wednesday by the agency,"
+        and before  # its own subject: "officials said"
+        and (not obj or obj[0].lower() in _PHRASE_START)  # "said in a statement"
+        and r.words[c.a] in (",", *_CLOSING)
         and not r.clauses[0].opener
-        and r.words[0] not in ('"', "“", "'", "‘")  # a quotation is not the writer's to retell
-        and (reported := _title(r, 0, -1)) is not None
+        and (found := _attributed(r, k, [*subject, *negation, *verb])) is not None
     ):
-        # "Insurers expect claims to top $4 billion, analysts said Wednesday": what was said,
-        # then who said it, in the sentence's own order.
-        return reported[0], [*reported[1], ",", *subject, *negation, *verb]
-    if r.lower[g.b - 1] in _SAYING and len(obj) <= 2 and k + 1 < len(r.clauses):
+        return found
+    passive = _BE.intersection(r.lower[g.a : g.b - 1]) and pronoun != ["it"]
+    if r.lower[g.b - 1] in _SAYING and len(obj) <= 2 and k + 1 < len(r.clauses) and not passive:
         nxt = r.clauses[k + 1]
         if nxt.opener == "comp" and r.groups(nxt):
             reported = _title(r, k + 1, -1)
@@ -727,15 +732,85 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
             (
                 i
                 for i in range(2, len(subject) - 1)
-                if subject[i].lower() in _OWN_PHRASE and subject[i + 1][:1].islower()
+                if subject[i].lower() in _OWN_PHRASE
+                # not "Organization of African Unity", but "the nation of Bangladesh"
+                and (
+                    subject[i + 1][:1].islower()
+                    or (i + 2 == len(subject) and subject[i - 1][:1].islower())
+                )
+                and subject[i - 1].lower() not in _QUANTITIES  # "20 percent of the chiefs"
             ),
             0,
-        )  # not "Organization of African Unity"
-        if cut:
-            head = [*_capitalised(subject[:cut]), *negation, *verb]
+        )
+        shorter = [*_capitalised(subject[:cut]), *negation, *verb]
+        if cut and fit(shorter, obj) != _join(_trimmed(shorter)):
+            head = shorter
     return head, obj
 
 
+def _attributed(r: _Reading, k: int, said: list[str]) -> tuple[list[str], list[str]] | None:
+    """What was said before who said it, the clause k: "Insurers expect claims to top $4
+    billion, analysts said Wednesday" in the sentence's own order; too long for that, who
+    said it first ("Officials said the bridge had been ..."), never what was said alone."""
+    c = r.clauses[k]
+    if any(w in _OPENING or w in _CLOSING for w in r.words[: c.body]):
+        # a quotation is not the writer's to retell: word for word, or not at all
+        quoted = _quotation(r, c.body)
+        if quoted and len(_join([quoted, *said])) <= TITLE_MAX:
+            return [quoted, *said], []
+        return None
+    # the first clause that tells something: not "Sytenko, a former envoy," nor "Tired of
+    # waiting," before it
+    first = next((j for j in range(k) if _has_subject(r, j)), None)
+    if first is None or r.clauses[first].opener:
+        return None
+    reported = _title(r, first, -1)
+    if reported is None or (not reported[1] and reported[0][-1].lower() in _AUX):
+        return None  # "Exiles will [quotation], Cuba predicted"
+    head, tail = reported
+    if "_" in head:  # "WASHINGTON _ The economy created jobs": a wire's dateline
+        head = head[head.index("_") + 1 :]
+    if fit(head, [*tail, ",", *said]).endswith(_join(said)):
+        return head, [*tail, ",", *said]
+    # who said it first, if what was said keeps its subject and verb after it
+    told = [_lower_first(head[0]), *head[1:]]
+    if len(fit(said, [*told, *tail])) < len(_join([*said, *told])):
+        return None
+    return _capitalised(said), [*told, *tail]
+
+
+def _has_subject(r: _Reading, k: int) -> bool:
+    c = r.clauses[k]
+    gs = r.groups(c)
+    # a wire's dateline is no subject: "BUDAPEST, Hungary (AP)_ Tired of waiting,"
+    lead = (
+        [i for i in r.content(c.body, gs[0].a) if r.words[i] != "_" and not r.words[i].isupper()]
+        if gs
+        else []
+    )
+    return bool(gs) and not (not lead and r._participle(gs[0].a))
+
+
+_OPENING = frozenset("\"“‘'")
+_CLOSING = frozenset("\"”’'")
+
+
+def _quotation(r: _Reading, end: int) -> str | None:
+    """The quotation a sentence opens with and closes before token `end`, word for word with
+    its marks, when nothing in it was left out."""
+    q = max((i for i in range(1, end) if r.words[i] in _CLOSING), default=0)
+    # the whole of what was said: not "Exiles will now “proceed with all their resources”"
+    if not q or r.words[0] not in _OPENING or any(r.date[i] for i in range(q)):
+        return None
+    text = r.sentence[r.spans[0][0] : r.spans[q][1]]
+    return None if "  " in text or "\n" in text else text
+
+
+_QUANTITIES = frozenset(
+    """percent per cent thousands hundreds millions dozens tens most many some all none one two
+    three half majority minority part rest number""".split()
+)
+_BE = frozenset("is are was were be been being".split())
 _OWN_PHRASE = frozenset("of in at for from with on".split())
 
 
@@ -793,7 +868,8 @@ def _words(r: _Reading, idx: list[int], subject: bool = False) -> list[str]:
     if subject:
         # "Sicily", "Kelly": a name is no adverb
         out = [w for w in out if w.lower() not in _ADVERBS and not (w.islower() and _is_ly(w))]
-        while out and out[0].lower() in _PHRASE_START:
+        # "But the group began", "Yet the plan failed": the connective is no part of it
+        while out and (out[0].lower() in _PHRASE_START or out[0].lower() in _COORDINATORS):
             out = out[1:]
     return out
 
@@ -807,6 +883,15 @@ def _antecedent(r: _Reading, k: int) -> list[str]:
         if back is not None:
             return _antecedent(r, back)
     np = _noun_phrase(r, c.a)
+    of = [i for i in np if r.lower[i] == "of"]
+    if (
+        c.rel in ("who", "whom")
+        and of
+        and r.words[of[-1] - 1].islower()  # not "the National Council of Churches, who"
+        and r.words[of[-1] + 1][:1].isupper()
+    ):
+        # "leading to the arrest of Kopp, who is charged": who is a person, not an arrest
+        return [r.words[i] for i in np if i > of[-1]]
     if np and r.lower[np[0]] in ("a", "an") and np[0] > 0 and r.words[np[0] - 1] == ",":
         named = _noun_phrase(r, np[0] - 1)
         if named:
@@ -898,9 +983,14 @@ def _capitalised(np: list[str]) -> list[str]:
 
 
 def _lower_first(word: str) -> str:
-    if word in ("The", "A", "An", "It", "Its", "This", "These", "Those", "Their", "His", "Her"):
-        return word.lower()
-    return word
+    """ "The", "Another", "It" inside a title; a name stays as it is."""
+    return word.lower() if word.lower() in _LOWERED else word
+
+
+_LOWERED = _DETERMINERS | frozenset(
+    """another one two three many most all both several few it he she they we there
+    such other""".split()
+)
 
 
 _MARK_AFTER = re.compile(r"\s+([,.;:%’']\s?s\b|[,.;:%’']|['’]s\b)(?=\s|$|\b)")
