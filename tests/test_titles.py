@@ -533,3 +533,34 @@ def _span(sentence: str, date: str) -> tuple[int, int]:
 )  # fmt: skip
 def test_subjects(sentence: str, date: str, expected: str) -> None:
     assert title(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a participle clause after the verb is an event of the sentence's subject
+        ("The storm crossed the coast, flooding the harbour on Monday.", "Monday",
+         "The storm flooded the harbour"),
+        ("The rebels took the port, seizing the customs house in May, and making the governor "
+         "flee in June.", "June", "The rebels made the governor flee"),
+        ("The rebels took the port, seizing the customs house in May, and making the governor "
+         "flee in June.", "May", "The rebels seized the customs house"),
+        ("The court sat until 1911, when a new judge replaced it, taking his seat in 1912.",
+         "1912", "The new judge took his seat"),
+        # ... between commas before the verb, the noun before it
+        ("The town held out, but the garrison, having run out of food in March, surrendered.",
+         "March", "The garrison had run out of food"),
+        ("The council, hoping to save money, closed the library in 2015.", "2015",
+         "The council closed the library"),
+        # ... at the start, the subject after it
+        ("Having crossed the river in April, the army took the town.", "April",
+         "The army had crossed the river"),
+        # "Chongqing" is a name; "including" leads to a phrase
+        ("The government moved to Wuhan, Chongqing in 1938.", "1938",
+         "The government moved to Wuhan"),
+        ("About 300 people marched through the town on Friday, carrying flags.", "Friday",
+         "About 300 people marched through the town"),
+    ],
+)  # fmt: skip
+def test_participle_clauses(sentence: str, date: str, expected: str) -> None:
+    assert title(sentence, date) == expected

@@ -83,7 +83,7 @@ _NOT_ED = frozenset(
 )
 _DETERMINERS = frozenset(
     """a an the this these those its his her their our my your some any no every each very
-    more most well so newly""".split()
+    more most well so newly several many few""".split()
 )
 _ADVERBS = frozenset(
     "not never still already also first just now long only then later even once again "
@@ -207,6 +207,27 @@ class _Reading:
             and self._is_verb(i)
             for i, low in enumerate(self.lower)
         ]
+        # ", conquering British Somaliland in August": a clause of its own, whose subject is
+        # the sentence's ("Having captured the city, the army ..." at its start)
+        self.ing = frozenset(
+            i
+            for i, low in enumerate(self.lower)
+            # after a comma, or ", and": "..., and making an incursion into Egypt"
+            if (
+                self.words[i - 1] == ","
+                or (i > 1 and self.lower[i - 1] in ("and", "or") and self.words[i - 2] == ",")
+                if i
+                else low == "having"
+            )
+            and low.endswith("ing")
+            and len(low) > 4
+            and self.words[i].isalpha()
+            and (self.words[i].islower() or not i)  # not "Chongqing"
+            and low not in _ING_NOT_VERB
+            and not self.dropped[i]
+        )
+        for i in self.ing:
+            self.verb[i] = True
         for i in range(n - 1):
             if self.verb[i] and self.lower[i] in _MODALS:
                 # "will stay", "could face": after a modal, a verb no list has to know
@@ -510,12 +531,23 @@ def _told(r: _Reading, k: int) -> bool:
     if not gs:
         return False
     body = r.content(c.body, c.b)
-    phrase = (c.opener == "" and bool(body) and r.lower[body[0]] in _PHRASE_START | _DATE_LEAD) or (
-        # "let the offensive begin as previously planned Saturday night": "as" and a
-        # participle with no subject is a manner, not an event
-        c.opener == "sub"
-        and r.lower[c.body - 1] == "as"
-        and all(r.lower[i] in _ADVERBS or _is_ly(r.lower[i]) for i in r.content(c.body, gs[0].a))
+    phrase = (
+        (
+            c.opener == ""
+            and bool(body)
+            and r.lower[body[0]] in _PHRASE_START | _DATE_LEAD
+            # "About 100 protesters marched": a number, not a phrase
+            and not (len(body) > 1 and r.words[body[1]][:1].isdigit())
+        )
+        or (
+            # "let the offensive begin as previously planned Saturday night": "as" and a
+            # participle with no subject is a manner, not an event
+            c.opener == "sub"
+            and r.lower[c.body - 1] == "as"
+            and all(
+                r.lower[i] in _ADVERBS or _is_ly(r.lower[i]) for i in r.content(c.body, gs[0].a)
+            )
+        )
     )
     bare = all(
         g.b - g.a == 1 and r._participle(g.a) and r.lower[g.a - 1] not in _PRONOUNS for g in gs
@@ -657,10 +689,15 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
     verb = [r.words[i] for i in range(g.a, g.b)
             if not r.dropped[i] and (r.verb[i] or r.lower[i] in _KEPT_ADVERBS
                                      or r.lower[i].endswith("ing"))]  # fmt: skip
-    if g.participle and not subject:
+    if g.a in r.ing and not subject:
+        # "Italy invaded, conquering Somaliland in August": "Italy conquered Somaliland"
+        subject = _participle_subject(r, k)
+        verb = _past(verb, _plural(subject))
+    elif g.participle and not subject:
         # "They will appeal the ruling, announced Tuesday by the court,": the noun before the
         # comma, when a clause with a verb holds it; else "The ceasefire, agreed in ..."
-        np = _noun_phrase(r, c.a) if k and r.groups(r.clauses[k - 1]) else []
+        before_gs = r.groups(r.clauses[k - 1]) if k else []
+        np = _noun_phrase(r, c.a) if before_gs and before_gs[0].a not in r.ing else []
         subject = _definite([r.words[i] for i in np]) if np else _borrowed(r, k)
         if not (g.b < c.b and r.lower[g.b] in _DETERMINERS):
             # "The ceasefire, agreed in February": a passive; but "the army, with air support,
@@ -715,7 +752,12 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
         and (found := _attributed(r, k, [*subject, *negation, *verb])) is not None
     ):
         return found
-    passive = _BE.intersection(r.lower[g.a : g.b - 1]) and pronoun != ["it"]
+    # "It was announced that", "We were promised that"; not "Counts were learned ... that"
+    passive = (
+        _BE.intersection(r.lower[g.a : g.b - 1])
+        and pronoun != ["it"]
+        and r.lower[g.b - 1] not in ("told", "promised", "assured", "warned")
+    )
     if r.lower[g.b - 1] in _SAYING and len(obj) <= 2 and k + 1 < len(r.clauses) and not passive:
         nxt = r.clauses[k + 1]
         if nxt.opener == "comp" and r.groups(nxt):
@@ -789,6 +831,79 @@ def _has_subject(r: _Reading, k: int) -> bool:
         else []
     )
     return bool(gs) and not (not lead and r._participle(gs[0].a))
+
+
+def _participle_subject(r: _Reading, k: int) -> list[str]:
+    """Whose participle clause k is: the subject of the clause before, or for a participle
+    the sentence opens with, of the first clause after that has one."""
+    c = r.clauses[k]
+    nxt = r.clauses[k + 1] if k + 1 < len(r.clauses) else c
+    gs = r.groups(nxt) if r.words[nxt.a] == "," and not nxt.opener else []
+    if k and r.words[c.a] == "," and gs and gs[0].a == nxt.body and gs[0].a not in r.ing:
+        # between commas before the verb, it describes the noun before: "but the
+        # Americans, having broken the codes, were aware"
+        np = _noun_phrase(r, c.a)
+        if np:
+            return _definite([r.words[i] for i in np])
+    for j in range(k - 1, -1, -1):
+        # after a clause, its subject: "when Madero succeeded him, taking office in 1911"
+        gs = r.groups(r.clauses[j])
+        if gs and gs[0].a not in r.ing:
+            own = _words(r, r.content(r.clauses[j].body, gs[0].a), subject=True)
+            if own and not r.clauses[j].opener == "rel":
+                return _definite(own)
+            break
+    if any(_told(r, j) for j in range(k)):
+        return _borrowed(r, k)
+    for j in range(k + 1, len(r.clauses)):
+        c = r.clauses[j]
+        gs = r.groups(c)
+        if gs and not c.opener and gs[0].a not in r.ing:
+            return _definite(_words(r, r.content(c.body, gs[0].a), subject=True))
+    return []
+
+
+def _past(verb: list[str], plural: bool) -> list[str]:
+    """ "conquering" -> "conquered", "having broken" -> "had broken", "being forced" ->
+    "was forced"."""
+    first, rest = verb[0].lower(), verb[1:]
+    if first == "having":
+        return ["had", *rest]
+    if first == "being":
+        return ["were" if plural else "was", *rest]
+    if first in _PAST_OF_ING:
+        return [_PAST_OF_ING[first], *rest]
+    stem = first[:-3]
+    if stem.endswith("e"):
+        return [stem + "d", *rest]  # "freeing"
+    if len(stem) > 2 and stem.endswith("y") and stem[-2] not in "aeiou":
+        return [stem[:-1] + "ied", *rest]  # "carrying"
+    return [stem + "ed", *rest]  # "pushing", "initiat-ing", "stopp-ing"
+
+
+# -ing forms whose past is not -ed, for participle clauses.
+_PAST_OF_ING = dict(
+    pair.split(":")
+    for pair in """making:made taking:took giving:gave bringing:brought leaving:left
+    winning:won beginning:began sending:sent holding:held building:built fighting:fought
+    meeting:met seeking:sought leading:led putting:put setting:set cutting:cut hitting:hit
+    running:ran getting:got keeping:kept losing:lost paying:paid saying:said selling:sold
+    telling:told thinking:thought buying:bought catching:caught teaching:taught
+    spending:spent standing:stood striking:struck driving:drove riding:rode rising:rose
+    falling:fell finding:found throwing:threw drawing:drew growing:grew knowing:knew
+    flying:flew writing:wrote speaking:spoke breaking:broke choosing:chose stealing:stole
+    wearing:wore sinking:sank swimming:swam feeding:fed feeling:felt sleeping:slept
+    lending:lent shooting:shot hiding:hid sitting:sat letting:let shutting:shut
+    spreading:spread overrunning:overran withdrawing:withdrew becoming:became coming:came
+    going:went doing:did seeing:saw eating:ate lying:lay dying:died tying:tied
+    forgiving:forgave undertaking:undertook overcoming:overcame""".split()
+)
+# -ing words after a comma that lead to a phrase, not a clause of their own.
+_ING_NOT_VERB = frozenset(
+    """including according following regarding concerning excluding during notwithstanding
+    pending beginning starting ending nothing something anything everything morning evening
+    during bring thing king ring string spring""".split()
+)
 
 
 _OPENING = frozenset("\"“‘'")
@@ -870,6 +985,8 @@ def _words(r: _Reading, idx: list[int], subject: bool = False) -> list[str]:
         out = [w for w in out if w.lower() not in _ADVERBS and not (w.islower() and _is_ly(w))]
         # "But the group began", "Yet the plan failed": the connective is no part of it
         while out and (out[0].lower() in _PHRASE_START or out[0].lower() in _COORDINATORS):
+            if len(out) > 1 and out[1][:1].isdigit():
+                break  # "over 700 civilians"
             out = out[1:]
     return out
 
@@ -949,11 +1066,12 @@ def _borrowed(r: _Reading, k: int) -> list[str]:
             for i in run:
                 c = r.clauses[i]
                 idx = r.content(c.body, c.b)
-                if idx and r.lower[idx[0]] not in _PHRASE_START:
+                # not "According to press reports,"
+                if idx and r.lower[idx[0]] not in _PHRASE_START | _ING_NOT_VERB:
                     return _words(r, idx, subject=True)
             return []
-        if gs[0].participle:
-            continue
+        if gs[0].participle or gs[0].a in r.ing:
+            continue  # an aside: "Japan, hoping to gain time, made demands"
         subject = _words(r, r.content(c.body, gs[0].a), subject=True)
         return subject or _borrowed(r, j)
     return []
@@ -1061,7 +1179,12 @@ def _cuts(words: list[str], k: int) -> bool:
     low = words[k].lower()
     if low in _PHRASE_START or low == "as":  # "mark the end of an era | as the beginning"
         return True
-    return low.endswith("ing") and len(low) > 4 and words[k - 1].lower() not in _DETERMINERS
+    return (
+        low.endswith("ing")
+        and len(low) > 4
+        # "the bombing", "the federal building": a noun
+        and not _DETERMINERS.intersection(w.lower() for w in words[max(0, k - 2) : k])
+    )
 
 
 _DATE_HEADS = frozenset("end start beginning middle turn close course".split())
