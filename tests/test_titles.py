@@ -552,6 +552,9 @@ def test_subjects(sentence: str, date: str, expected: str) -> None:
          "March", "The garrison had run out of food"),
         ("The council, hoping to save money, closed the library in 2015.", "2015",
          "The council closed the library"),
+        # ... but not an object before it
+        ("The army launched an attack, pushing the enemy to the river by early June, followed "
+         "by a lull.", "early June", "The army pushed the enemy to the river"),
         # ... at the start, the subject after it
         ("Having crossed the river in April, the army took the town.", "April",
          "The army had crossed the river"),

@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from timeline.tagger.lexicon import PERIOD_NOUNS
@@ -38,6 +38,8 @@ TITLE_MAX = 70  # when the words after the verb hold no phrase to cut before
 WINDOW = 600  # characters read on each side of a date in a very long sentence
 
 # "6-year-old" and "24-hour" are one word; "--" is a dash typed on a typewriter.
+# ", conquering British Somaliland", ", and making an incursion"; not ", Chongqing".
+_ING_CLAUSE = re.compile(r",\s+(?:(?:and|or)\s+)?([a-z]{2,}ing)\b")
 TOKEN = re.compile(r"\$|\d+(?:[.,]\d+)*%?(?:-[^\W\d]\w*)*|\w+(?:['’.-]\w+)*|--+|[^\w\s]")
 
 _AUX = frozenset(
@@ -102,6 +104,7 @@ _SUBORDINATORS = frozenset(
 # Prepositions that open a clause when a verb follows: "after its owner went bankrupt".
 _MAYBE_SUBORDINATORS = frozenset("after before since until till as once".split())
 _COORDINATORS = frozenset("and but or yet".split())
+_OPENERS = _COORDINATORS | _MAYBE_SUBORDINATORS
 # Words that lead to a date and go with it: "in", "as late as", "shortly after midnight on".
 _PARTS_OF_DAY = frozenset("night morning evening afternoon dawn".split())
 _DATE_LEAD = frozenset(
@@ -166,9 +169,15 @@ class _Reading:
         self.spans = spans = [m.span() for m in matches]
         self.lower = [w.lower() for w in self.words]
         n = len(self.words)
-        self.date = [a < end and start < b for a, b in spans]
+        # the date's words are one run, found by halving rather than a look at every word
+        lo = bisect.bisect_left(spans, (start,))
+        if lo and spans[lo - 1][1] > start:
+            lo -= 1
+        hi = bisect.bisect_left(spans, (end,)) if end > start else lo
+        self.date = [False] * n
+        self.date[lo:hi] = [True] * (hi - lo)
         self.dropped = list(self.date)
-        first = next((i for i in range(n) if self.date[i]), n)
+        first = lo if hi > lo else n
         i = first - 1
         while i >= 0 and (
             self.lower[i] in _DATE_LEAD
@@ -194,7 +203,7 @@ class _Reading:
             self.dropped[i] = True
             i -= 1
         self.first_date = first
-        for i in range(1, n - 1):
+        for i in range(1, n - 1) if "ended" in self.lower else ():
             if self.lower[i] == "ended" and self.lower[i - 1] in PERIOD_NOUNS and self.date[i + 1]:
                 self.dropped[i] = True  # "the six months ended Sept. 30": the period's name
         self._possessive_date_to_article(sentence, end)
@@ -209,26 +218,21 @@ class _Reading:
         ]
         # ", conquering British Somaliland in August": a clause of its own, whose subject is
         # the sentence's ("Having captured the city, the army ..." at its start)
-        self.ing = frozenset(
-            i
-            for i, low in enumerate(self.lower)
-            # after a comma, or ", and": "..., and making an incursion into Egypt"
-            if (
-                self.words[i - 1] == ","
-                or (i > 1 and self.lower[i - 1] in ("and", "or") and self.words[i - 2] == ",")
-                if i
-                else low == "having"
+        # (found by a pattern over the text: a loop over every word costs more than the rest)
+        self.ing: frozenset[int] = frozenset()
+        if "ing" in sentence:
+            at = [m.start(1) for m in _ING_CLAUSE.finditer(sentence)]
+            if self.lower[:1] == ["having"]:
+                at.append(spans[0][0])
+            self.ing = frozenset(
+                i
+                for i in self._at(at)
+                if self.lower[i] not in _ING_NOT_VERB and not self.dropped[i]
             )
-            and low.endswith("ing")
-            and len(low) > 4
-            and self.words[i].isalpha()
-            and (self.words[i].islower() or not i)  # not "Chongqing"
-            and low not in _ING_NOT_VERB
-            and not self.dropped[i]
-        )
-        for i in self.ing:
-            self.verb[i] = True
-        for i in range(n - 1):
+            for i in self.ing:
+                self.verb[i] = True
+        modals = [] if _MODALS.isdisjoint(self.lower) else range(n - 1)
+        for i in modals:
             if self.verb[i] and self.lower[i] in _MODALS:
                 # "will stay", "could face": after a modal, a verb no list has to know
                 j = i + 1
@@ -240,12 +244,24 @@ class _Reading:
         self._groups: dict[tuple[int, int, int, str], list[_Group]] = {}
         self.clauses = self._clauses()
 
+    def _at(self, offsets: Iterable[int]) -> list[int]:
+        """The tokens that start at these character offsets."""
+        out = []
+        for a in offsets:
+            i = bisect.bisect_left(self.spans, (a,))
+            if i < len(self.spans) and self.spans[i][0] == a:
+                out.append(i)
+        return out
+
     def _possessive_date_to_article(self, sentence: str, end: int) -> None:
         """ "Police said last month's discovery was a breakthrough": a date in the possessive
         stands where an article would, so with the date left out a singular noun takes "the"
         ("Police said the discovery", not "Police said discovery"); a plural needs none ("Last
         month's floods destroyed the harvest": "Floods destroyed the harvest")."""
-        last = max((i for i, d in enumerate(self.date) if d), default=-1)
+        # the date's words are one run
+        last = -1 if self.first_date == len(self.words) else self.first_date
+        while last + 1 < len(self.words) and self.date[last + 1]:
+            last += 1
         if (
             0 <= last < len(self.words) - 2
             and self.words[last + 1] in ("'", "’")
@@ -366,9 +382,8 @@ class _Reading:
         def verb_between(a: int, b: int) -> int | None:
             return next((k for k in range(a, b) if self.verb[k]), None)
 
-        for i, low in enumerate(self.lower):
-            if i in kind:
-                continue
+        for i in [i for i, low in enumerate(self.lower) if low in _OPENERS and i not in kind]:
+            low = self.lower[i]
             if low in _COORDINATORS and i > 0:
                 nxt = i + 1
                 if nxt < n and self.lower[nxt] in _RELATIVE:
@@ -417,7 +432,7 @@ class _Reading:
         conferred" or "when the Immigration and Naturalization Service ruled", where "and"
         joins two nouns of one subject. A comma just before "and" looks past itself."""
         j = i - 1 if self.words[i - 1] == "," else i
-        start = max((k for k in kind if k < j), default=-1)
+        start = next((k for k in range(j - 1, -1, -1) if k in kind), -1)
         return verb_between(start + 1, i) is not None
 
     def _clause(self, a: int, b: int, kind: dict[int, str]) -> _Clause:
@@ -490,7 +505,9 @@ def headline(sentence: str, start: int, end: int) -> str | None:
     target = _target(r, here)
     if target is None:
         return None
-    nominal = _nominal(r, here, target) or _record_date(r, target)
+    nominal = _nominal(r, here, target)
+    if nominal is None and r.lower[r.first_date - 1 : r.first_date] == ["record"]:
+        nominal = _record_date(r, target)
     words = (nominal, []) if nominal else _title(r, target, here)
     if words is None:
         return None
@@ -752,13 +769,17 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
         and (found := _attributed(r, k, [*subject, *negation, *verb])) is not None
     ):
         return found
-    # "It was announced that", "We were promised that"; not "Counts were learned ... that"
-    passive = (
-        _BE.intersection(r.lower[g.a : g.b - 1])
-        and pronoun != ["it"]
-        and r.lower[g.b - 1] not in ("told", "promised", "assured", "warned")
-    )
-    if r.lower[g.b - 1] in _SAYING and len(obj) <= 2 and k + 1 < len(r.clauses) and not passive:
+    if (
+        r.lower[g.b - 1] in _SAYING
+        and len(obj) <= 2
+        and k + 1 < len(r.clauses)
+        # "It was announced that", "We were promised that"; not "Counts were learned ... that"
+        and not (
+            _BE.intersection(r.lower[g.a : g.b - 1])
+            and pronoun != ["it"]
+            and r.lower[g.b - 1] not in ("told", "promised", "assured", "warned")
+        )
+    ):
         nxt = r.clauses[k + 1]
         if nxt.opener == "comp" and r.groups(nxt):
             reported = _title(r, k + 1, -1)
@@ -843,7 +864,8 @@ def _participle_subject(r: _Reading, k: int) -> list[str]:
         # between commas before the verb, it describes the noun before: "but the
         # Americans, having broken the codes, were aware"
         np = _noun_phrase(r, c.a)
-        if np:
+        # a subject, not an object: "launched an offensive, pushing them back, followed by"
+        if np and (np[0] == 0 or r.lower[np[0] - 1] in (",", *_COORDINATORS)):
             return _definite([r.words[i] for i in np])
     for j in range(k - 1, -1, -1):
         # after a clause, its subject: "when Madero succeeded him, taking office in 1911"
@@ -982,7 +1004,7 @@ def _words(r: _Reading, idx: list[int], subject: bool = False) -> list[str]:
     out = [r.words[i] for i in idx]
     if subject:
         # "Sicily", "Kelly": a name is no adverb
-        out = [w for w in out if w.lower() not in _ADVERBS and not (w.islower() and _is_ly(w))]
+        out = [w for w in out if w.lower() not in _ADVERBS and not (_is_ly(w) and w.islower())]
         # "But the group began", "Yet the plan failed": the connective is no part of it
         while out and (out[0].lower() in _PHRASE_START or out[0].lower() in _COORDINATORS):
             if len(out) > 1 and out[1][:1].isdigit():
@@ -1136,8 +1158,10 @@ def fit(head: list[str], tail: list[str]) -> str:
     text = _join(words)
     if len(text) <= TITLE_CHARS:
         return text
+    # words only ever lose their end: where a phrase starts is found once
+    starts = [k for k in range(1, len(words)) if _cuts(words, k)]
     while len(_join(words)) > TITLE_CHARS and len(words) > len(head):
-        every = [k for k in range(len(head) + 1, len(words)) if _cuts(words, k)]
+        every = [k for k in starts if len(head) < k < len(words)]
         # Not between "able" and its "to" while there is another place to cut, or the whole
         # fits the hard limit.
         cuts = [k for k in every if not (words[k] == "to" and words[k - 1].lower() in _TAKES_TO)]
@@ -1150,7 +1174,7 @@ def fit(head: list[str], tail: list[str]) -> str:
             cuts.pop()  # "to every kind of traffic" goes whole, not as "to every kind"
         words = _trimmed(words[: cuts[-1]] if cuts else words[: len(head)])
     while len(_join(words)) > TITLE_MAX:
-        cuts = [k for k in range(1, len(words)) if _cuts(words, k)]
+        cuts = [k for k in starts if k < len(words)]
         words = _trimmed(words[: cuts[-1]] if cuts else words[:-1])
     return _join(words)
 
@@ -1194,7 +1218,7 @@ def _trimmed(words: list[str]) -> list[str]:
     # "a Moon landing by the end": what is left of "by the end of the decade"
     if len(words) > 4 and words[-1].lower() in _DATE_HEADS and words[-2].lower() == "the":
         words = words[:-2]
-    if len(words) > 4 and [w.lower() for w in words[-2:]] == ["of", "record"]:
+    if len(words) > 4 and words[-1] == "record" and words[-2].lower() == "of":
         # "payable to holders of record [Oct. 31]": who is paid goes with its own date
         cut = max((k for k, w in enumerate(words[:-3]) if w.lower() in ("to", "for")), default=0)
         words = words[:cut] if cut > 2 else words
