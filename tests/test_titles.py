@@ -567,3 +567,29 @@ def test_subjects(sentence: str, date: str, expected: str) -> None:
 )  # fmt: skip
 def test_participle_clauses(sentence: str, date: str, expected: str) -> None:
     assert title(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence", "date", "expected"),
+    [
+        ("Ada Lovelace met Charles Babbage in London.", "She wrote her notes in 1843.", "1843",
+         "Ada Lovelace wrote her notes"),
+        ("In 1833 Ada Lovelace met Charles Babbage.", "She wrote her notes in 1843.", "1843",
+         "Ada Lovelace wrote her notes"),
+        ("In June, Ada Lovelace, a mathematician, met him.", "She wrote her notes in 1843.",
+         "1843", "Ada Lovelace wrote her notes"),
+        ("The rebel columns crossed the river.", "They took the town in May.", "May",
+         "The rebel columns took the town"),
+        # only a name for "he" or "she", only a plural for "they"
+        ("Police arrested the man at the station.", "He fled in 2010.", "2010", "He fled"),
+        ("The company cut its prices.", "They rose again in May.", "May", "They rose again"),
+        # a name in the sentence itself comes first
+        ("Ada Lovelace met Charles Babbage.", "When Babbage died in 1871, he was poor.", "1871",
+         "Babbage died"),
+    ],
+)  # fmt: skip
+def test_he_she_or_they_from_the_sentence_before(
+    before: str, sentence: str, date: str, expected: str
+) -> None:
+    start = sentence.index(date)
+    assert headline(sentence, start, start + len(date), before) == expected

@@ -165,6 +165,7 @@ class _Reading:
     def __init__(self, sentence: str, start: int, end: int) -> None:
         matches = list(TOKEN.finditer(sentence))
         self.sentence = sentence
+        self.before = ""  # the sentence before, for a pronoun's name
         self.words = [m.group() for m in matches]
         self.spans = spans = [m.span() for m in matches]
         self.lower = [w.lower() for w in self.words]
@@ -489,9 +490,11 @@ _LY_WORDS = frozenset(
 )
 
 
-def headline(sentence: str, start: int, end: int) -> str | None:
+def headline(sentence: str, start: int, end: int, before: str = "") -> str | None:
     """A headline for the event dated by sentence[start:end], or None when the sentence is
-    not one this reading can take apart (not English, or no verb)."""
+    not one this reading can take apart (not English, or no verb). `before` is the sentence
+    before it, where a "He", "She" or "They" it opens with may find its name ("Marie Curie
+    moved to Paris in 1891. She won the Nobel Prize in 1903": "Marie Curie won ...")."""
     if len(sentence) > 2 * WINDOW:
         # A "sentence" of pages (a list with no full stops): the words around the date.
         a = max(0, start - WINDOW)
@@ -501,6 +504,7 @@ def headline(sentence: str, start: int, end: int) -> str | None:
     r = _Reading(sentence, start, end)
     if r.first_date >= len(r.words):
         return None
+    r.before = before
     here = next(k for k, c in enumerate(r.clauses) if c.a <= r.first_date < c.b)
     target = _target(r, here)
     if target is None:
@@ -747,6 +751,10 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
             and (len(named) > 1 or r.words.index(named[0]) > 0)
         ):
             subject = named
+        elif not named and r.before:
+            subject = _named_before(r.before, pronoun[0]) or subject
+    elif pronoun == ["they"] and here >= 0 and r.before and not _earlier_subject(r, k):
+        subject = _named_before(r.before, "they") or subject
     if not subject:
         lead = range(c.body, g.a)
         if not (lead and all(r.date[i] for i in lead) and r.lower[c.body] not in _DATE_LEAD):
@@ -962,6 +970,36 @@ def _earlier_subject(r: _Reading, k: int) -> list[str]:
             words = _words(r, r.content(start, g.a), subject=True)
             if words and words[-1].lower() not in _PRONOUNS:
                 return _definite(words)
+    return []
+
+
+@functools.lru_cache(maxsize=256)
+def _named_before(before: str, pronoun: str) -> list[str]:
+    """Who "he", "she" or "they" at the start of a sentence is, from the sentence before: the
+    subject of its first clause that has one, when that is a name ("Marie Curie") for "he" or
+    "she", or a plural ("American forces") for "they"."""
+    if len(before) > 2 * WINDOW:
+        return []
+    r = _Reading(before, len(before), len(before))
+    for k, c in enumerate(r.clauses):
+        gs = [g for g in r.groups(c) if not g.participle and g.a not in r.ing]
+        if c.opener or not gs:
+            continue
+        # "Marie Curie, a chemist, moved": the subject of a clause before
+        words = _words(r, r.content(c.body, gs[0].a), subject=True) or _borrowed(r, k)
+        while words and (words[0][:1].isdigit() or words[0].lower() in _PHRASE_START):
+            words = words[1:]  # "In 1891 Marie Curie moved"
+        if not words or words[-1].lower() in _PRONOUNS or len(words) > 6:
+            return []
+        if pronoun == "they":
+            return _definite(words) if _plural(words) else []
+        named = (
+            all(w[:1].isupper() for w in words)
+            and words[0].lower() not in _LOWERED
+            # one capitalised word first in the sentence may be any noun: "Police arrested"
+            and (len(words) > 1 or r.words.index(words[0]) > 0)
+        )
+        return words if named else []
     return []
 
 
