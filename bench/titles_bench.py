@@ -20,6 +20,12 @@ clause-cutting titles they replace (the readers switched off), read from ../shar
 --speed --against REV also times, in the same process and turn about, event building with
 the English title reader of git revision REV (`timeline/tagger/titles.py` as it was there),
 so that a change to the titles is priced as a ratio on the same busy machine.
+--faults DIR... reads every .txt in the directories as `timeline extract` would and counts
+titles a reader would call broken on their face (it needs no gold titles, so any corpus on
+disk will do, read where it lies): opening on a connective ("But", "Having", "Including"),
+ending on a word that cannot end a phrase or on a cut abbreviation ("U.S", "Dr"), only
+who said something ("Police said"), a stray dash or wire underscore; --against REV counts
+them with REV's English reader too.
 """
 
 from __future__ import annotations
@@ -185,12 +191,53 @@ def speed(against: str | None = None) -> None:
           f"{clause_cutter:.3f} s")  # fmt: skip
 
 
+_CONNECTIVE = re.compile(r"(?:But|And|Yet|So|However|Including|According|Having)\b")
+_ABBREVIATED = frozenset("U.S Dr Mr Mrs Ms Lt Col Gen St Jr Sr".split())
+_SAYING = frozenset("said says announced reported predicted added told stated declared".split())
+
+
+def faults(directories: list[str], against: str | None) -> None:
+    import timeline.tagger.events as events
+    from timeline.sources import ReadOptions
+    from timeline.sources.text import read
+
+    paths = sorted(p for d in directories for p in Path(d).glob("*.txt"))
+    readers = {"this tree": (events.headline, events.event_clause)}
+    if against:
+        theirs = _reader_at(against)
+        readers[against] = (theirs.headline, theirs.event_clause)  # type: ignore[attr-defined]
+    print(f"{len(paths)} texts | titles | connective first | cut off | only who said | "
+          "dash or underscore")  # fmt: skip
+    for name, (headline, clause) in readers.items():
+        events.headline, events.event_clause = headline, clause
+        events.title_for.cache_clear()
+        counts = Counter[str]()
+        for path in paths:
+            options = ReadOptions(reference_date=Day(2009, 12, 19))
+            text = path.read_text(encoding="utf-8")
+            for e in read(text, str(path), options).timeline.events:
+                ws = e.title.split()
+                last = ws[-1] if ws else ""
+                counts["titles"] += 1
+                counts["connective"] += bool(_CONNECTIVE.match(e.title))
+                counts["cut"] += last.lower() in _DANGLING or last in _ABBREVIATED
+                counts["said"] += len(ws) <= 5 and last in _SAYING
+                counts["marks"] += " - " in e.title or "_" in e.title
+        print(f"{name} | {counts['titles']} | {counts['connective']} | {counts['cut']} | "
+              f"{counts['said']} | {counts['marks']}")  # fmt: skip
+    events.headline, events.event_clause = readers["this tree"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", action="store_true", help="print the missed head verbs")
     parser.add_argument("--speed", action="store_true", help="time the titles on TBAQ")
-    parser.add_argument("--against", metavar="REV", help="with --speed: also time REV's titles")
+    parser.add_argument("--against", metavar="REV", help="also time (or count) REV's titles")
+    parser.add_argument("--faults", nargs="+", metavar="DIR", help="count broken-looking titles")
     args = parser.parse_args()
+    if args.faults:
+        faults(args.faults, args.against)
+        return
     if args.speed:
         speed(args.against)
         return

@@ -529,6 +529,11 @@ def _span(sentence: str, date: str) -> tuple[int, int]:
         # "who" after "the arrest of Kopp" is Kopp
         ("Police offered a reward for the arrest of Carter, who fled the city in May.", "May",
          "Carter fled the city"),
+        # "de" before a name is the name's
+        ("On his June trip, de Gaulle made an appeal to the settlers.", "June",
+         "De Gaulle's trip"),
+        ("In 1960, de Gaulle made an appeal to the settlers.", "1960",
+         "De Gaulle made an appeal to the settlers"),
     ],
 )  # fmt: skip
 def test_subjects(sentence: str, date: str, expected: str) -> None:
@@ -555,6 +560,9 @@ def test_subjects(sentence: str, date: str, expected: str) -> None:
         # ... but not an object before it
         ("The army launched an attack, pushing the enemy to the river by early June, followed "
          "by a lull.", "early June", "The army pushed the enemy to the river"),
+        # ... and a date put first goes past it to the sentence's own verb
+        ("In 1952, having left the navy, the engineer began to teach.", "1952",
+         "The engineer began to teach"),
         # ... at the start, the subject after it
         ("Having crossed the river in April, the army took the town.", "April",
          "The army had crossed the river"),

@@ -479,6 +479,14 @@ class _Reading:
         return [i for i in range(a, b) if not self.dropped[i] and self.words[i] != ","]
 
 
+def _particle(word: str, following: str) -> bool:
+    """Whether `word` is the particle of a name ("de Gaulle", "von Braun"), not a preposition."""
+    return word in _PARTICLES and following.istitle()
+
+
+_PARTICLES = frozenset("de von van da di du del al bin".split())
+
+
 def _is_ly(low: str) -> bool:
     return len(low) > 5 and low.endswith("ly") and low not in _LY_WORDS
 
@@ -557,8 +565,9 @@ def _told(r: _Reading, k: int) -> bool:
             c.opener == ""
             and bool(body)
             and r.lower[body[0]] in _PHRASE_START | _DATE_LEAD
-            # "About 100 protesters marched": a number, not a phrase
+            # "About 100 protesters marched": a number, not a phrase; "de Gaulle": a name
             and not (len(body) > 1 and r.words[body[1]][:1].isdigit())
+            and not (len(body) > 1 and _particle(r.words[body[0]], r.words[body[1]]))
         )
         or (
             # "let the offensive begin as previously planned Saturday night": "as" and a
@@ -611,6 +620,8 @@ def _aside(r: _Reading, k: int) -> bool:
     aside about the noun before it, not the sentence's own verb."""
     c = r.clauses[k]
     gs = r.groups(c)
+    if gs and gs[0].a in r.ing and r.words[c.a] == ",":
+        return True  # "In 1952, having built the first compiler, she began"
     return (
         bool(gs)
         and all(g.participle for g in gs)
@@ -1045,8 +1056,8 @@ def _words(r: _Reading, idx: list[int], subject: bool = False) -> list[str]:
         out = [w for w in out if w.lower() not in _ADVERBS and not (_is_ly(w) and w.islower())]
         # "But the group began", "Yet the plan failed": the connective is no part of it
         while out and (out[0].lower() in _PHRASE_START or out[0].lower() in _COORDINATORS):
-            if len(out) > 1 and out[1][:1].isdigit():
-                break  # "over 700 civilians"
+            if len(out) > 1 and (out[1][:1].isdigit() or _particle(out[0], out[1])):
+                break  # "over 700 civilians", "de Gaulle"
             out = out[1:]
     return out
 
@@ -1128,7 +1139,9 @@ def _borrowed(r: _Reading, k: int) -> list[str]:
                 idx = r.content(c.body, c.b)
                 # not "According to press reports,"
                 if idx and r.lower[idx[0]] not in _PHRASE_START | _ING_NOT_VERB:
-                    return _words(r, idx, subject=True)
+                    words = _words(r, idx, subject=True)
+                    if words:  # not "But" alone, before "on April 8," left out
+                        return words
             return []
         if gs[0].participle or gs[0].a in r.ing:
             continue  # an aside: "Japan, hoping to gain time, made demands"
