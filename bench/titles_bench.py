@@ -18,8 +18,9 @@ the date as written; then:
 in CPU time (best of 5), tagging TBAQ and building its events with these titles and with the
 clause-cutting titles they replace (the readers switched off), read from ../shared/corpora.
 --speed --against REV also times, in the same process and turn about, event building with
-the English title reader of git revision REV (`timeline/tagger/titles.py` as it was there),
-so that a change to the titles is priced as a ratio on the same busy machine.
+the English title reader of git revision REV (`timeline/tagger/titles.py` as it was there;
+from this branch on it imports its word lists and `fit` from this tree's title_words.py and
+title_fit.py), so that a change to the titles is priced as a ratio on the same busy machine.
 --faults DIR... reads every .txt in the directories as `timeline extract` would and counts
 titles a reader would call broken on their face (it needs no gold titles, so any corpus on
 disk will do, read where it lies): opening on a connective ("But", "Having", "Including"),

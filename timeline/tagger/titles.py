@@ -32,9 +32,46 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from timeline.tagger.lexicon import PERIOD_NOUNS
+from timeline.tagger.title_fit import TITLE_CHARS as TITLE_CHARS  # the titles' public API
+from timeline.tagger.title_fit import TITLE_MAX as TITLE_MAX
+from timeline.tagger.title_fit import _join, _trimmed
+from timeline.tagger.title_fit import fit as fit
+from timeline.tagger.title_words import (
+    _ADVERBS,
+    _AUX,
+    _BE,
+    _CLOSING,
+    _COORDINATORS,
+    _DATE_LEAD,
+    _DETERMINERS,
+    _ING_NOT_VERB,
+    _IRREGULAR,
+    _KEPT_ADVERBS,
+    _LOWERED,
+    _MAYBE_SUBORDINATORS,
+    _MODALS,
+    _NOT_BASE,
+    _NOT_ED,
+    _NOT_VERB,
+    _OBJECT_END,
+    _OPENERS,
+    _OPENING,
+    _ORDINALS,
+    _OWN_PHRASE,
+    _PARTS_OF_DAY,
+    _PAST_OF_ING,
+    _PHRASE_START,
+    _PRESENT,
+    _PRONOUNS,
+    _QUANTITIES,
+    _RELATIVE,
+    _SAYING,
+    _SUBORDINATORS,
+    _VERB_WORDS,
+    _is_ly,
+    _particle,
+)
 
-TITLE_CHARS = 60
-TITLE_MAX = 70  # when the words after the verb hold no phrase to cut before
 WINDOW = 600  # characters read on each side of a date in a very long sentence
 
 # "6-year-old" and "24-hour" are one word; "--" is a dash typed on a typewriter.
@@ -42,96 +79,6 @@ WINDOW = 600  # characters read on each side of a date in a very long sentence
 _ING_CLAUSE = re.compile(r",\s+(?:(?:and|or)\s+)?([a-z]{2,}ing)\b")
 TOKEN = re.compile(r"\$|\d+(?:[.,]\d+)*%?(?:-[^\W\d]\w*)*|\w+(?:['’.-]\w+)*|--+|[^\w\s]")
 
-_AUX = frozenset(
-    "is are was were be been being has have had do does did will would shall should can could "
-    "may might must".split()
-)
-# Past tenses and participles that do not end in "-ed" (an own list, for finding verbs).
-_IRREGULAR = frozenset(
-    """arose awoke bore born beat beaten became begun began bent bit bitten bled blew blown
-    broke broken brought built burnt burst bought caught chose chosen clung came crept cut
-    dealt dug done drew drawn drank drunk drove driven ate eaten fell fallen fed fought found
-    fled flung flew flown forbade forgot forgotten forgave forgiven froze frozen got gotten
-    gave given went gone grew grown hung heard hid hidden hit held hurt kept knelt knew known
-    laid led leapt left lent let lost made meant met paid put quit rode ridden rang rung rose
-    risen ran said saw seen sought sold sent set shook shaken shone shot shown shut sang sung
-    sank sunk sat slept slid spoke spoken sped spent spun spread sprang stood stole stolen
-    stuck stung struck swore sworn swept swam swum swung took taken taught tore torn told
-    thought threw thrown understood woke woken wore worn won wrote written withdrew withdrawn
-    overthrew overthrown undertook undertaken shrank shrunk arisen befell beheld bound bade
-    forsook foretold mistook misled mislaid overcame overtook oversaw outgrew outran rebuilt
-    retook underwent upheld withheld withstood slain sown sewn shorn spat sprung strung
-    slung stunk strode trod trodden wept wrung leant""".split()
-)
-# Present forms worth knowing: verbs of saying and thinking that introduce a reported clause,
-# and a few others that head sentences of record.
-_PRESENT = frozenset(
-    """say says believe believes agree agrees claim claims deny denies insist insists
-    remember remembers demand demands know knows think thinks argue argues show shows
-    remain remains date dates admit admits recall recalls suggest suggests""".split()
-)
-_SAYING = frozenset(
-    """said say says told pointed announced reported claimed claim claims maintained insisted
-    insists admitted admits confirmed denied denies warned argued argues wrote revealed promised
-    believed believe believes stated declared added noted explained acknowledged estimated
-    predicted assured ruled learned learnt heard concluded disclosed indicated feared hoped
-    stressed reiterated conceded alleged contended complained testified recalled""".split()
-)
-# "-ed" words that are not verbs.
-_NOT_ED = frozenset(
-    """hundred sacred naked wicked beloved kindred hatred indeed united aged shed sled need
-    speed seed feed creed breed steed greed deed tweed heed weed bleed proceed succeed
-    exceed""".split()
-)
-_DETERMINERS = frozenset(
-    """a an the this these those its his her their our my your some any no every each very
-    more most well so newly several many few""".split()
-)
-_ADVERBS = frozenset(
-    "not never still already also first just now long only then later even once again "
-    "soon ever since".split()
-)
-_MODALS = frozenset("will would shall should can could may might must do does did".split())
-# Adverbs between a modal and its verb: "would not go", "could also face".
-_NOT_BASE = frozenset("not n't also still never already just only even soon again then".split())
-_ORDINALS = frozenset("first second third last next only same newly".split())
-_VERB_WORDS = _AUX | _IRREGULAR | _PRESENT
-_KEPT_ADVERBS = frozenset("not never still".split())
-_RELATIVE = frozenset("who which whom whose".split())
-_SUBORDINATORS = frozenset(
-    "when whenever while because although though whereas unless if where".split()
-)
-# Prepositions that open a clause when a verb follows: "after its owner went bankrupt".
-_MAYBE_SUBORDINATORS = frozenset("after before since until till as once".split())
-_COORDINATORS = frozenset("and but or yet".split())
-_OPENERS = _COORDINATORS | _MAYBE_SUBORDINATORS
-# Words that lead to a date and go with it: "in", "as late as", "shortly after midnight on".
-_PARTS_OF_DAY = frozenset("night morning evening afternoon dawn".split())
-_DATE_LEAD = frozenset(
-    """on in at by since during from until till around about before after as of late early
-    recently only even back shortly midnight noon dawn night morning evening afternoon
-    throughout between""".split()
-)
-# An object ends where an adverbial of time or cause begins.
-_OBJECT_END = frozenset(
-    """after before because despite during following amid within since until till while
-    when as ago whereas although though""".split()
-)
-# A title cannot end on these.
-_DANGLING = frozenset(
-    """of the a an to in on at by for from with and or but that which who whom whose as
-    into onto its his her their our this these those than shortly along amid between among
-    against toward towards without within despite via behind beyond during since until
-    upon including next""".split()
-)
-_PHRASE_START = frozenset(
-    """of in on at by for from with to into onto and or under over through across along amid
-    de du des à au aux dans sur pour par avec sans que von vom zu zum zur mit für nach bei
-    aus durch und del en con sin para por sobre tras y""".split()
-)
-# What follows a modal without being its verb: "did so", "could the council", "would
-# against".
-_NOT_VERB = _DETERMINERS | _PHRASE_START | frozenset("so too the i you he she it we they".split())
 _HARD = frozenset((*';:—–()[]!?"“”', "--"))
 # Words that begin a clause whatever follows them, by kind.
 _BOUNDARY = {
@@ -477,25 +424,6 @@ class _Reading:
 
     def content(self, a: int, b: int) -> list[int]:
         return [i for i in range(a, b) if not self.dropped[i] and self.words[i] != ","]
-
-
-def _particle(word: str, following: str) -> bool:
-    """Whether `word` is the particle of a name ("de Gaulle", "von Braun"), not a preposition."""
-    return word in _PARTICLES and following.istitle()
-
-
-_PARTICLES = frozenset("de von van da di du del al bin".split())
-
-
-def _is_ly(low: str) -> bool:
-    return len(low) > 5 and low.endswith("ly") and low not in _LY_WORDS
-
-
-# "-ly" words that are nouns or adjectives: "a small weekly published".
-_LY_WORDS = frozenset(
-    """family supply italy weekly daily monthly quarterly yearly hourly nightly assembly
-    anomaly monopoly homily elderly friendly lonely lovely costly deadly orderly""".split()
-)
 
 
 def headline(sentence: str, start: int, end: int, before: str = "") -> str | None:
@@ -922,35 +850,6 @@ def _past(verb: list[str], plural: bool) -> list[str]:
     return [stem + "ed", *rest]  # "pushing", "initiat-ing", "stopp-ing"
 
 
-# -ing forms whose past is not -ed, for participle clauses.
-_PAST_OF_ING = dict(
-    pair.split(":")
-    for pair in """making:made taking:took giving:gave bringing:brought leaving:left
-    winning:won beginning:began sending:sent holding:held building:built fighting:fought
-    meeting:met seeking:sought leading:led putting:put setting:set cutting:cut hitting:hit
-    running:ran getting:got keeping:kept losing:lost paying:paid saying:said selling:sold
-    telling:told thinking:thought buying:bought catching:caught teaching:taught
-    spending:spent standing:stood striking:struck driving:drove riding:rode rising:rose
-    falling:fell finding:found throwing:threw drawing:drew growing:grew knowing:knew
-    flying:flew writing:wrote speaking:spoke breaking:broke choosing:chose stealing:stole
-    wearing:wore sinking:sank swimming:swam feeding:fed feeling:felt sleeping:slept
-    lending:lent shooting:shot hiding:hid sitting:sat letting:let shutting:shut
-    spreading:spread overrunning:overran withdrawing:withdrew becoming:became coming:came
-    going:went doing:did seeing:saw eating:ate lying:lay dying:died tying:tied
-    forgiving:forgave undertaking:undertook overcoming:overcame""".split()
-)
-# -ing words after a comma that lead to a phrase, not a clause of their own.
-_ING_NOT_VERB = frozenset(
-    """including according following regarding concerning excluding during notwithstanding
-    pending beginning starting ending nothing something anything everything morning evening
-    during bring thing king ring string spring""".split()
-)
-
-
-_OPENING = frozenset("\"“‘'")
-_CLOSING = frozenset("\"”’'")
-
-
 def _quotation(r: _Reading, end: int) -> str | None:
     """The quotation a sentence opens with and closes before token `end`, word for word with
     its marks, when nothing in it was left out."""
@@ -960,14 +859,6 @@ def _quotation(r: _Reading, end: int) -> str | None:
         return None
     text = r.sentence[r.spans[0][0] : r.spans[q][1]]
     return None if "  " in text or "\n" in text else text
-
-
-_QUANTITIES = frozenset(
-    """percent per cent thousands hundreds millions dozens tens most many some all none one two
-    three half majority minority part rest number""".split()
-)
-_BE = frozenset("is are was were be been being".split())
-_OWN_PHRASE = frozenset("of in at for from with on".split())
 
 
 def _earlier_subject(r: _Reading, k: int) -> list[str]:
@@ -1012,9 +903,6 @@ def _named_before(before: str, pronoun: str) -> list[str]:
         )
         return words if named else []
     return []
-
-
-_PRONOUNS = frozenset("i you he she it we they this that there who which".split())
 
 
 def _object(r: _Reading, a: int, b: int) -> list[str]:
@@ -1176,123 +1064,3 @@ def _capitalised(np: list[str]) -> list[str]:
 def _lower_first(word: str) -> str:
     """ "The", "Another", "It" inside a title; a name stays as it is."""
     return word.lower() if word.lower() in _LOWERED else word
-
-
-_LOWERED = _DETERMINERS | frozenset(
-    """another one two three many most all both several few it he she they we there
-    such other""".split()
-)
-
-
-_MARK_AFTER = re.compile(r"\s+([,.;:%’']\s?s\b|[,.;:%’']|['’]s\b)(?=\s|$|\b)")
-_DOLLAR = re.compile(r"\$\s+")
-_MARKS = frozenset(",.;:%'’")
-
-
-def _join(words: list[str]) -> str:
-    """Words as text: "$4", "35%", "Ford's", with no space before a mark."""
-    text = " ".join(words)
-    if "$" in text:
-        text = _DOLLAR.sub("$", text)
-    if not _MARKS.intersection(text):
-        return text
-    # "Corp.'s" comes as "Corp", ".", "'", "s": the possessive closes up too
-    return _MARK_AFTER.sub(lambda m: m.group(1).replace(" ", ""), text)
-
-
-def fit(head: list[str], tail: list[str]) -> str:
-    """`head + tail` in at most TITLE_CHARS (TITLE_MAX when `tail` has no phrase to cut
-    before), cut before a phrase of `tail`, never inside one, never on a dangling word.
-    `head` (who did it) is kept whole unless it alone is too long, when it loses its own
-    phrases ("Shares in the airline" -> "Shares")."""
-    words = _trimmed([*head, *tail])
-    text = _join(words)
-    if len(text) <= TITLE_CHARS:
-        return text
-    # words only ever lose their end: where a phrase starts is found once
-    starts = [k for k in range(1, len(words)) if _cuts(words, k)]
-    while len(_join(words)) > TITLE_CHARS and len(words) > len(head):
-        every = [k for k in starts if len(head) < k < len(words)]
-        # Not between "able" and its "to" while there is another place to cut, or the whole
-        # fits the hard limit.
-        cuts = [k for k in every if not (words[k] == "to" and words[k - 1].lower() in _TAKES_TO)]
-        if not cuts and len(_join(words)) > TITLE_MAX:
-            cuts = every or [k for k in range(len(head) + 1, len(words))
-                             if words[k].lower() in _CUT_LAST]  # fmt: skip
-        if not cuts and len(_join(words)) <= TITLE_MAX:
-            break
-        if len(cuts) > 1 and words[cuts[-1]].lower() in ("of", "de"):
-            cuts.pop()  # "to every kind of traffic" goes whole, not as "to every kind"
-        words = _trimmed(words[: cuts[-1]] if cuts else words[: len(head)])
-    while len(_join(words)) > TITLE_MAX:
-        cuts = [k for k in starts if k < len(words)]
-        words = _trimmed(words[: cuts[-1]] if cuts else words[:-1])
-    return _join(words)
-
-
-# Words whose "to" is what they say: "were able | to capture" is no place to cut.
-_TAKES_TO = frozenset(
-    """able unable ready forced decided attempted tried failed began begun continued agreed
-    refused managed planned sought wanted hoped voted pledged promised vowed threatened
-    threatening offered chose asked ordered allowed going about likely unlikely eager willing
-    due expected moved""".split()
-)
-
-
-# Where a title too long even for the hard limit may be cut when no phrase of _PHRASE_START
-# is left to cut before, rather than lose all it says: "said Iraq would retaliate | against
-# Venezuela and other members".
-_CUT_LAST = frozenset(
-    """against toward towards without within despite during since until because if unless
-    while among between beyond near behind via after before""".split()
-)
-
-
-def _cuts(words: list[str], k: int) -> bool:
-    """Whether a phrase starts at words[k]: a preposition, or a participle ("creating a
-    salient"), not a noun in "ing" after its article ("condemned the bombing of")."""
-    low = words[k].lower()
-    if low in _PHRASE_START or low == "as":  # "mark the end of an era | as the beginning"
-        return True
-    return (
-        low.endswith("ing")
-        and len(low) > 4
-        # "the bombing", "the federal building": a noun
-        and not _DETERMINERS.intersection(w.lower() for w in words[max(0, k - 2) : k])
-    )
-
-
-_DATE_HEADS = frozenset("end start beginning middle turn close course".split())
-
-
-def _trimmed(words: list[str]) -> list[str]:
-    # "a Moon landing by the end": what is left of "by the end of the decade"
-    if len(words) > 4 and words[-1].lower() in _DATE_HEADS and words[-2].lower() == "the":
-        words = words[:-2]
-    if len(words) > 4 and words[-1] == "record" and words[-2].lower() == "of":
-        # "payable to holders of record [Oct. 31]": who is paid goes with its own date
-        cut = max((k for k, w in enumerate(words[:-3]) if w.lower() in ("to", "for")), default=0)
-        words = words[:cut] if cut > 2 else words
-    while len(words) > 2:
-        low = words[-1].lower()
-        if (words[-2].lower(), low) in _PHRASAL:
-            break  # a particle: "the war went on", "the roof caved in"
-        if low in ("ended", "ending") and words[-2].lower() in PERIOD_NOUNS:
-            words = words[:-1]  # "net income for the six months ended [Sept. 30]"
-            continue
-        if low in _DANGLING or (words[-1].islower() and _is_ly(low)) or low == ",":
-            words = words[:-1]
-        else:
-            break
-    return words
-
-
-# Verbs whose "on" or "in" ends them: "the war went on", not "a referendum was held in".
-_PHRASAL = frozenset(
-    (verb, particle)
-    for particle, verbs in (
-        ("on", "went carried moved held pressed soldiered dragged lived"),
-        ("in", "caved gave set sank moved checked stepped"),
-    )
-    for verb in verbs.split()
-)
