@@ -18,6 +18,9 @@ year, the fighters left" holds two events: "The BBC published an article" (a few
    protests"), cut at a phrase boundary to at most TITLE_CHARS. A verb of saying with an empty
    object takes the clause it reports ("The company said it would cut 400 jobs").
 
+The words it knows are in `title_words.py`; the title's text is cut to length by
+`title_fit.py`.
+
 No model: a rule-based reading of one sentence at a time, a few microseconds a word (see
 BENCHMARKS.md, "Event titles", for why not a parser). Sentences with no English function words
 return None, and the caller uses its clause-cutting title instead.
