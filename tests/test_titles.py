@@ -422,6 +422,13 @@ def test_marks_and_words_inside_a_title(sentence: str, date: str, expected: str)
     assert title(sentence, date) == expected
 
 
+def test_a_title_too_long_for_any_phrase_cut_loses_its_last_clause_not_all_it_said() -> None:
+    tail = "its mayors told the ministry's officials it is worried about the budget".split()
+    assert fit("The council said".split(), tail) == (
+        "The council said its mayors told the ministry's officials"
+    )
+
+
 @pytest.mark.parametrize("last", ["between", "against", "without", "including", "during"])
 def test_a_title_never_ends_on_a_preposition_whose_noun_was_a_date(last: str) -> None:
     assert fit(["The", "road", "closed"], ["to", "traffic", last]) == "The road closed to traffic"
@@ -524,6 +531,9 @@ def _span(sentence: str, date: str) -> tuple[int, int]:
 @pytest.mark.parametrize(
     ("sentence", "date", "expected"),
     [
+        # whatever follows "who" is its verb
+        ("Engineers who inspect the dam said on Monday that it was safe.", "Monday",
+         "Engineers said it was safe"),
         # a connective is no part of a subject
         ("But the talks collapsed in June.", "June", "The talks collapsed"),
         # "who" after "the arrest of Kopp" is Kopp

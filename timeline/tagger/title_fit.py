@@ -76,8 +76,9 @@ _TAKES_TO = frozenset(
 # Venezuela and other members".
 _CUT_LAST = frozenset(
     """against toward towards without within despite during since until because if unless
-    while among between beyond near behind via after before""".split()
-)
+    while among between beyond near behind via after before
+    it he she they we""".split()
+)  # a pronoun opens a clause: "said his government told U.S. officials | it is worried"
 
 
 def _cuts(words: list[str], k: int) -> bool:

@@ -162,7 +162,8 @@ class _Reading:
             (
                 low in _VERB_WORDS
                 or low.endswith("ed")
-                or (low.endswith("s") and i > 0 and self.lower[i - 1] in ("which", "who"))
+                or (i > 0 and self.lower[i - 1] == "who")
+                or (low.endswith("s") and i > 0 and self.lower[i - 1] == "which")
             )
             and self._is_verb(i)
             for i, low in enumerate(self.lower)
@@ -261,8 +262,10 @@ class _Reading:
             return False  # "the first powered aircraft"
         if low in _IRREGULAR or low in _PRESENT:
             return True
-        if prev in ("which", "who") and len(low) > 3 and low.endswith("s") and low.isalpha():
-            return not low.endswith(("ss", "us", "is"))  # "which covers", "who owns"
+        if prev == "who" and low.isalpha() and low not in _NOT_VERB and low not in _ADVERBS:
+            return True  # "officials who monitor the border": whatever comes after "who"
+        if prev == "which" and len(low) > 3 and low.endswith("s") and low.isalpha():
+            return not low.endswith(("ss", "us", "is"))  # "which covers"
         return len(low) >= 4 and low.endswith("ed") and low.isalpha() and low not in _NOT_ED
 
     def _participle(self, i: int) -> bool:
