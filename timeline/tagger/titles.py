@@ -162,12 +162,15 @@ class _Reading:
             (
                 low in _VERB_WORDS
                 or low.endswith("ed")
-                or (i > 0 and self.lower[i - 1] == "who")
                 or (low.endswith("s") and i > 0 and self.lower[i - 1] == "which")
             )
             and self._is_verb(i)
             for i, low in enumerate(self.lower)
         ]
+        if "who" in self.lower:  # "officials who monitor the border": whatever follows "who"
+            for i in range(1, n):
+                if self.lower[i - 1] == "who" and not self.verb[i]:
+                    self.verb[i] = self._is_verb(i)
         # ", conquering British Somaliland in August": a clause of its own, whose subject is
         # the sentence's ("Having captured the city, the army ..." at its start)
         # (found by a pattern over the text: a loop over every word costs more than the rest)
@@ -363,10 +366,15 @@ class _Reading:
             kind[i] = "rel" if j < n and self.verb[j] else "comp"
         clauses: list[_Clause] = []
         a = 0
+        seen = False  # a word or an opener in [a, i), not only punctuation
+        p = -1
         for i in sorted(kind):
-            if i > a and any(kind.get(j) != "punct" for j in range(a, i)):
+            seen = seen or i - p > 1  # words that are no boundary lie between p and i
+            if i > a and seen:
                 clauses.append(self._clause(a, i, kind))
-                a = i
+                a, seen = i, False
+            seen = seen or kind[i] != "punct"
+            p = i
         clauses.append(self._clause(a, n, kind))
         return self._split_relatives([c for c in clauses if c.b > c.a])
 
