@@ -17,6 +17,16 @@ the date as written; then:
 --show prints every event whose head verb is missed. --speed times, in this one process and
 in CPU time (best of 5), tagging TBAQ and building its events with these titles and with the
 clause-cutting titles they replace (the readers switched off), read from ../shared/corpora.
+--speed --against REV also times, in the same process and turn about, event building with
+the English title reader of git revision REV (`timeline/tagger/titles.py` as it was there;
+from this branch on it imports its word lists and `fit` from this tree's title_words.py and
+title_fit.py), so that a change to the titles is priced as a ratio on the same busy machine.
+--faults DIR... reads every .txt in the directories as `timeline extract` would and counts
+titles a reader would call broken on their face (it needs no gold titles, so any corpus on
+disk will do, read where it lies): opening on a connective ("But", "Having", "Including"),
+ending on a word that cannot end a phrase or on a cut abbreviation ("U.S", "Dr"), only
+who said something ("Police said"), a stray dash or wire underscore; --against REV counts
+them with REV's English reader too.
 """
 
 from __future__ import annotations
@@ -110,7 +120,24 @@ def title_for(g: Gold, cache: dict[str, list[Event]]) -> str | None:
     return None
 
 
-def speed() -> None:
+def _reader_at(revision: str) -> object:
+    """timeline/tagger/titles.py as it was at a git revision, loaded as a module of its own."""
+    import importlib.util
+    import subprocess
+
+    source = subprocess.run(
+        ["git", "show", f"{revision}:timeline/tagger/titles.py"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    spec = importlib.util.spec_from_loader(f"titles_at_{revision}", loader=None)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    exec(compile(source, f"{revision}:titles.py", "exec"), module.__dict__)
+    return module
+
+
+def speed(against: str | None = None) -> None:
     import time
 
     import timeline.tagger.events as events
@@ -128,6 +155,7 @@ def speed() -> None:
 
     def run_events() -> None:
         events.title_for.cache_clear()
+        events.event_clause.cache_clear()
         for (text, ref), timexes in zip(docs, tagged, strict=True):
             build_events(text, "bench", timexes, ref, [0])
 
@@ -141,6 +169,20 @@ def speed() -> None:
 
     run_events()
     readers = (events.headline, events.foreign_headline)
+    if against:
+        ours = (events.headline, events.event_clause)
+        theirs = _reader_at(against)
+        mine, old = [], []
+        for _ in range(3):  # turn about, so that a busy spell weighs on both
+            events.headline, events.event_clause = ours
+            mine.append(best(run_events))
+            events.headline = theirs.headline  # type: ignore[attr-defined]
+            events.event_clause = theirs.event_clause  # type: ignore[attr-defined]
+            old.append(best(run_events))
+        events.headline, events.event_clause = ours
+        print(f"events with headlines: this tree {min(mine):.3f} s, {against} {min(old):.3f} s "
+              f"(ratio {min(mine) / min(old):.3f}; per turn "
+              f"{', '.join(f'{a / b:.3f}' for a, b in zip(mine, old, strict=True))})")  # fmt: skip
     with_titles = best(run_events)
     events.headline = events.foreign_headline = lambda *a: None  # type: ignore[assignment]
     clause_cutter = best(run_events)
@@ -150,13 +192,55 @@ def speed() -> None:
           f"{clause_cutter:.3f} s")  # fmt: skip
 
 
+_CONNECTIVE = re.compile(r"(?:But|And|Yet|So|However|Including|According|Having)\b")
+_ABBREVIATED = frozenset("U.S Dr Mr Mrs Ms Lt Col Gen St Jr Sr".split())
+_SAYING = frozenset("said says announced reported predicted added told stated declared".split())
+
+
+def faults(directories: list[str], against: str | None) -> None:
+    import timeline.tagger.events as events
+    from timeline.sources import ReadOptions
+    from timeline.sources.text import read
+
+    paths = sorted(p for d in directories for p in Path(d).glob("*.txt"))
+    readers = {"this tree": (events.headline, events.event_clause)}
+    if against:
+        theirs = _reader_at(against)
+        readers[against] = (theirs.headline, theirs.event_clause)  # type: ignore[attr-defined]
+    print(f"{len(paths)} texts | titles | connective first | cut off | only who said | "
+          "dash or underscore")  # fmt: skip
+    for name, (headline, clause) in readers.items():
+        events.headline, events.event_clause = headline, clause
+        events.title_for.cache_clear()
+        counts = Counter[str]()
+        for path in paths:
+            options = ReadOptions(reference_date=Day(2009, 12, 19))
+            text = path.read_text(encoding="utf-8")
+            for e in read(text, str(path), options).timeline.events:
+                ws = e.title.split()
+                last = ws[-1] if ws else ""
+                counts["titles"] += 1
+                counts["connective"] += bool(_CONNECTIVE.match(e.title))
+                counts["cut"] += last.lower() in _DANGLING or last in _ABBREVIATED
+                counts["said"] += len(ws) <= 5 and last in _SAYING
+                counts["marks"] += " - " in e.title or "_" in e.title
+        print(f"{name} | {counts['titles']} | {counts['connective']} | {counts['cut']} | "
+              f"{counts['said']} | {counts['marks']}")  # fmt: skip
+    events.headline, events.event_clause = readers["this tree"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", action="store_true", help="print the missed head verbs")
     parser.add_argument("--speed", action="store_true", help="time the titles on TBAQ")
+    parser.add_argument("--against", metavar="REV", help="also time (or count) REV's titles")
+    parser.add_argument("--faults", nargs="+", metavar="DIR", help="count broken-looking titles")
     args = parser.parse_args()
+    if args.faults:
+        faults(args.faults, args.against)
+        return
     if args.speed:
-        speed()
+        speed(args.against)
         return
     golds = load() + load(HELD_OUT)
     verbs = {g.verb for g in golds}

@@ -354,8 +354,9 @@ def test_two_dates_in_two_clauses_are_two_events_even_when_one_holds_the_other()
 @pytest.mark.parametrize(
     ("sentence", "date", "expected"),
     [
+        # what was said, word for word, before who said it
         ("``Stopping the violence is a priority,'' the minister said on Tuesday.", "Tuesday",
-         "The minister said"),
+         "“Stopping the violence is a priority,” the minister said"),
         ("He spoke. ``The strike will end by Christmas,'' he said.", "Christmas",
          "The strike will end"),
     ],
@@ -367,3 +368,246 @@ def test_a_news_wires_typewriter_quotes_are_quotation_marks(
 
     start = sentence.index(date)
     assert title_for(sentence, start, start + len(date)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # "and" between two nouns of one subject opens no clause
+        ("The museum and the city library reopened on Monday.", "Monday",
+         "The museum and the city library reopened"),
+        ("When the Food and Drug Administration approved the drug in 2019, shares rose.",
+         "2019", "The Food and Drug Administration approved the drug"),
+        # ... but after a clause with a verb, or before a verb, it does
+        ("The mill closed in 1931, and in 1935 the town lost its railway.", "1935",
+         "The town lost its railway"),
+        ("The army crossed the river at Arnhem and at Nijmegen and then advanced on the city "
+         "in May 1945.", "May 1945", "The army advanced on the city"),
+        # the subject lent to "but was ..." is the clause's, not the phrase describing its object
+        ("The fleet sailed for Crete, a large island to the south, but was scattered by a "
+         "storm in March.", "March", "The fleet was scattered by a storm"),
+        # ... and never one from before a semicolon
+        ("The union made several demands, including a shorter week, of the owners; these "
+         "demands, however, were rejected in May.", "May", "These demands were rejected"),
+    ],
+)  # fmt: skip
+def test_coordinated_clauses_and_nouns(sentence: str, date: str, expected: str) -> None:
+    assert title(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a full stop inside the sentence ends an abbreviation, not the title
+        ("The board on Friday rejected U.S. and Canadian bids.", "Friday",
+         "The board rejected U.S. and Canadian bids"),
+        ("Police charged him on Monday with the murder of Dr. Ann Lee.", "Monday",
+         "Police charged him with the murder of Dr. Ann Lee"),
+        # a capitalised "-ly" word is a name, not an adverb to drop
+        ("The army's landing on Sicily began on 10 July.", "10 July",
+         "The army's landing on Sicily began"),
+        # "--" is a dash around an aside; "6-year-old" is one word
+        ("The winner -- a 9-year-old pony -- was sold on Monday.", "Monday",
+         "The winner was sold"),
+        ("The 24-hour strike began on Monday.", "Monday", "The 24-hour strike began"),
+        # "for" leads to a date; a preposition left without its noun does not end a title
+        ("The council scheduled a vote for later today in the town hall.", "later today",
+         "The council scheduled a vote in the town hall"),
+        # a verb after "will" or "could" is a verb, though no list knows it
+        ("The bridge will stay closed to traffic until March.", "March",
+         "The bridge will stay closed to traffic"),
+    ],
+)  # fmt: skip
+def test_marks_and_words_inside_a_title(sentence: str, date: str, expected: str) -> None:
+    assert title(sentence, date) == expected
+
+
+def test_a_title_too_long_for_any_phrase_cut_loses_its_last_clause_not_all_it_said() -> None:
+    tail = "its mayors told the ministry's officials it is worried about the budget".split()
+    assert fit("The council said".split(), tail) == (
+        "The council said its mayors told the ministry's officials"
+    )
+
+
+@pytest.mark.parametrize("last", ["between", "against", "without", "including", "during"])
+def test_a_title_never_ends_on_a_preposition_whose_noun_was_a_date(last: str) -> None:
+    assert fit(["The", "road", "closed"], ["to", "traffic", last]) == "The road closed to traffic"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a dividend's record date decides who is paid; the payment date pays
+        ("The dividend is payable Nov. 15 to holders of record Oct. 31.", "Oct. 31",
+         "Record date for the dividend"),
+        ("The dividend is payable Nov. 15 to holders of record Oct. 31.", "Nov. 15",
+         "The dividend is payable"),
+        ("The bank said the dividend is payable Jan. 4 to shareholders of record Dec. 12.",
+         "Dec. 12", "Record date for the dividend"),
+        ("The board declared a quarterly dividend of 9 cents a share, payable May 2 to "
+         "holders of record April 8.", "April 8", "Record date for the quarterly dividend"),
+    ],
+)  # fmt: skip
+def test_dividend_dates(sentence: str, date: str, expected: str) -> None:
+    from timeline.model import Day
+    from timeline.sources import ReadOptions
+    from timeline.sources.text import read
+
+    events = read(sentence, "t.txt", ReadOptions(reference_date=Day(2017, 11, 18)))
+    start = sentence.index(date)
+    titles = [e.title for e in events.timeline.events if e.refs[0].start == start]
+    assert titles == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a noun in "-ing" after its article is no place to cut
+        ("The Security Council condemned the shelling of the Red Cross hospital in the "
+         "northern city on Thursday.", "Thursday", "The Security Council condemned the shelling"),
+        # "as" opens a phrase a long title may lose
+        ("Most scholars counted the fall of the old capital in 1453 as the close of an age of "
+         "empires.", "1453", "Most scholars counted the fall of the old capital"),
+        # a date in the possessive leaves its preposition to the noun
+        ("The venue for Friday's summit was chosen by the hosts.", "Friday",
+         "The venue for the summit was chosen by the hosts"),
+        # "to" and "last" right before a date go with it
+        ("The company extended to Nov. 20 its offer for all the shares.", "Nov. 20",
+         "The company extended its offer for all the shares"),
+        ("He was shot last Oct. 23 at his home in the suburbs.", "Oct. 23",
+         "He was shot at his home in the suburbs"),
+        # "as planned" is how, not what: the date goes to the clause before
+        ("Then the general let the assault begin as previously planned Sunday night.",
+         "Sunday night", "The general let the assault begin"),
+    ],
+)  # fmt: skip
+def test_where_a_title_is_cut_and_what_leads_to_a_date(
+    sentence: str, date: str, expected: str
+) -> None:
+    assert title(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # what was said before who said it, with or without "that", after any clause
+        ("Rents will climb again because of the shortage of flats, the agency said on Monday.",
+         "Monday", "Rents will climb again, the agency said"),
+        ("Ticket sales fell by half, the theatre said in a statement on Friday.", "Friday",
+         "Ticket sales fell by half, the theatre said"),
+        ("Mr. Ortiz, a former mayor, will stand again, his party said on Sunday.", "Sunday",
+         "Mr. Ortiz will stand again, his party said"),
+        # too long for that order: who said it first, never what was said alone
+        ("The regional water authority had the right to close the reservoir to all swimmers, "
+         "the court ruled on Friday in a short judgment.", "Friday",
+         "The court ruled the regional water authority had the right"),
+        # a quotation word for word, when it fits; else only who said it
+        ('"The bridge is safe," the engineer said on Monday.', "Monday",
+         "\"The bridge is safe,\" the engineer said"),
+        ('"We will keep the bridge open for as long as every one of its cables holds," the '
+         "engineer said on Monday.", "Monday", "The engineer said"),
+        ('Fans will now "stay away until the club listens," the supporters\' trust said on '
+         "Monday.", "Monday", "The supporters' trust said"),
+        # verbs of learning and ruling report a clause as verbs of saying do
+        ("Staff learned on Monday that the mine would close.", "Monday",
+         "Staff learned the mine would close"),
+        # a participle between commas is no one saying anything
+        ("They will appeal the ruling, announced Tuesday by the court, that the bridge must "
+         "close.", "Tuesday", "The ruling was announced by the court"),
+        # "so" too long a subject's own phrase goes, unless it is a name or a quantity
+        ("The small island nation of Tuvalu said on Friday its envoys would join regional "
+         "talks.", "Friday", "The small island nation said its envoys would join regional talks"),
+    ],
+)  # fmt: skip
+def test_what_was_said_and_who_said_it(sentence: str, date: str, expected: str) -> None:
+    assert title_for(sentence, *_span(sentence, date)) == expected
+
+
+def _span(sentence: str, date: str) -> tuple[int, int]:
+    start = sentence.index(date)
+    return start, start + len(date)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # whatever follows "who" is its verb
+        ("Engineers who inspect the dam said on Monday that it was safe.", "Monday",
+         "Engineers said it was safe"),
+        # a connective is no part of a subject
+        ("But the talks collapsed in June.", "June", "The talks collapsed"),
+        # "who" after "the arrest of Kopp" is Kopp
+        ("Police offered a reward for the arrest of Carter, who fled the city in May.", "May",
+         "Carter fled the city"),
+        # "de" before a name is the name's
+        ("On his June trip, de Gaulle made an appeal to the settlers.", "June",
+         "De Gaulle's trip"),
+        ("In 1960, de Gaulle made an appeal to the settlers.", "1960",
+         "De Gaulle made an appeal to the settlers"),
+    ],
+)  # fmt: skip
+def test_subjects(sentence: str, date: str, expected: str) -> None:
+    assert title(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a participle clause after the verb is an event of the sentence's subject
+        ("The storm crossed the coast, flooding the harbour on Monday.", "Monday",
+         "The storm flooded the harbour"),
+        ("The rebels took the port, seizing the customs house in May, and making the governor "
+         "flee in June.", "June", "The rebels made the governor flee"),
+        ("The rebels took the port, seizing the customs house in May, and making the governor "
+         "flee in June.", "May", "The rebels seized the customs house"),
+        ("The court sat until 1911, when a new judge replaced it, taking his seat in 1912.",
+         "1912", "The new judge took his seat"),
+        # ... between commas before the verb, the noun before it
+        ("The town held out, but the garrison, having run out of food in March, surrendered.",
+         "March", "The garrison had run out of food"),
+        ("The council, hoping to save money, closed the library in 2015.", "2015",
+         "The council closed the library"),
+        # ... but not an object before it
+        ("The army launched an attack, pushing the enemy to the river by early June, followed "
+         "by a lull.", "early June", "The army pushed the enemy to the river"),
+        # ... and a date put first goes past it to the sentence's own verb
+        ("In 1952, having left the navy, the engineer began to teach.", "1952",
+         "The engineer began to teach"),
+        # ... at the start, the subject after it
+        ("Having crossed the river in April, the army took the town.", "April",
+         "The army had crossed the river"),
+        # "Chongqing" is a name; "including" leads to a phrase
+        ("The government moved to Wuhan, Chongqing in 1938.", "1938",
+         "The government moved to Wuhan"),
+        ("About 300 people marched through the town on Friday, carrying flags.", "Friday",
+         "About 300 people marched through the town"),
+    ],
+)  # fmt: skip
+def test_participle_clauses(sentence: str, date: str, expected: str) -> None:
+    assert title(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence", "date", "expected"),
+    [
+        ("Ada Lovelace met Charles Babbage in London.", "She wrote her notes in 1843.", "1843",
+         "Ada Lovelace wrote her notes"),
+        ("In 1833 Ada Lovelace met Charles Babbage.", "She wrote her notes in 1843.", "1843",
+         "Ada Lovelace wrote her notes"),
+        ("In June, Ada Lovelace, a mathematician, met him.", "She wrote her notes in 1843.",
+         "1843", "Ada Lovelace wrote her notes"),
+        ("The rebel columns crossed the river.", "They took the town in May.", "May",
+         "The rebel columns took the town"),
+        # only a name for "he" or "she", only a plural for "they"
+        ("Police arrested the man at the station.", "He fled in 2010.", "2010", "He fled"),
+        ("The company cut its prices.", "They rose again in May.", "May", "They rose again"),
+        # a name in the sentence itself comes first
+        ("Ada Lovelace met Charles Babbage.", "When Babbage died in 1871, he was poor.", "1871",
+         "Babbage died"),
+    ],
+)  # fmt: skip
+def test_he_she_or_they_from_the_sentence_before(
+    before: str, sentence: str, date: str, expected: str
+) -> None:
+    start = sentence.index(date)
+    assert headline(sentence, start, start + len(date), before) == expected

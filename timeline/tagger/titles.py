@@ -18,6 +18,9 @@ year, the fighters left" holds two events: "The BBC published an article" (a few
    protests"), cut at a phrase boundary to at most TITLE_CHARS. A verb of saying with an empty
    object takes the clause it reports ("The company said it would cut 400 jobs").
 
+The words it knows are in `title_words.py`; the title's text is cut to length by
+`title_fit.py`.
+
 No model: a rule-based reading of one sentence at a time, a few microseconds a word (see
 BENCHMARKS.md, "Event titles", for why not a parser). Sentences with no English function words
 return None, and the caller uses its clause-cutting title instead.
@@ -28,97 +31,58 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from timeline.tagger.lexicon import PERIOD_NOUNS
+from timeline.tagger.title_fit import TITLE_CHARS as TITLE_CHARS  # the titles' public API
+from timeline.tagger.title_fit import TITLE_MAX as TITLE_MAX
+from timeline.tagger.title_fit import _join, _trimmed
+from timeline.tagger.title_fit import fit as fit
+from timeline.tagger.title_words import (
+    _ADVERBS,
+    _AUX,
+    _BE,
+    _CLOSING,
+    _COORDINATORS,
+    _DATE_LEAD,
+    _DETERMINERS,
+    _ING_NOT_VERB,
+    _IRREGULAR,
+    _KEPT_ADVERBS,
+    _LOWERED,
+    _MAYBE_SUBORDINATORS,
+    _MODALS,
+    _NOT_BASE,
+    _NOT_ED,
+    _NOT_VERB,
+    _OBJECT_END,
+    _OPENERS,
+    _OPENING,
+    _ORDINALS,
+    _OWN_PHRASE,
+    _PARTS_OF_DAY,
+    _PAST_OF_ING,
+    _PHRASE_START,
+    _PRESENT,
+    _PRONOUNS,
+    _QUANTITIES,
+    _RELATIVE,
+    _SAYING,
+    _SUBORDINATORS,
+    _VERB_WORDS,
+    _is_ly,
+    _particle,
+)
 
-TITLE_CHARS = 60
-TITLE_MAX = 70  # when the words after the verb hold no phrase to cut before
 WINDOW = 600  # characters read on each side of a date in a very long sentence
 
-TOKEN = re.compile(r"\$|\d+(?:[.,]\d+)*%?|\w+(?:['’.-]\w+)*|[^\w\s]")
+# "6-year-old" and "24-hour" are one word; "--" is a dash typed on a typewriter.
+# ", conquering British Somaliland", ", and making an incursion"; not ", Chongqing".
+_ING_CLAUSE = re.compile(r",\s+(?:(?:and|or)\s+)?([a-z]{2,}ing)\b")
+TOKEN = re.compile(r"\$|\d+(?:[.,]\d+)*%?(?:-[^\W\d]\w*)*|\w+(?:['’.-]\w+)*|--+|[^\w\s]")
 
-_AUX = frozenset(
-    "is are was were be been being has have had do does did will would shall should can could "
-    "may might must".split()
-)
-# Past tenses and participles that do not end in "-ed" (an own list, for finding verbs).
-_IRREGULAR = frozenset(
-    """arose awoke bore born beat beaten became begun began bent bit bitten bled blew blown
-    broke broken brought built burnt burst bought caught chose chosen clung came crept cut
-    dealt dug done drew drawn drank drunk drove driven ate eaten fell fallen fed fought found
-    fled flung flew flown forbade forgot forgotten forgave forgiven froze frozen got gotten
-    gave given went gone grew grown hung heard hid hidden hit held hurt kept knelt knew known
-    laid led leapt left lent lost made meant met paid put quit rode ridden rang rung rose
-    risen ran said saw seen sought sold sent set shook shaken shone shot shown shut sang sung
-    sank sunk sat slept slid spoke spoken sped spent spun spread sprang stood stole stolen
-    stuck stung struck swore sworn swept swam swum swung took taken taught tore torn told
-    thought threw thrown understood woke woken wore worn won wrote written withdrew withdrawn
-    overthrew overthrown undertook undertaken shrank shrunk arisen befell beheld bound bade
-    forsook foretold mistook misled mislaid overcame overtook oversaw outgrew outran rebuilt
-    retook underwent upheld withheld withstood slain sown sewn shorn spat sprung strung
-    slung stunk strode trod trodden wept wrung leant""".split()
-)
-# Present forms worth knowing: verbs of saying and thinking that introduce a reported clause,
-# and a few others that head sentences of record.
-_PRESENT = frozenset(
-    """say says believe believes agree agrees claim claims deny denies insist insists
-    remember remembers demand demands know knows think thinks argue argues show shows
-    remain remains date dates admit admits recall recalls suggest suggests""".split()
-)
-_SAYING = frozenset(
-    """said say says told pointed announced reported claimed claim claims maintained insisted
-    insists admitted admits confirmed denied denies warned argued argues wrote revealed promised
-    believed believe believes stated declared added noted explained acknowledged estimated
-    predicted assured""".split()
-)
-# "-ed" words that are not verbs.
-_NOT_ED = frozenset(
-    """hundred sacred naked wicked beloved kindred hatred indeed united aged shed sled need
-    speed seed feed creed breed steed greed deed tweed heed weed bleed proceed succeed
-    exceed""".split()
-)
-_DETERMINERS = frozenset(
-    """a an the this these those its his her their our my your some any no every each very
-    more most well so newly""".split()
-)
-_ADVERBS = frozenset(
-    "not never still already also first just now long only then later even once again "
-    "soon ever since".split()
-)
-_ORDINALS = frozenset("first second third last next only same newly".split())
-_VERB_WORDS = _AUX | _IRREGULAR | _PRESENT
-_KEPT_ADVERBS = frozenset("not never still".split())
-_RELATIVE = frozenset("who which whom whose".split())
-_SUBORDINATORS = frozenset(
-    "when whenever while because although though whereas unless if where".split()
-)
-# Prepositions that open a clause when a verb follows: "after its owner went bankrupt".
-_MAYBE_SUBORDINATORS = frozenset("after before since until till as once".split())
-_COORDINATORS = frozenset("and but or yet".split())
-# Words that lead to a date and go with it: "in", "as late as", "shortly after midnight on".
-_PARTS_OF_DAY = frozenset("night morning evening afternoon dawn".split())
-_DATE_LEAD = frozenset(
-    """on in at by since during from until till around about before after as of late early
-    recently only even back shortly midnight noon dawn night morning evening afternoon
-    throughout between""".split()
-)
-# An object ends where an adverbial of time or cause begins.
-_OBJECT_END = frozenset(
-    """after before because despite during following amid within since until till while
-    when as ago whereas although though""".split()
-)
-# A title cannot end on these.
-_DANGLING = frozenset(
-    """of the a an to in on at by for from with and or but that which who whom whose as
-    into onto its his her their our this these those than shortly along amid""".split()
-)
-_PHRASE_START = frozenset(
-    """of in on at by for from with to into onto and or under over through across along amid
-    de du des à au aux dans sur pour par avec sans que von vom zu zum zur mit für nach bei
-    aus durch und del en con sin para por sobre tras y""".split()
-)
-_HARD = frozenset(';:—–()[]!?"“”')
+_HARD = frozenset((*';:—–()[]!?"“”', "--"))
 # Words that begin a clause whatever follows them, by kind.
 _BOUNDARY = {
     **dict.fromkeys((*_HARD, ","), "punct"),
@@ -150,18 +114,34 @@ class _Reading:
 
     def __init__(self, sentence: str, start: int, end: int) -> None:
         matches = list(TOKEN.finditer(sentence))
+        self.sentence = sentence
+        self.before = ""  # the sentence before, for a pronoun's name
         self.words = [m.group() for m in matches]
-        spans = [m.span() for m in matches]
+        self.spans = spans = [m.span() for m in matches]
         self.lower = [w.lower() for w in self.words]
         n = len(self.words)
-        self.date = [a < end and start < b for a, b in spans]
+        # the date's words are one run, found by halving rather than a look at every word
+        lo = bisect.bisect_left(spans, (start,))
+        if lo and spans[lo - 1][1] > start:
+            lo -= 1
+        hi = bisect.bisect_left(spans, (end,)) if end > start else lo
+        self.date = [False] * n
+        self.date[lo:hi] = [True] * (hi - lo)
         self.dropped = list(self.date)
-        first = next((i for i in range(n) if self.date[i]), n)
+        first = lo if hi > lo else n
         i = first - 1
         while i >= 0 and (
             self.lower[i] in _DATE_LEAD
             # "strengthened over the weekend", but "took over last year"
             or (self.lower[i] == "over" and i + 1 == first < n and self.lower[first] == "the")
+            # "scheduled a news conference for later today", "extended to Nov. 20", "shot
+            # last Oct. 23"; not "For the quarter ended June 30," a phrase of its own
+            or (
+                self.lower[i] in ("for", "to", "last")
+                and i + 1 == first
+                and i > 0
+                and self.words[i - 1] not in _BOUNDARY
+            )
             # "during the night of 3-4 May": the article of a part of the day led to
             or (
                 self.lower[i] == "the"
@@ -174,7 +154,7 @@ class _Reading:
             self.dropped[i] = True
             i -= 1
         self.first_date = first
-        for i in range(1, n - 1):
+        for i in range(1, n - 1) if "ended" in self.lower else ():
             if self.lower[i] == "ended" and self.lower[i - 1] in PERIOD_NOUNS and self.date[i + 1]:
                 self.dropped[i] = True  # "the six months ended Sept. 30": the period's name
         self._possessive_date_to_article(sentence, end)
@@ -182,20 +162,61 @@ class _Reading:
             (
                 low in _VERB_WORDS
                 or low.endswith("ed")
-                or (low.endswith("s") and i > 0 and self.lower[i - 1] in ("which", "who"))
+                or (low.endswith("s") and i > 0 and self.lower[i - 1] == "which")
             )
             and self._is_verb(i)
             for i, low in enumerate(self.lower)
         ]
+        if "who" in self.lower:  # "officials who monitor the border": whatever follows "who"
+            for i in range(1, n):
+                if self.lower[i - 1] == "who" and not self.verb[i]:
+                    self.verb[i] = self._is_verb(i)
+        # ", conquering British Somaliland in August": a clause of its own, whose subject is
+        # the sentence's ("Having captured the city, the army ..." at its start)
+        # (found by a pattern over the text: a loop over every word costs more than the rest)
+        self.ing: frozenset[int] = frozenset()
+        if "ing" in sentence:
+            at = [m.start(1) for m in _ING_CLAUSE.finditer(sentence)]
+            if self.lower[:1] == ["having"]:
+                at.append(spans[0][0])
+            self.ing = frozenset(
+                i
+                for i in self._at(at)
+                if self.lower[i] not in _ING_NOT_VERB and not self.dropped[i]
+            )
+            for i in self.ing:
+                self.verb[i] = True
+        modals = [] if _MODALS.isdisjoint(self.lower) else range(n - 1)
+        for i in modals:
+            if self.verb[i] and self.lower[i] in _MODALS:
+                # "will stay", "could face": after a modal, a verb no list has to know
+                j = i + 1
+                while j < n - 1 and (self.lower[j] in _NOT_BASE or _is_ly(self.lower[j])):
+                    j += 1
+                w = self.words[j]
+                if w.isalpha() and w.islower() and not self.dropped[j] and w not in _NOT_VERB:
+                    self.verb[j] = True
         self._groups: dict[tuple[int, int, int, str], list[_Group]] = {}
         self.clauses = self._clauses()
+
+    def _at(self, offsets: Iterable[int]) -> list[int]:
+        """The tokens that start at these character offsets."""
+        out = []
+        for a in offsets:
+            i = bisect.bisect_left(self.spans, (a,))
+            if i < len(self.spans) and self.spans[i][0] == a:
+                out.append(i)
+        return out
 
     def _possessive_date_to_article(self, sentence: str, end: int) -> None:
         """ "Police said last month's discovery was a breakthrough": a date in the possessive
         stands where an article would, so with the date left out a singular noun takes "the"
         ("Police said the discovery", not "Police said discovery"); a plural needs none ("Last
         month's floods destroyed the harvest": "Floods destroyed the harvest")."""
-        last = max((i for i, d in enumerate(self.date) if d), default=-1)
+        # the date's words are one run
+        last = -1 if self.first_date == len(self.words) else self.first_date
+        while last + 1 < len(self.words) and self.date[last + 1]:
+            last += 1
         if (
             0 <= last < len(self.words) - 2
             and self.words[last + 1] in ("'", "’")
@@ -217,6 +238,11 @@ class _Reading:
             return
         self.words[last] = self.lower[last] = "the"
         self.dropped[last] = False
+        # "chosen for Friday's ceremony": the preposition goes with the noun, not the date
+        i = last - 1
+        while i >= 0 and self.dropped[i] and not self.date[i]:
+            self.dropped[i] = False
+            i -= 1
 
     # --- verbs ---------------------------------------------------------------------------
 
@@ -239,8 +265,10 @@ class _Reading:
             return False  # "the first powered aircraft"
         if low in _IRREGULAR or low in _PRESENT:
             return True
-        if prev in ("which", "who") and len(low) > 3 and low.endswith("s") and low.isalpha():
-            return not low.endswith(("ss", "us", "is"))  # "which covers", "who owns"
+        if prev == "who" and low.isalpha() and low not in _NOT_VERB and low not in _ADVERBS:
+            return True  # "officials who monitor the border": whatever comes after "who"
+        if prev == "which" and len(low) > 3 and low.endswith("s") and low.isalpha():
+            return not low.endswith(("ss", "us", "is"))  # "which covers"
         return len(low) >= 4 and low.endswith("ed") and low.isalpha() and low not in _NOT_ED
 
     def _participle(self, i: int) -> bool:
@@ -311,15 +339,20 @@ class _Reading:
         def verb_between(a: int, b: int) -> int | None:
             return next((k for k in range(a, b) if self.verb[k]), None)
 
-        for i, low in enumerate(self.lower):
-            if i in kind:
-                continue
+        for i in [i for i, low in enumerate(self.lower) if low in _OPENERS and i not in kind]:
+            low = self.lower[i]
             if low in _COORDINATORS and i > 0:
                 nxt = i + 1
                 if nxt < n and self.lower[nxt] in _RELATIVE:
                     kind[i] = "cc-rel"  # "and who died": one opener
                     kind.pop(nxt, None)
-                elif verb_between(i + 1, next_hard(i)) is not None:
+                elif (
+                    (v := verb_between(i + 1, next_hard(i))) is not None
+                    # "in the Kerch Peninsula and at Kharkov and then launched": the last
+                    # "and" before the verb opens its clause
+                    and not _COORDINATORS.intersection(self.lower[i + 1 : v])
+                    and (self._verb_next(i) or self._clause_before(i, kind, verb_between))
+                ):
                     kind[i] = "cc"
             elif low in _MAYBE_SUBORDINATORS:
                 v = verb_between(i + 1, next_hard(i))
@@ -333,12 +366,36 @@ class _Reading:
             kind[i] = "rel" if j < n and self.verb[j] else "comp"
         clauses: list[_Clause] = []
         a = 0
+        seen = False  # a word or an opener in [a, i), not only punctuation
+        p = -1
         for i in sorted(kind):
-            if i > a and any(kind.get(j) != "punct" for j in range(a, i)):
+            seen = seen or i - p > 1  # words that are no boundary lie between p and i
+            if i > a and seen:
                 clauses.append(self._clause(a, i, kind))
-                a = i
+                a, seen = i, False
+            seen = seen or kind[i] != "punct"
+            p = i
         clauses.append(self._clause(a, n, kind))
         return self._split_relatives([c for c in clauses if c.b > c.a])
+
+    def _verb_next(self, i: int) -> bool:
+        """Whether a verb follows the coordinator at i, with at most adverbs between: "and
+        then launched", "but was repulsed" (the clause before lends its subject)."""
+        j = i + 1
+        while j < len(self.words) and (self.lower[j] in _ADVERBS or _is_ly(self.lower[j])):
+            j += 1
+        return j < len(self.words) and self.verb[j]
+
+    def _clause_before(
+        self, i: int, kind: dict[int, str], verb_between: Callable[[int, int], int | None]
+    ) -> bool:
+        """Whether the words before the coordinator at i are a clause of their own, with a
+        verb: "Sales rose and profits fell"; not "The United States and the Soviet Union
+        conferred" or "when the Immigration and Naturalization Service ruled", where "and"
+        joins two nouns of one subject. A comma just before "and" looks past itself."""
+        j = i - 1 if self.words[i - 1] == "," else i
+        start = next((k for k in range(j - 1, -1, -1) if k in kind), -1)
+        return verb_between(start + 1, i) is not None
 
     def _clause(self, a: int, b: int, kind: dict[int, str]) -> _Clause:
         k = kind.get(a, "")
@@ -383,20 +440,11 @@ class _Reading:
         return [i for i in range(a, b) if not self.dropped[i] and self.words[i] != ","]
 
 
-def _is_ly(low: str) -> bool:
-    return len(low) > 5 and low.endswith("ly") and low not in _LY_WORDS
-
-
-# "-ly" words that are nouns or adjectives: "a small weekly published".
-_LY_WORDS = frozenset(
-    """family supply italy weekly daily monthly quarterly yearly hourly nightly assembly
-    anomaly monopoly homily elderly friendly lonely lovely costly deadly orderly""".split()
-)
-
-
-def headline(sentence: str, start: int, end: int) -> str | None:
+def headline(sentence: str, start: int, end: int, before: str = "") -> str | None:
     """A headline for the event dated by sentence[start:end], or None when the sentence is
-    not one this reading can take apart (not English, or no verb)."""
+    not one this reading can take apart (not English, or no verb). `before` is the sentence
+    before it, where a "He", "She" or "They" it opens with may find its name ("Marie Curie
+    moved to Paris in 1891. She won the Nobel Prize in 1903": "Marie Curie won ...")."""
     if len(sentence) > 2 * WINDOW:
         # A "sentence" of pages (a list with no full stops): the words around the date.
         a = max(0, start - WINDOW)
@@ -406,11 +454,14 @@ def headline(sentence: str, start: int, end: int) -> str | None:
     r = _Reading(sentence, start, end)
     if r.first_date >= len(r.words):
         return None
+    r.before = before
     here = next(k for k, c in enumerate(r.clauses) if c.a <= r.first_date < c.b)
     target = _target(r, here)
     if target is None:
         return None
     nominal = _nominal(r, here, target)
+    if nominal is None and r.lower[r.first_date - 1 : r.first_date] == ["record"]:
+        nominal = _record_date(r, target)
     words = (nominal, []) if nominal else _title(r, target, here)
     if words is None:
         return None
@@ -451,7 +502,25 @@ def _told(r: _Reading, k: int) -> bool:
     if not gs:
         return False
     body = r.content(c.body, c.b)
-    phrase = c.opener == "" and bool(body) and r.lower[body[0]] in _PHRASE_START | _DATE_LEAD
+    phrase = (
+        (
+            c.opener == ""
+            and bool(body)
+            and r.lower[body[0]] in _PHRASE_START | _DATE_LEAD
+            # "About 100 protesters marched": a number, not a phrase; "de Gaulle": a name
+            and not (len(body) > 1 and r.words[body[1]][:1].isdigit())
+            and not (len(body) > 1 and _particle(r.words[body[0]], r.words[body[1]]))
+        )
+        or (
+            # "let the offensive begin as previously planned Saturday night": "as" and a
+            # participle with no subject is a manner, not an event
+            c.opener == "sub"
+            and r.lower[c.body - 1] == "as"
+            and all(
+                r.lower[i] in _ADVERBS or _is_ly(r.lower[i]) for i in r.content(c.body, gs[0].a)
+            )
+        )
+    )
     bare = all(
         g.b - g.a == 1 and r._participle(g.a) and r.lower[g.a - 1] not in _PRONOUNS for g in gs
     )
@@ -493,6 +562,8 @@ def _aside(r: _Reading, k: int) -> bool:
     aside about the noun before it, not the sentence's own verb."""
     c = r.clauses[k]
     gs = r.groups(c)
+    if gs and gs[0].a in r.ing and r.words[c.a] == ",":
+        return True  # "In 1952, having built the first compiler, she began"
     return (
         bool(gs)
         and all(g.participle for g in gs)
@@ -522,6 +593,32 @@ def _nominal(r: _Reading, here: int, target: int) -> list[str] | None:
     if not owner:
         return None
     return [*_possessive(_capitalised(owner)), *(r.words[i] for i in idx[1:])]
+
+
+def _record_date(r: _Reading, target: int) -> list[str] | None:
+    """ "The dividend is payable Jan. 2 to holders of record Dec. 15": the second date is no
+    payment but the day that decides who is paid, "Record date for the dividend"."""
+    first = r.first_date
+    if r.lower[max(0, first - 2) : first] != ["of", "record"]:
+        return None
+    c = r.clauses[target]
+    gs = [g for g in r.groups(c) if g.a < first] or r.groups(c)
+    if not gs:
+        return None
+    g = gs[-1]
+    if r.lower[g.b - 1] in _AUX:  # "The dividend is payable"
+        start = gs[-2].b if len(gs) > 1 else c.body  # "The company said the dividend is"
+        owner = _words(r, r.content(start, g.a), subject=True)
+    else:  # "The board declared a quarterly dividend of 12 cents a share, payable"
+        owner = []
+        for i in range(g.b, c.b):
+            if r.dropped[i] or r.words[i] == "," or r.lower[i] in _PHRASE_START:
+                break
+            owner.append(r.words[i])
+        owner = _definite(owner)
+    if not owner:
+        return None
+    return ["Record", "date", "for", _lower_first(owner[0]), *owner[1:]]
 
 
 def _cleft(r: _Reading, k: int) -> int:
@@ -566,8 +663,16 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
     verb = [r.words[i] for i in range(g.a, g.b)
             if not r.dropped[i] and (r.verb[i] or r.lower[i] in _KEPT_ADVERBS
                                      or r.lower[i].endswith("ing"))]  # fmt: skip
-    if g.participle and not subject:
-        subject = _borrowed(r, k)
+    if g.a in r.ing and not subject:
+        # "Italy invaded, conquering Somaliland in August": "Italy conquered Somaliland"
+        subject = _participle_subject(r, k)
+        verb = _past(verb, _plural(subject))
+    elif g.participle and not subject:
+        # "They will appeal the ruling, announced Tuesday by the court,": the noun before the
+        # comma, when a clause with a verb holds it; else "The ceasefire, agreed in ..."
+        before_gs = r.groups(r.clauses[k - 1]) if k else []
+        np = _noun_phrase(r, c.a) if before_gs and before_gs[0].a not in r.ing else []
+        subject = _definite([r.words[i] for i in np]) if np else _borrowed(r, k)
         if not (g.b < c.b and r.lower[g.b] in _DETERMINERS):
             # "The ceasefire, agreed in February": a passive; but "the army, with air support,
             # launched an offensive" is the verb itself, with its object
@@ -599,6 +704,10 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
             and (len(named) > 1 or r.words.index(named[0]) > 0)
         ):
             subject = named
+        elif not named and r.before:
+            subject = _named_before(r.before, pronoun[0]) or subject
+    elif pronoun == ["they"] and here >= 0 and r.before and not _earlier_subject(r, k):
+        subject = _named_before(r.before, "they") or subject
     if not subject:
         lead = range(c.body, g.a)
         if not (lead and all(r.date[i] for i in lead) and r.lower[c.body] not in _DATE_LEAD):
@@ -611,18 +720,27 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
         obj = obj[:-1]  # "an article revealing that ...": the participle without what it reveals
     if (
         r.lower[g.b - 1] in _SAYING
-        and not obj
-        and k == 1
-        and here == 1
-        and r.words[c.a] == ","
+        and k == here >= 1
+        and c.opener == ""
+        and not g.participle  # not "the decision, announced Wednesday by the agency,"
+        and before  # its own subject: "officials said"
+        and (not obj or obj[0].lower() in _PHRASE_START)  # "said in a statement"
+        and r.words[c.a] in (",", *_CLOSING)
         and not r.clauses[0].opener
-        and r.words[0] not in ('"', "“", "'", "‘")  # a quotation is not the writer's to retell
-        and (reported := _title(r, 0, -1)) is not None
+        and (found := _attributed(r, k, [*subject, *negation, *verb])) is not None
     ):
-        # "Insurers expect claims to top $4 billion, analysts said Wednesday": what was said,
-        # then who said it, in the sentence's own order.
-        return reported[0], [*reported[1], ",", *subject, *negation, *verb]
-    if r.lower[g.b - 1] in _SAYING and len(obj) <= 2 and k + 1 < len(r.clauses):
+        return found
+    if (
+        r.lower[g.b - 1] in _SAYING
+        and len(obj) <= 2
+        and k + 1 < len(r.clauses)
+        # "It was announced that", "We were promised that"; not "Counts were learned ... that"
+        and not (
+            _BE.intersection(r.lower[g.a : g.b - 1])
+            and pronoun != ["it"]
+            and r.lower[g.b - 1] not in ("told", "promised", "assured", "warned")
+        )
+    ):
         nxt = r.clauses[k + 1]
         if nxt.opener == "comp" and r.groups(nxt):
             reported = _title(r, k + 1, -1)
@@ -638,16 +756,123 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
             (
                 i
                 for i in range(2, len(subject) - 1)
-                if subject[i].lower() in _OWN_PHRASE and subject[i + 1][:1].islower()
+                if subject[i].lower() in _OWN_PHRASE
+                # not "Organization of African Unity", but "the nation of Bangladesh"
+                and (
+                    subject[i + 1][:1].islower()
+                    or (i + 2 == len(subject) and subject[i - 1][:1].islower())
+                )
+                and subject[i - 1].lower() not in _QUANTITIES  # "20 percent of the chiefs"
             ),
             0,
-        )  # not "Organization of African Unity"
-        if cut:
-            head = [*_capitalised(subject[:cut]), *negation, *verb]
+        )
+        shorter = [*_capitalised(subject[:cut]), *negation, *verb]
+        if cut and fit(shorter, obj) != _join(_trimmed(shorter)):
+            head = shorter
     return head, obj
 
 
-_OWN_PHRASE = frozenset("of in at for from with on".split())
+def _attributed(r: _Reading, k: int, said: list[str]) -> tuple[list[str], list[str]] | None:
+    """What was said before who said it, the clause k: "Insurers expect claims to top $4
+    billion, analysts said Wednesday" in the sentence's own order; too long for that, who
+    said it first ("Officials said the bridge had been ..."), never what was said alone."""
+    c = r.clauses[k]
+    if any(w in _OPENING or w in _CLOSING for w in r.words[: c.body]):
+        # a quotation is not the writer's to retell: word for word, or not at all
+        quoted = _quotation(r, c.body)
+        if quoted and len(_join([quoted, *said])) <= TITLE_MAX:
+            return [quoted, *said], []
+        return None
+    # the first clause that tells something: not "Sytenko, a former envoy," nor "Tired of
+    # waiting," before it
+    first = next((j for j in range(k) if _has_subject(r, j)), None)
+    if first is None or r.clauses[first].opener:
+        return None
+    reported = _title(r, first, -1)
+    if reported is None or (not reported[1] and reported[0][-1].lower() in _AUX):
+        return None  # "Exiles will [quotation], Cuba predicted"
+    head, tail = reported
+    if "_" in head:  # "WASHINGTON _ The economy created jobs": a wire's dateline
+        head = head[head.index("_") + 1 :]
+    if fit(head, [*tail, ",", *said]).endswith(_join(said)):
+        return head, [*tail, ",", *said]
+    # who said it first, if what was said keeps its subject and verb after it
+    told = [_lower_first(head[0]), *head[1:]]
+    if len(fit(said, [*told, *tail])) < len(_join([*said, *told])):
+        return None
+    return _capitalised(said), [*told, *tail]
+
+
+def _has_subject(r: _Reading, k: int) -> bool:
+    c = r.clauses[k]
+    gs = r.groups(c)
+    # a wire's dateline is no subject: "BUDAPEST, Hungary (AP)_ Tired of waiting,"
+    lead = (
+        [i for i in r.content(c.body, gs[0].a) if r.words[i] != "_" and not r.words[i].isupper()]
+        if gs
+        else []
+    )
+    return bool(gs) and not (not lead and r._participle(gs[0].a))
+
+
+def _participle_subject(r: _Reading, k: int) -> list[str]:
+    """Whose participle clause k is: the subject of the clause before, or for a participle
+    the sentence opens with, of the first clause after that has one."""
+    c = r.clauses[k]
+    nxt = r.clauses[k + 1] if k + 1 < len(r.clauses) else c
+    gs = r.groups(nxt) if r.words[nxt.a] == "," and not nxt.opener else []
+    if k and r.words[c.a] == "," and gs and gs[0].a == nxt.body and gs[0].a not in r.ing:
+        # between commas before the verb, it describes the noun before: "but the
+        # Americans, having broken the codes, were aware"
+        np = _noun_phrase(r, c.a)
+        # a subject, not an object: "launched an offensive, pushing them back, followed by"
+        if np and (np[0] == 0 or r.lower[np[0] - 1] in (",", *_COORDINATORS)):
+            return _definite([r.words[i] for i in np])
+    for j in range(k - 1, -1, -1):
+        # after a clause, its subject: "when Madero succeeded him, taking office in 1911"
+        gs = r.groups(r.clauses[j])
+        if gs and gs[0].a not in r.ing:
+            own = _words(r, r.content(r.clauses[j].body, gs[0].a), subject=True)
+            if own and not r.clauses[j].opener == "rel":
+                return _definite(own)
+            break
+    if any(_told(r, j) for j in range(k)):
+        return _borrowed(r, k)
+    for j in range(k + 1, len(r.clauses)):
+        c = r.clauses[j]
+        gs = r.groups(c)
+        if gs and not c.opener and gs[0].a not in r.ing:
+            return _definite(_words(r, r.content(c.body, gs[0].a), subject=True))
+    return []
+
+
+def _past(verb: list[str], plural: bool) -> list[str]:
+    """ "conquering" -> "conquered", "having broken" -> "had broken", "being forced" ->
+    "was forced"."""
+    first, rest = verb[0].lower(), verb[1:]
+    if first == "having":
+        return ["had", *rest]
+    if first == "being":
+        return ["were" if plural else "was", *rest]
+    if first in _PAST_OF_ING:
+        return [_PAST_OF_ING[first], *rest]
+    stem = first[:-3]
+    if stem.endswith("e"):
+        return [stem + "d", *rest]  # "freeing"
+    if len(stem) > 2 and stem.endswith("y") and stem[-2] not in "aeiou":
+        return [stem[:-1] + "ied", *rest]  # "carrying"
+    return [stem + "ed", *rest]  # "pushing", "initiat-ing", "stopp-ing"
+
+
+def _quotation(r: _Reading, end: int) -> str | None:
+    """The quotation a sentence opens with and closes before token `end`, word for word with
+    its marks, when nothing in it was left out."""
+    q = max((i for i in range(1, end) if r.words[i] in _CLOSING), default=0)
+    # the whole of what was said: not "Exiles will now “proceed with all their resources”"
+    if not q or r.words[0] not in _OPENING or any(r.date[i] for i in range(q)):
+        return None
+    text = r.sentence[r.spans[0][0] : r.spans[q][1]]
+    return None if "  " in text or "\n" in text else text
 
 
 def _earlier_subject(r: _Reading, k: int) -> list[str]:
@@ -664,7 +889,34 @@ def _earlier_subject(r: _Reading, k: int) -> list[str]:
     return []
 
 
-_PRONOUNS = frozenset("i you he she it we they this that there who which".split())
+@functools.lru_cache(maxsize=256)
+def _named_before(before: str, pronoun: str) -> list[str]:
+    """Who "he", "she" or "they" at the start of a sentence is, from the sentence before: the
+    subject of its first clause that has one, when that is a name ("Marie Curie") for "he" or
+    "she", or a plural ("American forces") for "they"."""
+    if len(before) > 2 * WINDOW:
+        return []
+    r = _Reading(before, len(before), len(before))
+    for k, c in enumerate(r.clauses):
+        gs = [g for g in r.groups(c) if not g.participle and g.a not in r.ing]
+        if c.opener or not gs:
+            continue
+        # "Marie Curie, a chemist, moved": the subject of a clause before
+        words = _words(r, r.content(c.body, gs[0].a), subject=True) or _borrowed(r, k)
+        while words and (words[0][:1].isdigit() or words[0].lower() in _PHRASE_START):
+            words = words[1:]  # "In 1891 Marie Curie moved"
+        if not words or words[-1].lower() in _PRONOUNS or len(words) > 6:
+            return []
+        if pronoun == "they":
+            return _definite(words) if _plural(words) else []
+        named = (
+            all(w[:1].isupper() for w in words)
+            and words[0].lower() not in _LOWERED
+            # one capitalised word first in the sentence may be any noun: "Police arrested"
+            and (len(words) > 1 or r.words.index(words[0]) > 0)
+        )
+        return words if named else []
+    return []
 
 
 def _object(r: _Reading, a: int, b: int) -> list[str]:
@@ -672,7 +924,7 @@ def _object(r: _Reading, a: int, b: int) -> list[str]:
     for i in range(a, b):
         if r.lower[i] in _OBJECT_END and not r.dropped[i]:
             break
-        if r.words[i] in ".!?…":
+        if r.words[i] in "!?…" or (r.words[i] == "." and not _abbreviation(r, i)):
             break
         if r.dropped[i] or r.words[i] == ",":
             if out:  # "fell 12 percent on Thursday when": the object stops at its date
@@ -681,6 +933,14 @@ def _object(r: _Reading, a: int, b: int) -> list[str]:
             continue
         out.append(r.words[i])
     return out
+
+
+def _abbreviation(r: _Reading, i: int) -> bool:
+    """Whether the full stop at i ends an abbreviation the sentence goes on after ("U.S. and
+    British objections", "Dr. Hugh Short"): the sentence was split at its own full stops."""
+    return (
+        0 < i < len(r.words) - 1 and r.words[i + 1][:1].isalnum() and r.words[i - 1][-1:].isalpha()
+    )
 
 
 def _continues(r: _Reading, i: int, b: int) -> bool:
@@ -694,8 +954,12 @@ def _continues(r: _Reading, i: int, b: int) -> bool:
 def _words(r: _Reading, idx: list[int], subject: bool = False) -> list[str]:
     out = [r.words[i] for i in idx]
     if subject:
-        out = [w for w in out if w.lower() not in _ADVERBS and not _is_ly(w.lower())]
-        while out and out[0].lower() in _PHRASE_START:
+        # "Sicily", "Kelly": a name is no adverb
+        out = [w for w in out if w.lower() not in _ADVERBS and not (_is_ly(w) and w.islower())]
+        # "But the group began", "Yet the plan failed": the connective is no part of it
+        while out and (out[0].lower() in _PHRASE_START or out[0].lower() in _COORDINATORS):
+            if len(out) > 1 and (out[1][:1].isdigit() or _particle(out[0], out[1])):
+                break  # "over 700 civilians", "de Gaulle"
             out = out[1:]
     return out
 
@@ -709,6 +973,15 @@ def _antecedent(r: _Reading, k: int) -> list[str]:
         if back is not None:
             return _antecedent(r, back)
     np = _noun_phrase(r, c.a)
+    of = [i for i in np if r.lower[i] == "of"]
+    if (
+        c.rel in ("who", "whom")
+        and of
+        and r.words[of[-1] - 1].islower()  # not "the National Council of Churches, who"
+        and r.words[of[-1] + 1][:1].isupper()
+    ):
+        # "leading to the arrest of Kopp, who is charged": who is a person, not an arrest
+        return [r.words[i] for i in np if i > of[-1]]
     if np and r.lower[np[0]] in ("a", "an") and np[0] > 0 and r.words[np[0] - 1] == ",":
         named = _noun_phrase(r, np[0] - 1)
         if named:
@@ -750,17 +1023,30 @@ def _borrowed(r: _Reading, k: int) -> list[str]:
             # not a phrase such as "with air support" or the date ("At the end of March, the
             # army, with air support, launched")
             run = [j]
-            while j > 0 and not r.groups(r.clauses[j - 1]) and r.clauses[j - 1].opener == "":
+            while (
+                j > 0
+                and r.words[r.clauses[j].a] not in ";:"  # "...; these attempts, however,"
+                and not r.groups(r.clauses[j - 1])
+                and r.clauses[j - 1].opener == ""
+            ):
                 j -= 1
                 run.insert(0, j)
+            if j > 0 and r.words[r.clauses[j].a] == "," and r.groups(r.clauses[j - 1]):
+                # "Japan attacked Changsha, a strategically important city, but was
+                # repulsed": phrases after a clause with a verb describe its object; the
+                # subject is that clause's
+                return _borrowed(r, j)
             for i in run:
                 c = r.clauses[i]
                 idx = r.content(c.body, c.b)
-                if idx and r.lower[idx[0]] not in _PHRASE_START:
-                    return _words(r, idx, subject=True)
+                # not "According to press reports,"
+                if idx and r.lower[idx[0]] not in _PHRASE_START | _ING_NOT_VERB:
+                    words = _words(r, idx, subject=True)
+                    if words:  # not "But" alone, before "on April 8," left out
+                        return words
             return []
-        if gs[0].participle:
-            continue
+        if gs[0].participle or gs[0].a in r.ing:
+            continue  # an aside: "Japan, hoping to gain time, made demands"
         subject = _words(r, r.content(c.body, gs[0].a), subject=True)
         return subject or _borrowed(r, j)
     return []
@@ -790,105 +1076,5 @@ def _capitalised(np: list[str]) -> list[str]:
 
 
 def _lower_first(word: str) -> str:
-    if word in ("The", "A", "An", "It", "Its", "This", "These", "Those", "Their", "His", "Her"):
-        return word.lower()
-    return word
-
-
-_MARK_AFTER = re.compile(r"\s+([,.;:%’']\s?s\b|[,.;:%’']|['’]s\b)(?=\s|$|\b)")
-_DOLLAR = re.compile(r"\$\s+")
-_MARKS = frozenset(",.;:%'’")
-
-
-def _join(words: list[str]) -> str:
-    """Words as text: "$4", "35%", "Ford's", with no space before a mark."""
-    text = " ".join(words)
-    if "$" in text:
-        text = _DOLLAR.sub("$", text)
-    if not _MARKS.intersection(text):
-        return text
-    # "Corp.'s" comes as "Corp", ".", "'", "s": the possessive closes up too
-    return _MARK_AFTER.sub(lambda m: m.group(1).replace(" ", ""), text)
-
-
-def fit(head: list[str], tail: list[str]) -> str:
-    """`head + tail` in at most TITLE_CHARS (TITLE_MAX when `tail` has no phrase to cut
-    before), cut before a phrase of `tail`, never inside one, never on a dangling word.
-    `head` (who did it) is kept whole unless it alone is too long, when it loses its own
-    phrases ("Shares in the airline" -> "Shares")."""
-    words = _trimmed([*head, *tail])
-    text = _join(words)
-    if len(text) <= TITLE_CHARS:
-        return text
-    while len(_join(words)) > TITLE_CHARS and len(words) > len(head):
-        every = [k for k in range(len(head) + 1, len(words)) if _cuts(words[k])]
-        # Not between "able" and its "to" while there is another place to cut, or the whole
-        # fits the hard limit.
-        cuts = [k for k in every if not (words[k] == "to" and words[k - 1].lower() in _TAKES_TO)]
-        if not cuts and len(_join(words)) > TITLE_MAX:
-            cuts = every or [k for k in range(len(head) + 1, len(words))
-                             if words[k].lower() in _CUT_LAST]  # fmt: skip
-        if not cuts and len(_join(words)) <= TITLE_MAX:
-            break
-        if len(cuts) > 1 and words[cuts[-1]].lower() in ("of", "de"):
-            cuts.pop()  # "to every kind of traffic" goes whole, not as "to every kind"
-        words = _trimmed(words[: cuts[-1]] if cuts else words[: len(head)])
-    while len(_join(words)) > TITLE_MAX:
-        cuts = [k for k in range(1, len(words)) if _cuts(words[k])]
-        words = _trimmed(words[: cuts[-1]] if cuts else words[:-1])
-    return _join(words)
-
-
-# Words whose "to" is what they say: "were able | to capture" is no place to cut.
-_TAKES_TO = frozenset(
-    """able unable ready forced decided attempted tried failed began begun continued agreed
-    refused managed planned sought wanted hoped voted pledged promised vowed threatened
-    threatening offered chose asked ordered allowed going about likely unlikely eager willing
-    due expected moved""".split()
-)
-
-
-# Where a title too long even for the hard limit may be cut when no phrase of _PHRASE_START
-# is left to cut before, rather than lose all it says: "said Iraq would retaliate | against
-# Venezuela and other members".
-_CUT_LAST = frozenset(
-    """against toward towards without within despite during since until because if unless
-    while among between beyond near behind via after before""".split()
-)
-
-
-def _cuts(word: str) -> bool:
-    low = word.lower()
-    return low in _PHRASE_START or (low.endswith("ing") and len(low) > 4)
-
-
-_DATE_HEADS = frozenset("end start beginning middle turn close course".split())
-
-
-def _trimmed(words: list[str]) -> list[str]:
-    # "a Moon landing by the end": what is left of "by the end of the decade"
-    if len(words) > 4 and words[-1].lower() in _DATE_HEADS and words[-2].lower() == "the":
-        words = words[:-2]
-    while len(words) > 2:
-        low = words[-1].lower()
-        if (words[-2].lower(), low) in _PHRASAL:
-            break  # a particle: "the war went on", "the roof caved in"
-        if low in ("ended", "ending") and words[-2].lower() in PERIOD_NOUNS:
-            words = words[:-1]  # "net income for the six months ended [Sept. 30]"
-            continue
-        if low in _DANGLING or _is_ly(low) or low == ",":
-            words = words[:-1]
-        else:
-            break
-    return words
-
-
-# Verbs whose "on" or "in" ends them: "the war went on", not "a referendum was held in".
-_PHRASAL = frozenset(
-    (verb, particle)
-    for particle, verbs in (
-        ("on", "went carried moved held pressed soldiered dragged lived"),
-        ("in", "caved gave set sank moved checked stepped"),
-    )
-    for verb in verbs.split()
-)
+    """ "The", "Another", "It" inside a title; a name stays as it is."""
+    return word.lower() if word.lower() in _LOWERED else word
