@@ -199,6 +199,16 @@ def test_a_dateline_changes_no_event_but_its_own_day(pieces: list[str]) -> None:
     assert events("LONDON, 3 May 2020 —\n\n" + text) == events(text)
 
 
+def test_a_dateline_does_not_turn_a_short_history_into_news() -> None:
+    """Hypothesis found it: with the dateline, "February to April" after "1939–45" was read
+    as news (this year's February); the reference day itself says neither way."""
+    options = ReadOptions(reference_date=Day(2020, 5, 3), today=Day(2026, 11, 24))
+    text = "1939–45. The works ran February to April."
+    for read_text in (text, "LONDON, 3 May 2020 —\n\n" + text):
+        [event] = read(read_text, "t.txt", options).timeline.events
+        assert (event.date.start, event.title) == (Day(1939, 2, 1), "The works ran")
+
+
 def test_anchor_falls_back_to_today_with_a_warning() -> None:
     result = read("The council met last year.\nIn 1990 the bridge opened.", "t.txt", TODAY)
     assert result.timeline.settings.reference_date == Day(2026, 11, 24)

@@ -18,7 +18,15 @@ def is_narrative(readings: list[Reading], reference: Day) -> bool:
     """Whether the text tells of other times than its own: history rather than news. News
     anchors "in October" and "Friday" on its own date; history on the date it last gave.
     No document type to choose: the text's own years decide."""
-    years = [r.data["year"] for r in readings if r.kind == "absolute" and "year" in r.data]
+    own = (reference.year, reference.month, reference.day)
+    years = [
+        r.data["year"]
+        for r in readings
+        if r.kind == "absolute"
+        and "year" in r.data
+        # the reference day itself (a dateline: "LONDON, 3 May 2020 —") says neither way
+        and (r.data["year"], r.data.get("month"), r.data.get("day")) != own
+    ]
     if not years:
         return False
     if len(years) < 3 and all(abs(y - reference.year) > 10 for y in years):
