@@ -209,6 +209,14 @@ def test_a_dateline_does_not_turn_a_short_history_into_news() -> None:
         assert (event.date.start, event.title) == (Day(1939, 2, 1), "The works ran")
 
 
+def test_a_she_named_in_the_sentence_before_is_named_in_the_title() -> None:
+    text = ("Marie Curie moved to Paris in 1891. She won the Nobel Prize in 1903. "
+            "The prize money paid for a laboratory in 1904.")  # fmt: skip
+    titles = [e.title for e in read(text, "curie.txt", TODAY).timeline.events]
+    assert titles == ["Marie Curie moved to Paris", "Marie Curie won the Nobel Prize",
+                      "The prize money paid for a laboratory"]  # fmt: skip
+
+
 def test_anchor_falls_back_to_today_with_a_warning() -> None:
     result = read("The council met last year.\nIn 1990 the bridge opened.", "t.txt", TODAY)
     assert result.timeline.settings.reference_date == Day(2026, 11, 24)

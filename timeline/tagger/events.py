@@ -110,17 +110,19 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 
 
 @functools.lru_cache(maxsize=4096)
-def title_for(sentence: str, start: int, end: int, lang: str | None = None) -> str:
+def title_for(
+    sentence: str, start: int, end: int, lang: str | None = None, before: str = ""
+) -> str:
     """A short title from the clause holding sentence[start:end] (the date), without the date:
     a headline (`titles.headline`) where the sentence can be read as English clauses, or as
     French, German or Spanish ones (`titles_fr_de_es`), else the words of the clause around
-    the date."""
+    the date. `before`, the sentence before, may name the "She" the sentence opens with."""
     # Typewriter quotes as news wires write them (``like this''), as the marks they stand for,
     # at the same offsets: the title reader knows quotation marks, not pairs of backticks.
     sentence = sentence.replace("``", " “").replace("''", "” ")
     # A hyphen between spaces is a dash typed on a keyboard: "LONDON, 15 May 2022 - The".
     sentence = sentence.replace(" - ", " – ")
-    found = headline(sentence, start, end)
+    found = headline(sentence, start, end, before)
     if found is None:
         found = foreign_headline(sentence, start, end, lang)
     if found is not None:
@@ -338,6 +340,20 @@ class Found:
     count: int = 1  # sources, including those past MAX_REFS that are not kept
 
 
+# A sentence that opens with a person or people named in the one before: "Marie Curie moved to
+# Paris in 1891. She won the Nobel Prize in 1903."
+_PRONOUN_FIRST = re.compile(r"[\"“'‘(]?(?:He|She|They)\b")
+
+
+def _before(text: str, spans: list[tuple[int, int]], k: int) -> str:
+    """The sentence before sentence k when sentence k opens with "He", "She" or "They" (the
+    only ones `titles.headline` looks back for), else "": the title cache keeps its hits."""
+    if k <= 0 or not _PRONOUN_FIRST.match(text, spans[k][0]):
+        return ""
+    a, b = spans[k - 1]
+    return text[a:b]
+
+
 def build_events(
     text: str,
     path: str,
@@ -437,6 +453,7 @@ def build_events(
             retitled = title_for(
                 *_own_clause(text, s0, s1, first.start, first.end, around, (t.start, t.end)),
                 lang,
+                _before(text, spans, k),
             )
             title = retitled if len(retitled.split()) >= 2 else f.event.title
             f.event = replace(f.event, date=replace(narrower, text=t.text), title=title)
@@ -449,7 +466,9 @@ def build_events(
         # A range's title leaves out both of its ends: "Talks ran from 3 to 5 March".
         t_end = other.end if other else t.end
         others = _others(dated, s0, s1, t.start, t_end)
-        title = title_for(*_own_clause(text, s0, s1, t.start, t_end, others), lang)
+        title = title_for(
+            *_own_clause(text, s0, s1, t.start, t_end, others), lang, _before(text, spans, k)
+        )
         if len(title.split()) < 2:
             if not heading(text, t.start, t.end):
                 # ("## 1967" over that year's events heads them: no date lost there)
