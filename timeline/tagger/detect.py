@@ -423,7 +423,9 @@ def find(text: str) -> list[Reading]:
             except (ValueError, KeyError, IndexError, OverflowError):
                 reading = None
             if reading is not None and reading.end > reading.start:
-                if _PARAGRAPH.search(text, reading.start, reading.end):
+                if text.find("\n", reading.start, reading.end) >= 0 and _PARAGRAPH.search(
+                    text, reading.start, reading.end
+                ):
                     continue  # "in December\n\n## 1961": no expression runs across paragraphs
                 reading.rule = name
                 found.append(reading)
