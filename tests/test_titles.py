@@ -301,6 +301,20 @@ def test_french_german_and_spanish_titles_come_from_the_dates_own_clause(
     assert foreign(sentence, start, start + len(date)) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [("Am 9. November 1989 fiel sie nach 28 Jahren.", "9. November 1989",
+      "Sie fiel nach 28 Jahren"),
+     ("1990 zog er nach Berlin.", "1990", "Er zog nach Berlin")],
+)  # fmt: skip
+def test_a_german_pronoun_after_its_verb_is_the_subject(
+    sentence: str, date: str, expected: str
+) -> None:
+    """Too short to tell their language, these take the document's (German)."""
+    start = sentence.index(date)
+    assert foreign(sentence, start, start + len(date), "de") == expected
+
+
 _WORDS = st.sampled_from(
     "the a council who which that when and but said was had died fell in on , ; . "
     "As late as it its opening Raqqa 2006 of to after whom whose le la qui que dont est a été "

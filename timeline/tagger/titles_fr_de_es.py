@@ -266,6 +266,7 @@ def _german_order(body: list[str], subject: list[str], verb_last: bool) -> list[
 
 _GERMAN_ADVERBS = frozenset("bereits schon erst noch auch dann damals später zuvor".split())
 _ABOUT = frozenset("rund etwa fast knapp über mehr".split())
+_GERMAN_PRONOUNS = frozenset("er sie es wir ihr man".split())
 
 
 def _german_subject(words: list[str]) -> list[str]:
@@ -273,6 +274,8 @@ def _german_subject(words: list[str]) -> list[str]:
     adjectives) after it, or a name."""
     if not words:
         return []
+    if words[0] in _GERMAN_PRONOUNS:
+        return words[:1]  # "Am 9. November 1989 fiel sie": "sie fiel"
     k = 0
     if words[0].lower() in _ABOUT:
         k = 1  # "rund 20.000 Menschen"
