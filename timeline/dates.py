@@ -23,6 +23,7 @@ from timeline.model import (
     Settings,
     SourceRef,
     days_in_month,
+    is_next_year,
 )
 
 if TYPE_CHECKING:
@@ -180,11 +181,6 @@ _SEASON = re.compile(
 )
 
 
-def _next_year(year: int, written: str) -> bool:
-    """Whether `written` ("42", "2000") is the year after `year`."""
-    return int(written) == (year + 1 if len(written) == 4 else (year + 1) % 100)
-
-
 _QUARTER = re.compile(
     r"^(?:Q(?P<q>[1-4])|(?P<w>first|second|third|fourth)\s+quarter(?:\s+of)?)\s*(?P<y>\d{4})$",
     re.IGNORECASE,
@@ -273,7 +269,7 @@ def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:
         month = _SEASONS.get(m["s"].lower())
         # "Winter 1941–42", "winter 1999/2000": a winter runs into the next year, and may
         # name both.
-        if m["y2"] and (month != 12 or bc or not _next_year(int(m["y"]), m["y2"])):
+        if m["y2"] and (month != 12 or bc or not is_next_year(int(m["y"]), m["y2"])):
             month = None
         if month is not None:
             y = _era_year(int(m["y"]), bc)

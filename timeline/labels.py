@@ -117,11 +117,8 @@ def _part(date: FuzzyDate) -> tuple[str, FuzzyDate]:
         if not _names(whole) or not whole.start <= date.start <= date.end <= whole.end:
             continue
         holding.append(whole)
-        for part in _PARTS:
-            if part_of(whole.start.ordinal, whole.end.ordinal, part) == (
-                date.start.ordinal, date.end.ordinal
-            ):  # fmt: skip
-                return _PART_WORDS[part], whole
+        if part := _third(date, whole):
+            return part, whole
     if not holding:
         return "", date
     whole = holding[0]
@@ -135,14 +132,15 @@ def _part_of_month(date: FuzzyDate) -> tuple[str, FuzzyDate]:
     """ "late August 1944": the early, mid or late third of one month, as `part_of` counts it."""
     y, m = date.start.year, date.start.month
     whole = FuzzyDate(Day(y, m), Day(y, m, days_in_month(y, m)), Precision.MONTH)
-    inside = (date.end.year, date.end.month) == (y, m)
-    if inside and (date.start, date.end) != (whole.start, whole.end):
-        for part in _PARTS:
-            if part_of(whole.start.ordinal, whole.end.ordinal, part) == (
-                date.start.ordinal, date.end.ordinal
-            ):  # fmt: skip
-                return _PART_WORDS[part], whole
-    return "", date
+    part = _third(date, whole) if (date.end.year, date.end.month) == (y, m) else ""
+    return (part, whole) if part else ("", date)
+
+
+def _third(date: FuzzyDate, whole: FuzzyDate) -> str:
+    """ "early ", "mid-" or "late " if `date` is exactly that third of `whole`, else ""."""
+    days = (date.start.ordinal, date.end.ordinal)
+    first, last = whole.start.ordinal, whole.end.ordinal
+    return next((_PART_WORDS[p] for p in _PARTS if part_of(first, last, p) == days), "")
 
 
 def _names(whole: FuzzyDate) -> bool:

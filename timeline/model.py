@@ -131,6 +131,12 @@ def days_in_month(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
+def is_next_year(year: int, written: str) -> bool:
+    """Whether `written`, two figures or four, is the year after `year`: "42" after 1941,
+    "2000" or "00" after 1999 ("the winter of 1941-42")."""
+    return int(written) == (year + 1 if len(written) == 4 else (year + 1) % 100)
+
+
 def year_label(year: int) -> str:
     """A year as a historian writes it: 1850, 44 BC (astronomical -43), 1 BC (year 0)."""
     return f"{1 - year} BC" if year <= 0 else str(year)

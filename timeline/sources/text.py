@@ -160,14 +160,14 @@ def _markdown(text: str) -> Prose:
         text_clean = pattern.sub(_blank, text_clean)
     # A list item is a sentence of its own, full stop or not: its marker becomes a line break,
     # so that a blank line parts it from the line before.
-    marks = [m.start("mark") for m in _MD_MARKER.finditer(text)]
-    if marks:
+    listed = list(_MD_ITEM.finditer(text))
+    if listed:
         chars = list(text_clean)
-        for at in marks:
-            chars[at] = "\n"
+        for m in listed:
+            chars[m.start("mark")] = "\n"
         text_clean = "".join(chars)
     headings = [(m.start("h"), m.end("h")) for m in _MD_HEADING.finditer(text)]
-    items = [(m.start("item"), m.end("item")) for m in _MD_ITEM.finditer(text)]
+    items = [(m.start("item"), m.end("item")) for m in listed]
     if title is None and (h := re.search(r"(?m)^#\s+(.+)$", text)):
         title = h.group(1).strip()
     return Prose(text_clean, text, title=title, anchor=anchor or dateline(text_clean),
@@ -175,8 +175,7 @@ def _markdown(text: str) -> Prose:
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<h>\S.*?)[ \t#]*$", re.MULTILINE)
-_MD_MARKER = re.compile(r"^[ \t]*(?P<mark>[-*+]|\d+[.)])(?=[ \t]+\S)", re.MULTILINE)
-_MD_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?P<item>\S.*?)[ \t]*$", re.MULTILINE)
+_MD_ITEM = re.compile(r"^[ \t]*(?P<mark>[-*+]|\d+[.)])[ \t]+(?P<item>\S.*?)[ \t]*$", re.MULTILINE)
 
 
 def _under_headings(
@@ -431,13 +430,14 @@ def _dated_by_heading(found: list[Timex], prose: Prose) -> list[Timex]:
     if not added:
         return found
     merged = found + added
-    order = sorted(range(len(merged)), key=lambda i: merged[i].start)
-    at = {old: new for new, old in enumerate(order)}  # a range's end moves with the list
-    out = []
-    for i in order:
-        end = merged[i].range_to
-        out.append(replace(merged[i], range_to=None if end is None else at[end]))
-    return out
+    return _reordered(merged, sorted(range(len(merged)), key=lambda i: merged[i].start))
+
+
+def _reordered(found: list[Timex], order: list[int]) -> list[Timex]:
+    """found[i] for i in `order`, each range's end (an index into the list) pointing where it
+    now is, or nowhere if it was left out."""
+    at: dict[int | None, int] = {old: new for new, old in enumerate(order)}
+    return [replace(found[i], range_to=at.get(found[i].range_to)) for i in order]
 
 
 def _without_dateline(found: list[Timex], prose: Prose) -> tuple[list[Timex], str]:
@@ -454,8 +454,7 @@ def _without_dateline(found: list[Timex], prose: Prose) -> tuple[list[Timex], st
             text = _blanked(text, *span)
     if len(kept) == len(found):
         return found, text
-    at: dict[int | None, int] = {old: new for new, old in enumerate(kept)}
-    return [replace(found[i], range_to=at.get(found[i].range_to)) for i in kept], text
+    return _reordered(found, kept), text
 
 
 def _near_top_on_anchor_day(t: Timex, prose: Prose) -> bool:

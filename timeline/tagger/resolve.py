@@ -407,15 +407,12 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
                 ctx.narrative or abs(story.first_day().year - ctx.ref.year) > 1
             ):
                 base = story
-        point = base.shift(d["n"], unit) if unit != "day" else base.shift(d["n"], "day")
         if d.get("plain") and unit in _LONG_UNITS:
             point, quals = _years_away(base, d["n"], unit), quals | _APPROXIMATE
-        elif unit != "day":
-            point = (
-                point.at(unit)
-                if unit in ("week", "month", "year", "decade", "century", "quarter")
-                else point
-            )
+        else:
+            point = base.shift(d["n"], unit)
+            if unit in ("week", "month", "year", "decade", "century", "quarter"):
+                point = point.at(unit)
         if d.get("mod") in ("START", "END") and base is not ctx.last and unit in ("year", "month"):
             point = _edge_in_tense(ctx, r, point, d["mod"])
         if (

@@ -12,6 +12,7 @@ import datetime
 import re
 from typing import Any
 
+from timeline.model import is_next_year
 from timeline.tagger.lexicon import (
     COUNTED,
     FIXED_HOLIDAYS,
@@ -160,10 +161,8 @@ def _roman_day(m: re.Match[str], text: str) -> Reading | None:
     day = {"i": nones + 8, "n": nones}.get(m["n"][0].lower(), 1)
     if m["y"]:
         y, _ = _year_value(m["y"])
-        return Reading(
-            m.start(), m.end(), "DATE", "absolute", {"year": y, "month": month, "day": day}
-        )
-    return Reading(m.start(), m.end(), "DATE", "month-day", {"month": month, "day": day})
+        return read_as(m, "DATE", "absolute", year=y, month=month, day=day)
+    return read_as(m, "DATE", "month-day", month=month, day=day)
 
 
 def _year_value(text: str) -> tuple[int, bool]:
@@ -385,7 +384,9 @@ def _roman(s: str) -> int:
 )
 def _season(m: re.Match[str], text: str) -> Reading | None:
     season = SEASONS[m["s"].lower()]
-    if m["y2"] and (season != "WI" or (int(m["y"][-2:]) + 1) % 100 != int(m["y2"])):
+    if m["y2"] and (
+        season != "WI" or not m["y"].isdigit() or not is_next_year(int(m["y"]), m["y2"])
+    ):
         return None  # "the winter of 1941-42" runs into the next year; no other season does
     if m["y"]:
         year, _ = _year_value(m["y"])
