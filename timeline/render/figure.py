@@ -29,6 +29,9 @@ DENSITY_BINS = 400
 
 # Paul Tol's "bright" scheme, distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
+# A CSS text-shadow in the page's own colour all round a label, so that one lying across other
+# events' marks stays legible.
+HALO = "1px 1px 1px {0}, -1px -1px 1px {0}, 1px -1px 1px {0}, -1px 1px 1px {0}, 0 0 3px {0}"
 SYMBOLS = {"exact": "circle", "approximate": "circle-open", "uncertain": "diamond-open"}
 
 THEMES: dict[str, dict[str, str]] = {
@@ -224,7 +227,8 @@ def build_figure(
             "y": [],
             "text": [],
             "textposition": "middle right",
-            "textfont": {"color": t["ink"], "size": 12},
+            # (a halo of the background's colour: a label may lie across other marks)
+            "textfont": {"color": t["ink"], "size": 12, "shadow": HALO.format(t["paper"])},
             "hoverinfo": "skip",
             "showlegend": False,
             "cliponaxis": True,
@@ -371,5 +375,8 @@ def build_figure(
         "detailTraces": detail,
         "densityTrace": len(traces) - 2 if aggregate else None,
         "aggregateAbove": AGGREGATE_ABOVE,
+        # Paper is white: a dark page prints in the light theme's colours, each swapped for its
+        # counterpart wherever the figure uses it.
+        "printColors": {t[k]: THEMES["light"][k] for k in t if t[k] != THEMES["light"][k]},
     }
     return {"data": traces, "layout": layout}, meta

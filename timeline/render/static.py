@@ -211,10 +211,20 @@ def _js_length(text: str) -> int:
 Labels = tuple[list[float], list[float], list[str], list[str]]  # x, y, text, textposition
 
 
+LABELS_MOST = 400
+DENSE_ROW = 8  # marks in a row past which it gets labels even where none fits between them
+
+
+def _reversed(n: int) -> int:
+    """n's 20 low bits in reverse order: ranks taken so go middle, quarters, eighths..."""
+    return int(f"{n & 0xFFFFF:020b}"[::-1], 2)
+
+
 def labels(view: View, spots: list[Spot]) -> Labels:
     """Event labels that never overlap: per row, a map of the 4-pixel cells that markers and
     labels already cover. Milestones first, then left to right; at most 400. A label goes right
-    of its marker, or left where the right has no room. Returns x, y, text and textposition."""
+    of its marker, or left where the right has no room. A dense row with no label then gets two
+    that may cross other marks. Returns x, y, text and textposition."""
     cells = math.ceil(view.width / 4) + 2
     rows: dict[float, bytearray] = {}
     clip = 26 if len(spots) > 60 else 90
@@ -235,25 +245,43 @@ def labels(view: View, spots: list[Spot]) -> Labels:
     def free(row: bytearray, x0: float, width: float) -> bool:
         return 0 <= x0 and x0 + width <= view.width and not any(row[span(x0, width)])
 
-    for i in order:
-        if len(texts) >= 400:
-            break
-        spot = spots[i]
-        t = spot.title if _js_length(spot.title) <= clip else spot.title[: clip - 1] + "…"
-        row = rows.setdefault(spot.y, bytearray(cells))
-        width = _js_length(t) * 6.9 + 6
-        x0, right = view.px(spot.xm) + 9, True
-        if not free(row, x0, width):
-            x0, right = view.px(spot.xm) - 13 - width, False  # clear of the marker's own cells
+    placed: dict[float, int] = {}
+
+    def place(sequence: list[int], limit: int, bare: bytearray | None = None) -> None:
+        for i in sequence:
+            if len(texts) >= limit:
+                break
+            spot = spots[i]
+            t = spot.title if _js_length(spot.title) <= clip else spot.title[: clip - 1] + "…"
+            row = bare if bare is not None else rows.setdefault(spot.y, bytearray(cells))
+            width = _js_length(t) * 6.9 + 6
+            x0, right = view.px(spot.xm) + 9, True
             if not free(row, x0, width):
-                continue
-        cover = span(x0, width)
-        row[cover] = b"\x01" * len(row[cover])
-        xs.append(spot.xm)
-        ys.append(spot.y)
-        # (a wide space keeps the text clear of the marker)
-        texts.append("\u2002" + t if right else t + "\u2002")
-        positions.append("middle right" if right else "middle left")
+                x0, right = view.px(spot.xm) - 13 - width, False  # clear of the marker's cells
+                if not free(row, x0, width):
+                    continue
+            cover = span(x0, width)
+            row[cover] = b"\x01" * len(row[cover])
+            placed[spot.y] = placed.get(spot.y, 0) + 1
+            xs.append(spot.xm)
+            ys.append(spot.y)
+            # (a wide space keeps the text clear of the marker)
+            texts.append("\u2002" + t if right else t + "\u2002")
+            positions.append("middle right" if right else "middle left")
+
+    place(order, LABELS_MOST)
+    # A row too full of marks for any label between them still gets two, across other marks
+    # but never across a label, spread along the row: page.js `labels` does the same.
+    by_row: dict[float, list[int]] = {}
+    for i in order:
+        by_row.setdefault(spots[i].y, []).append(i)
+    for y, mine in by_row.items():
+        if placed.get(y) or len(mine) < DENSE_ROW:
+            continue
+        along = sorted(mine, key=lambda i: (view.pos(spots[i].xm), i))
+        rank = {i: k + 1 for k, i in enumerate(along)}
+        spread = sorted(mine, key=lambda i: (-spots[i].milestone, _reversed(rank[i]), i))
+        place(spread, min(LABELS_MOST, len(texts) + 2), bytearray(cells))
     return xs, ys, texts, positions
 
 

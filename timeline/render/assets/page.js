@@ -4,6 +4,22 @@
  * outside what the renderer escaped, and never evaluated. */
 (function () {
   "use strict";
+  if (typeof window.Plotly === "undefined") {
+    // A --cdn page opened offline, or a CDN that served another file (its integrity hash failed):
+    // say so where the chart would be, rather than leave a blank space.
+    var box = document.getElementById("tl-chart"), note = document.createElement("p");
+    note.className = "no-chart";
+    note.setAttribute("role", "alert");
+    var cdn = document.querySelector("script[src*='cdn.plot.ly']");
+    note.textContent = "The chart could not be drawn: plotly.js did not load. " + (cdn
+      ? "This page was built with --cdn, which loads plotly.js from its CDN and so needs the " +
+        "internet; build it without --cdn for a page that works offline. "
+      : "") + "The list of events below works without it.";
+    box.appendChild(note);
+    box.style.minHeight = "0";
+    document.documentElement.setAttribute("data-ready", "false");
+    return;
+  }
   var figure = JSON.parse(document.getElementById("tl-figure").textContent);
   var data = JSON.parse(document.getElementById("tl-data").textContent);
   var meta = data.meta, events = data.events, ago = meta.mode === "ago";
@@ -148,6 +164,7 @@
   // marker, or left of it where the right has no room (the events of a news story crowd the
   // chart's right edge, at the story's date). Zoomed out, labels are clipped and fewer fit;
   // zoomed in, they are shown whole.
+  var LABELS_MOST = 400, DENSE_ROW = 8;
   function labels(v, shown) {
     var cells = Math.ceil(v.width / 4) + 2;
     var rows = {}, out = { x: [], y: [], text: [], pos: [] }, clip = shown.length > 60 ? 26 : 90;
@@ -168,22 +185,54 @@
       for (var k = s[0]; k <= s[1]; k++) { if (r[k]) return false; }
       return true;
     }
-    for (var n = 0; n < order.length && out.text.length < 400; n++) {
-      var e = events[order[n]], t = e.t.length > clip ? e.t.slice(0, clip - 1) + "…" : e.t;
-      var r = row(e.y), w = t.length * 6.9 + 6, x0 = px(e) + 9, right = true;
-      if (!free(r, x0, w)) {
-        x0 = px(e) - 13 - w;  // (clear of the cells the marker itself covers)
-        right = false;
-        if (!free(r, x0, w)) continue;
+    function place(rowOf, limit, sequence) {
+      for (var n = 0; n < sequence.length && out.text.length < limit; n++) {
+        var e = events[sequence[n]];
+        var t = e.t.length > clip ? e.t.slice(0, clip - 1) + "…" : e.t;
+        var r = rowOf(e.y), w = t.length * 6.9 + 6, x0 = px(e) + 9, right = true;
+        if (!free(r, x0, w)) {
+          x0 = px(e) - 13 - w;  // (clear of the cells the marker itself covers)
+          right = false;
+          if (!free(r, x0, w)) continue;
+        }
+        var cover = span(x0, w);
+        for (var k = cover[0]; k <= cover[1]; k++) r[k] = 1;
+        placed[e.y] = (placed[e.y] || 0) + 1;
+        out.x.push(e.xm); out.y.push(e.y);
+        // (a wide space keeps the text clear of the marker)
+        out.text.push(right ? "\u2002" + t : t + "\u2002");
+        out.pos.push(right ? "middle right" : "middle left");
       }
-      var cover = span(x0, w);
-      for (var k = cover[0]; k <= cover[1]; k++) r[k] = 1;
-      out.x.push(e.xm); out.y.push(e.y);
-      // (a wide space keeps the text clear of the marker)
-      out.text.push(right ? "\u2002" + t : t + "\u2002");
-      out.pos.push(right ? "middle right" : "middle left");
     }
+    var placed = {};
+    place(row, LABELS_MOST, order);
+    // A row so full of marks that no label fits between them (a corpus seen whole) still gets
+    // two: these may lie across other events' marks, never across another label, and are
+    // spread along the row (the middle event first, then the quarters: ranks bit-reversed).
+    var byRow = {}, keys = [];
+    order.forEach(function (i) {
+      var y = events[i].y;
+      if (!byRow[y]) { byRow[y] = []; keys.push(y); }
+      byRow[y].push(i);
+    });
+    keys.forEach(function (y) {
+      var mine = byRow[y];
+      if (placed[y] || mine.length < DENSE_ROW) return;
+      var rank = {}, bare = new Uint8Array(cells);
+      mine.slice().sort(function (i, j) { return pos(events[i].xm) - pos(events[j].xm) || i - j; })
+        .forEach(function (i, k) { rank[i] = k + 1; });
+      var spread = mine.slice().sort(function (i, j) {
+        return ((events[j].m || 0) - (events[i].m || 0)) || (reversed(rank[i]) - reversed(rank[j])) || i - j;
+      });
+      place(function () { return bare; }, Math.min(LABELS_MOST, out.text.length + 2), spread);
+    });
     return out;
+  }
+
+  function reversed(n) {  // n's 20 low bits in reverse order
+    var r = 0;
+    for (var b = 0; b < 20; b++) { r = (r << 1) | (n & 1); n >>= 1; }
+    return r;
   }
 
   // Era names: the widest eras first, each only where it fits without touching another.
@@ -261,11 +310,31 @@
       });
   }
 
+  // A lane's name on a phone: broken between words onto lines of about 12 characters, so that
+  // the margin stays narrow and no name is cut ("Printing &<br>publishing"). The names are
+  // plotly text, escaped already: they are only split at spaces, and entities count as one.
+  var NAME_LINE = 12;
+  function textWidth(t) { return t.replace(/&[#a-z0-9]+;/gi, "x").replace(/<[^>]*>/g, "").length; }
+  function wrapName(name) {
+    var lines = [], line = "";
+    String(name).split(" ").forEach(function (word) {
+      if (line && textWidth(line + " " + word) > NAME_LINE) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    if (line) lines.push(line);
+    return lines.join("<br>");
+  }
+
   // The first drawing is done in one go: ticks and labels are worked out for the width the
   // chart will have, and go into the figure before plotly draws it.
   function prepare() {
-    if (gd.clientWidth < 700) {  // a phone: shorter lane names' margin, a legend without title
-      figure.layout.margin.l = 96;
+    if (gd.clientWidth < 700) {  // a phone: a narrow margin for the lanes, a legend without title
+      var names = figure.layout.yaxis.ticktext.map(wrapName), widest = 0;
+      names.forEach(function (n) {
+        n.split("<br>").forEach(function (line) { widest = Math.max(widest, textWidth(line)); });
+      });
+      figure.layout.yaxis.ticktext = names;
+      figure.layout.margin.l = Math.min(150, Math.max(72, Math.ceil(widest * 6.2) + 14));
       figure.layout.legend.title = { text: "" };
       figure.layout.font.size = 11;
       figure.layout.yaxis.tickfont = { size: 10 };
@@ -365,12 +434,53 @@
     document.body.appendChild(a); a.click(); a.remove();
   }
 
+  // How many wanted events begin, end or sit in [a, b]. A span that runs right across the window
+  // is not counted: a window it fills alone shows one bar and nothing else.
+  function marksIn(a, b) {
+    var n = 0;
+    for (var i = 0; i < events.length; i++) {
+      if (!wanted(i)) continue;
+      var e = events[i], p0 = Math.min(e.x0, e.x1), p1 = Math.max(e.x0, e.x1);
+      if (p1 >= a && p0 <= b && (p0 >= a || p1 <= b)) n++;
+    }
+    return n;
+  }
+  // The window of width w, among those centred on an event in the view, that holds the most
+  // marks; the one nearest the middle of the view among equals.
+  function busiest(v, w) {
+    var xs = [];
+    for (var i = 0; i < events.length; i++) {
+      var e = events[i];
+      if (wanted(i) && e.xm >= v.a && e.xm <= v.b) xs.push(e.xm);
+    }
+    if (!xs.length) return null;
+    xs.sort(function (p, q) { return p - q; });
+    // (marks counted by their middles here: a count per candidate in one sweep, not a scan each)
+    var best = null, most = -1, mid = (v.a + v.b) / 2, lo = 0, hi = 0;
+    for (var k = 0; k < xs.length; k++) {
+      var c = xs[k];
+      while (xs[lo] < c - w / 2) lo++;
+      while (hi < xs.length && xs[hi] <= c + w / 2) hi++;
+      var n = hi - lo;
+      if (n > most || (n === most && Math.abs(c - mid) < Math.abs(best - mid))) { most = n; best = c; }
+    }
+    return best;
+  }
+
   function presetZoom(years) {
     if (years === "all" || ago) return Plotly.relayout(gd, { "xaxis.range": fullRange.slice() });
-    var v = view(), c = chosen >= 0 && wanted(chosen) ? events[chosen].xm : (v.a + v.b) / 2;
-    var w = parseFloat(years), near = nearest(c);
-    // Never onto nothing: where the middle of the view is empty, go to the nearest event.
-    if (near >= 0 && !inView(events[near], { a: c - w / 2, b: c + w / 2 })) c = events[near].xm;
+    var v = view(), w = parseFloat(years), c;
+    if (chosen >= 0 && wanted(chosen)) {
+      c = events[chosen].xm;
+    } else {
+      c = (v.a + v.b) / 2;
+      // Never onto nothing, nor onto one long bar: where the middle of the view shows no mark
+      // of its own, go to the busiest stretch of that width in the view, else the nearest event.
+      if (!marksIn(c - w / 2, c + w / 2)) {
+        var busy = busiest(v, w), near = nearest(c);
+        if (busy !== null) c = busy; else if (near >= 0) c = events[near].xm;
+      }
+    }
     return Plotly.relayout(gd, { "xaxis.range": [c - w / 2, c + w / 2] });
   }
 
@@ -419,6 +529,49 @@
     })();
   }
 
+  // --- Printing ---------------------------------------------------------------------------------
+  // Paper is narrower than most windows and always white: the chart is redrawn at the width of
+  // a landscape page (page.css asks for one) and, on a dark page, in the light theme's colours;
+  // the screen's look comes back after. Chromium and Firefox fire beforeprint; a print preview
+  // emulated by a test only changes the media query, so both are listened to.
+  var PRINT_WIDTH = 940, PRINT_HEIGHT = 560, printed = null;
+  function recolour(value) {
+    if (typeof value === "string") return meta.printColors[value] || value;
+    if (Array.isArray(value)) return value.map(recolour);
+    if (value && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (k) { out[k] = recolour(value[k]); });
+      return out;
+    }
+    return value;
+  }
+  function beforePrint() {
+    if (printed) return;
+    var L = gd.layout, keys = ["width", "height", "paper_bgcolor", "plot_bgcolor", "font",
+      "xaxis.gridcolor", "xaxis.rangeslider.bgcolor", "xaxis.rangeslider.bordercolor",
+      "shapes", "annotations", "legend.title.text"];
+    printed = { layout: {}, labels: gd.data[meta.labelTrace].textfont };
+    keys.forEach(function (k) {
+      var v = k.split(".").reduce(function (o, part) { return o === undefined ? o : o[part]; }, L);
+      printed.layout[k] = v === undefined ? null : JSON.parse(JSON.stringify(v));
+    });
+    var update = {};
+    keys.forEach(function (k) { update[k] = recolour(printed.layout[k]); });
+    update["legend.title.text"] = "";  // (clicking the lanes is for the screen)
+    update.width = PRINT_WIDTH;
+    update.height = Math.min(PRINT_HEIGHT, gd._fullLayout.height);
+    Plotly.restyle(gd, { textfont: [recolour(printed.labels)] }, [meta.labelTrace]);
+    Plotly.relayout(gd, update);
+  }
+  function afterPrint() {
+    if (!printed) return;
+    var back = printed;
+    printed = null;
+    Plotly.restyle(gd, { textfont: [back.labels] }, [meta.labelTrace]);
+    // (then the window's own width, which plotly would take from before the print otherwise)
+    Plotly.relayout(gd, back.layout).then(function () { return Plotly.Plots.resize(gd); });
+  }
+
   // --- Wiring -----------------------------------------------------------------------------------
   // Nothing on the page sends the timeline anywhere: no "Share chart..." (an upload to Plotly
   // Cloud), and no server to send it to should a later plotly.js bring the button back.
@@ -452,6 +605,12 @@
     });
     document.documentElement.setAttribute("data-ready", "true");
     setTimeout(growList, 0);
+    window.addEventListener("beforeprint", beforePrint);
+    window.addEventListener("afterprint", afterPrint);
+    var printQuery = window.matchMedia && window.matchMedia("print");
+    if (printQuery && printQuery.addEventListener) {
+      printQuery.addEventListener("change", function (q) { if (q.matches) beforePrint(); else afterPrint(); });
+    }
   });
   list.addEventListener("click", function (ev) {
     var b = ev.target.closest ? ev.target.closest("button.ev") : null;
