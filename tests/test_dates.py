@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from timeline.dates import parse_date, parse_span
 from timeline.errors import DateError
 from timeline.labels import canonical_text, span_label
+from timeline.labels import label as fuzzy
 from timeline.model import Day, FuzzyDate, Precision, Settings
 
 REF = Settings(reference_date=Day(2020, 5, 5))  # a Tuesday
@@ -257,7 +258,7 @@ def test_date_order_setting() -> None:
 ])  # fmt: skip
 def test_labels(text: str, label: str) -> None:
     """The normalised reading shown on the page."""
-    assert parse_date(text, REF).label() == label
+    assert fuzzy(parse_date(text, REF)) == label
 
 
 def test_span_label_open_ended() -> None:
@@ -338,3 +339,44 @@ def test_day_ordinals_match_the_standard_library() -> None:
         assert Day(d.year, d.month, d.day).ordinal == n
     for n in range(-2_000_000, 10, 7919):
         assert Day.from_ordinal(n).ordinal == n
+
+
+@pytest.mark.parametrize(
+    ("text", "plain", "with_era"),
+    [
+        ("AD 14", "14", "AD 14"),
+        ("19 August 14", "19 August 14", "19 August AD 14"),
+        ("c. 125", "c. 125", "c. AD 125"),
+        ("14?", "14?", "AD 14?"),
+        ("mid-14", "mid-14", "mid-14 AD"),  # no "mid-AD 14"
+        ("early 14", "early 14", "early 14 AD"),
+        ("Spring 14", "Spring 14", "Spring AD 14"),
+        ("14–37", "14 – 37", "AD 14 – 37"),
+        ("the 910s", "910s", "910s AD"),
+        ("2nd century", "2nd century", "2nd century AD"),
+        ("1st millennium", "1st millennium", "1st millennium AD"),
+        ("11th century", "11th century", "11th century"),
+        ("7 November 1867", "7 November 1867", "7 November 1867"),
+        ("44 BC", "44 BC", "44 BC"),
+    ],
+)
+def test_labels_say_ad_when_the_timeline_has_dates_bc(text: str, plain: str, with_era: str) -> None:
+    first, last = parse_span(text, REF)
+    assert (span_label(first, last), span_label(first, last, era=True)) == (plain, with_era)
+    # the page's labels are display text, and still read back to the same days
+    start, end = parse_span(with_era, REF)
+    assert (start.start, (end or start).end) == (first.start, (last or first).end)
+
+
+def test_a_span_says_ad_once_and_after_a_date_bc() -> None:
+    assert span_label(parse_date("1 BC", REF), parse_date("AD 14", REF), era=True) == "1 BC – AD 14"
+    assert span_label(parse_date("14", REF), parse_date("37", REF), era=True) == "AD 14 – 37"
+    assert span_label(parse_date("900", REF), parse_date("1066", REF), era=True) == "AD 900 – 1066"
+
+
+def test_the_decades_of_the_first_century_say_ad_and_read_back() -> None:
+    """'10s' alone reads as the 1910s: the decade AD 10-19 is labelled '10s AD'."""
+    decade = FuzzyDate(Day(10), Day(19, 12, 31), Precision.DECADE)
+    assert fuzzy(decade) == "10s AD"
+    back = parse_date(canonical_text(decade), REF)
+    assert (back.start, back.end) == (decade.start, decade.end)

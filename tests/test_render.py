@@ -250,3 +250,21 @@ def test_the_page_offers_no_cloud(tmp_path: Path) -> None:
     assert '"sendChartToCloud"' in page
     tag = re.search(r'<script src="https://cdn\.plot\.ly/[^"]+"([^>]*)>', page)
     assert tag and 'integrity="sha384-' in tag[1] and 'crossorigin="anonymous"' in tag[1]
+
+
+def test_every_writer_says_ad_where_the_page_does(tmp_path: Path) -> None:
+    """The density strip's hover, TimelineJS's display dates and the page's footer take their
+    labels from labels.py with the timeline's era, as the list does."""
+    from timeline.render.figure import THEMES, density_trace
+
+    src = tmp_path / "t.yaml"
+    src.write_text("events:\n  - {date: 44 BC, title: Caesar}\n  - {date: AD 14, title: Augustus}\n"
+                   "  - {date: 79, title: Vesuvius}\n", encoding="utf-8")  # fmt: skip
+    timeline = load([str(src)], ReadOptions(today=TODAY)).timeline
+    hover = " ".join(t for row in density_trace(build_scene(timeline, TODAY), THEMES["light"])
+                     ["text"] for t in row if t)  # fmt: skip
+    assert re.search(r"AD \d+ – AD \d+", hover), hover
+    slides = json.loads(render("timelinejs", timeline))["events"]
+    assert [s["display_date"] for s in slides] == ["44 BC", "AD 14", "AD 79"]
+    page = render("html", timeline, RenderOptions(today=TODAY, cdn=True)).decode()
+    assert "44 BC to AD 79" in page

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline.labels import label
 from timeline.model import Day
 from timeline.tagger import tag
 
@@ -90,7 +91,7 @@ def test_dates_carry_their_days() -> None:
     assert (weekend.date.start, weekend.date.end) == (Day(2023, 9, 9), Day(2023, 9, 10))
     # "A decade earlier" than 1914 is about 1904, not the whole of the 1900s.
     earlier = tag("The war began in 1914. A decade earlier, the pact was signed.", Day(2017, 1, 1))
-    assert earlier[1].date is not None and earlier[1].date.label() == "c. 1904"
+    assert earlier[1].date is not None and label(earlier[1].date) == "c. 1904"
 
 
 @pytest.mark.parametrize(

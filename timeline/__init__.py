@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from timeline._version import __version__
 from timeline.errors import DateError, InputError, InvalidInput, RenderError, TimelineError
+from timeline.labels import label
 from timeline.model import Event, FuzzyDate, Precision, Qualifier, Timeline
 
 if TYPE_CHECKING:
     from timeline.pipeline import build, extract, load
 
-__version__ = "0.1.0"
 
 __all__ = [
     "DateError",
@@ -30,6 +31,7 @@ __all__ = [
     "__version__",
     "build",
     "extract",
+    "label",
     "load",
 ]
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from timeline import __version__
+from timeline._version import __version__
 from timeline.errors import InvalidInput, TimelineError
 from timeline.model import Day, Diagnostic, Severity
 

@@ -1,6 +1,15 @@
-"""Human readings of normalised dates: what the hover card and the event list show."""
+"""Human readings of normalised dates: what the hover card, the event list, the still images
+and the other formats' display dates show.
+
+`label(date, era=True)` is for a timeline that also has dates before AD 1: there a year from 1
+to 999 says "AD" ("AD 14", "19 August AD 14", "c. AD 125", "AD 14 – 37", "1 BC – AD 14") and
+so do the decades, centuries and millennium it could be taken for ("910s AD", "2nd century
+AD"), so that nobody reads "14" as 14 BC. From AD 1000 on nothing changes: "1867" and "the 19th
+century" are never taken for dates BC. Every writer asks here; none patches label text."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from timeline.model import Day, FuzzyDate, Precision, Qualifier, days_in_month, year_label
 
@@ -17,8 +26,19 @@ def ordinal_suffix(n: int) -> str:
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
-def day_label(day: Day) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {year_label(day.year)}"
+def era_year(year: int, era: bool = False) -> str:
+    """A year as the labels write it: `year_label`, with "AD" before years 1-999 when `era`."""
+    return f"AD {year}" if era and 0 < year < 1000 else year_label(year)
+
+
+def _after(text: str, era: bool) -> bool:
+    """Whether the end of a span written after `text` still needs the era said: only after a
+    date BC ("1 BC – AD 14"), not after one that said "AD" already ("AD 14 – 37")."""
+    return era and "AD" not in text
+
+
+def day_label(day: Day, era: bool = False) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {era_year(day.year, era)}"
 
 
 PRESENT_YEAR_FOR_AGES = 1950  # "years ago" and "BP" count back from 1950, as radiocarbon does
@@ -32,45 +52,54 @@ def years_ago_label(years: float) -> str:
     return f"{years:,.0f} years ago"
 
 
-def _core(date: FuzzyDate) -> str:
+def _core(date: FuzzyDate, era: bool = False) -> str:
     start, end = date.start, date.end
+    y = era_year
     match date.precision:
         case Precision.DAY:
-            core = day_label(start)
+            core = day_label(start, era)
             if end != start:
-                core += " – " + day_label(end)
+                core += " – " + day_label(end, _after(core, era))
             return core
         case Precision.MONTH:
             if start.year == end.year and start.month % 3 == 1 and end.month == start.month + 2:
-                return f"Q{start.month // 3 + 1} {year_label(start.year)}"
-            core = f"{MONTHS[start.month - 1]} {year_label(start.year)}"
+                return f"Q{start.month // 3 + 1} {y(start.year, era)}"
+            core = f"{MONTHS[start.month - 1]} {y(start.year, era)}"
             if (end.year, end.month) != (start.year, start.month):
-                core += f" – {MONTHS[end.month - 1]} {year_label(end.year)}"
+                core += f" – {MONTHS[end.month - 1]} {y(end.year, _after(core, era))}"
             return core
         case Precision.SEASON:
             if start.month == 12 and start.year >= 1000:
                 # "Winter 1941–42": the winter that runs from December 1941 into 1942
                 same = end.year // 100 == start.year // 100
                 return f"Winter {start.year}–{f'{end.year % 100:02d}' if same else end.year}"
-            return f"{SEASON_NAMES.get(start.month, 'Season')} {year_label(start.year)}"
+            return f"{SEASON_NAMES.get(start.month, 'Season')} {y(start.year, era)}"
         case Precision.YEAR:
+            core = y(start.year, era)
             if end.year != start.year:
-                return f"{year_label(start.year)} – {year_label(end.year)}"
-            return year_label(start.year)
+                core += f" – {y(end.year, _after(core, era))}"
+            return core
         case Precision.DECADE:
             if start.year > 0 and start.year % 100 == 0:
                 return f"{start.year}s (decade)"  # "the 1900s" alone is a century
             if start.year > 0 and start.year % 10 == 0:
-                return f"{start.year}s"
+                # "the 10s" alone is the 1910s: the decades of the first century always say AD
+                return (
+                    f"{start.year}s AD"
+                    if start.year < 100 or (era and start.year < 1000)
+                    else f"{start.year}s"
+                )
             return f"{1 - end.year}s BC"  # "the 440s BC" starts at 449 BC and ends at 440 BC
         case Precision.CENTURY:
             if start.year > 0 and start.year % 100 == 0:
                 return f"{start.year}s"  # "the 1800s"
             n = end.year // 100 if end.year > 0 else (1 - start.year) // 100
-            return f"{ordinal_suffix(n)} century" + (" BC" if end.year <= 0 else "")
+            suffix = " BC" if end.year <= 0 else " AD" if era and n <= 10 else ""
+            return f"{ordinal_suffix(n)} century{suffix}"
         case Precision.MILLENNIUM:
             n = end.year // 1000 if end.year > 0 else (1 - start.year) // 1000
-            return f"{ordinal_suffix(n)} millennium" + (" BC" if end.year <= 0 else "")
+            suffix = " BC" if end.year <= 0 else " AD" if era and n == 1 else ""
+            return f"{ordinal_suffix(n)} millennium{suffix}"
         case Precision.DEEP:
             mid = (start.year + end.year + 1) / 2
             return years_ago_label(PRESENT_YEAR_FOR_AGES - mid)
@@ -155,10 +184,15 @@ def _names(whole: FuzzyDate) -> bool:
     return True
 
 
-def fuzzy_label(date: FuzzyDate) -> str:
-    """`FuzzyDate.label()`: the date at its own precision, with its qualifiers."""
+def label(date: FuzzyDate, era: bool = False) -> str:
+    """The date at its own precision, with its qualifiers: "March 2013", "c. 44 BC", "late
+    August 1944", "1850?". `era`: the timeline has dates before AD 1 (see the module's
+    docstring)."""
     part, whole = _part(date)
-    text = part + _core(whole)
+    if part and era and whole.precision is Precision.YEAR and 0 < whole.start.year < 1000:
+        text = f"{part}{whole.start.year} AD"  # "mid-14 AD": no "mid-AD 14"
+    else:
+        text = part + _core(whole, era)
     if Qualifier.APPROXIMATE in date.qualifiers and not part:
         text = "c. " + text
     if Qualifier.UNCERTAIN in date.qualifiers:
@@ -166,13 +200,19 @@ def fuzzy_label(date: FuzzyDate) -> str:
     return text
 
 
-def span_label(start: FuzzyDate, end: FuzzyDate | None) -> str:
-    """An event's date: "1939 – 1945", "2014 – present"."""
+def span_label(start: FuzzyDate, end: FuzzyDate | None, era: bool = False) -> str:
+    """An event's date: "1939 – 1945", "2014 – present", "1 BC – AD 14"."""
+    first = label(start, era)
     if end is None:
-        return start.label()
+        return first
     if end.open_ended:
-        return f"{start.label()} – present"
-    return f"{start.label()} – {end.label()}"
+        return f"{first} – present"
+    return f"{first} – {label(end, _after(first, era))}"
+
+
+def needs_era(dates: Iterable[FuzzyDate]) -> bool:
+    """Whether labels should say "AD": some date is before AD 1."""
+    return any(d.start.year <= 0 for d in dates)
 
 
 def canonical_text(date: FuzzyDate) -> str:
@@ -189,4 +229,4 @@ def canonical_text(date: FuzzyDate) -> str:
         and (start.year, start.month) == (end.year, end.month)
     ):
         return f"{start.year:04d}-{start.month:02d}"
-    return fuzzy_label(date)
+    return label(date)

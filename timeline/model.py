@@ -172,12 +172,6 @@ class FuzzyDate:
     def open_ended(self) -> bool:
         return Qualifier.OPEN_ENDED in self.qualifiers
 
-    def label(self) -> str:
-        """A normalised, human reading of the date, e.g. "March 2013", "c. 44 BC"."""
-        from timeline.labels import fuzzy_label
-
-        return fuzzy_label(self)
-
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:

@@ -19,6 +19,7 @@ from typing import Any
 
 from timeline.labels import canonical_text, span_label
 from timeline.model import Era, Event, FuzzyDate, Group, Timeline
+from timeline.spreadsheet import guard
 
 __all__ = ["event_record", "render_csv", "render_json", "render_jsonl", "render_yaml"]
 
@@ -114,7 +115,7 @@ def render_csv(timeline: Timeline, options: object = None) -> bytes:
     writer.writerow(CSV_COLUMNS)
 
     def row(**cells: str) -> None:
-        writer.writerow([_csv_safe(cells.get(c, "")) for c in CSV_COLUMNS])
+        writer.writerow([guard(cells.get(c, "")) for c in CSV_COLUMNS])
 
     reference = timeline.settings.reference_date
     row(type="title", title=timeline.title, date=reference.iso() if reference else "")
@@ -143,21 +144,6 @@ def _more(e: Event) -> str:
     """How many sources were counted but not kept: "; and 150 more"."""
     more = e.source_count - len(e.refs)
     return f"; and {more:,} more" if more > 0 else ""
-
-
-FORMULA_STARTS = frozenset("=+-@\t\r")
-
-
-def _csv_safe(text: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; a quote mark disarms them.
-
-    A date such as "-0043-03-15" is data, not a formula, and is left alone so it reads back.
-    """
-    if text[:1] == "-" and text[1:2].isdigit():
-        return text
-    # A text that already starts with quote marks before such a character gets one more, so
-    # that the reader, which takes exactly one off, gives it back as it was.
-    return "'" + text if text.lstrip("'")[:1] in FORMULA_STARTS else text
 
 
 def _q(text: str) -> str:

@@ -16,7 +16,8 @@ import math
 from typing import Any
 
 from timeline.errors import RenderError
-from timeline.model import Precision, Timeline, year_label
+from timeline.labels import era_year
+from timeline.model import Precision, Timeline
 from timeline.render import RenderOptions
 from timeline.render.scene import Mark, Scene, build_scene, place, plotly_text
 
@@ -108,11 +109,11 @@ def density_trace(scene: Scene, t: dict[str, str]) -> dict[str, Any]:
     def when(p: float) -> str:
         if deep:
             return f"{10**p:,.3g} years ago"
-        return year_label(math.floor(p))
+        return era_year(math.floor(p), scene.bc)
 
     text = [
         [
-            f"{n:,} events in {plotly_text(name or 'Events')}<br>"
+            f"{n:,} event{'s' if n != 1 else ''} in {plotly_text(name or 'Events')}<br>"
             f"{when(c - width / 2)} – {when(c + width / 2)}<br><i>zoom in to see them</i>"
             if n
             else ""

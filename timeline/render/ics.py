@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from timeline import __version__
+from timeline._version import __version__
 from timeline.model import Day, FuzzyDate, Precision, Timeline
 from timeline.render import Output, RenderOptions
 from timeline.render.losses import Losses

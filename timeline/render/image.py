@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from timeline import __version__
+from timeline._version import __version__
 from timeline.errors import RenderError
 from timeline.model import Timeline
 from timeline.render import RenderOptions

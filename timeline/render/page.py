@@ -17,6 +17,7 @@ import re
 from importlib import resources
 from typing import Any
 
+from timeline.labels import label
 from timeline.render.scene import Scene, as_written, place
 
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
@@ -138,7 +139,7 @@ def footer(scene: Scene, sources: tuple[str, ...], version: str) -> str:
     if scene.marks:
         first = scene.marks[0].event
         last = max(scene.marks, key=lambda m: m.event.last_day.ordinal).event
-        parts.append(f"{first.date.label()} to {(last.end or last.date).label()}")
+        parts.append(f"{label(first.date, scene.bc)} to {label(last.end or last.date, scene.bc)}")
     if len(sources) > FOOTER_SOURCES:  # a corpus: name a few files, count the rest
         more = len(sources) - FOOTER_SOURCES
         parts.append(f"from {', '.join(sources[:FOOTER_SOURCES])} and {more:,} more files")

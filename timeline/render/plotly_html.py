@@ -12,7 +12,7 @@ import hashlib
 import html
 import pkgutil
 
-from timeline import __version__
+from timeline._version import __version__
 from timeline.errors import RenderError
 from timeline.model import Timeline
 from timeline.render import RenderOptions

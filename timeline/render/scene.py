@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import html
 import math
-import re
 from dataclasses import dataclass, field
 
 from timeline.labels import span_label
@@ -122,28 +121,10 @@ def plotly_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-# In a date label: a year from AD 1 to 999 ("14" in "14", "15 Mar 14", "c. 14?", "14 – 37"),
-# which is not a day of the month, a decade ("910s"), nor part of "44 BC", "Q1" or "4.54
-# billion"; and the first ten centuries and the first millennium. Later ones ("1867", "the 19th
-# century") are never taken for years BC, and "AD 1867" reads oddly.
-_AD_YEAR = re.compile(r"(?<![\w.,])(\d{1,3})(?=\??(?: –|$))")
-_AD_UNIT = re.compile(r"(?<!\d)((?:[1-9]|10)(?:st|nd|rd|th) century|1st millennium)(?! BC)")
-
-
 def date_label(event: Event, bc: bool = False) -> str:
-    """The event's date as the page says it: "AD 14", "AD 14 – 37", "1 BC – AD 14", "2nd
-    century AD" when `bc` (the timeline also has dates before AD 1), so that nobody takes "14"
-    for 14 BC; "1867" and "19th century" stay as they are. (Until labels.py can say it: the
-    labels there are shared with the other writers.)"""
-    text = span_label(event.date, event.end)
-    if not bc:
-        return text
-    parts: list[str] = []
-    for part in text.split(" – "):
-        if not (parts and "AD" in parts[-1]):  # "AD 14 – 37": the end is AD too
-            part = _AD_UNIT.sub(r"\1 AD", _AD_YEAR.sub(r"AD \1", part))
-        parts.append(part)
-    return " – ".join(parts)
+    """The event's date as the page says it; `bc`: the timeline also has dates before AD 1, so
+    AD years before 1000 say so ("AD 14", "2nd century AD")."""
+    return span_label(event.date, event.end, era=bc)
 
 
 def as_written(event: Event, when: str) -> str:

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from timeline.labels import era_year
 from timeline.render.scene import Scene, place
 
 __all__ = ["View", "ago_label", "ago_ticks", "calendar_ticks", "era_labels", "labels", "still"]
@@ -45,10 +46,6 @@ def _from_decimal(x: float) -> tuple[int, int, int]:
     while m > 0 and _day_of_year(y, m, 1) > n:
         m -= 1
     return y, m, n - _day_of_year(y, m, 1) + 1
-
-
-def _year_label(y: int, era: bool) -> str:
-    return f"{1 - y} BC" if y <= 0 else (f"AD {y}" if era and y < 1000 else str(y))
 
 
 def _month_days(y: int, m: int) -> int:
@@ -85,7 +82,7 @@ def calendar_ticks(a: float, b: float, most: int, bc: bool = False) -> Ticks:
         n = max(step, math.ceil(a / step) * step)
         while n <= b:
             vals.append(n)
-            text.append(_year_label(n, era))
+            text.append(era_year(n, era))
             n += step
     elif span > 0.2:
         ms = next((s for s in (1, 2, 3, 6) if span * 12 / s <= most), 6)
@@ -99,7 +96,7 @@ def calendar_ticks(a: float, b: float, most: int, bc: bool = False) -> Ticks:
             if x > b:
                 break
             vals.append(x)
-            text.append(f"{MONTHS[m]} {_year_label(y, bc or y < 1)}")
+            text.append(f"{MONTHS[m]} {era_year(y, bc or y < 1)}")
             m += ms
     else:
         days = span * 365.25
@@ -111,7 +108,7 @@ def calendar_ticks(a: float, b: float, most: int, bc: bool = False) -> Ticks:
                 break
             if x >= a:
                 vals.append(x)
-                text.append(f"{cd} {MONTHS[cm]} {_year_label(cy, bc or cy < 1)}")
+                text.append(f"{cd} {MONTHS[cm]} {era_year(cy, bc or cy < 1)}")
             cd += ds
             while cd > _month_days(cy, cm):
                 cd -= _month_days(cy, cm)

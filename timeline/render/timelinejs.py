@@ -14,7 +14,7 @@ import html
 import json
 from typing import Any
 
-from timeline.labels import span_label
+from timeline.labels import label, needs_era, span_label
 from timeline.model import Day, Era, Event, FuzzyDate, Precision, Timeline
 from timeline.render import Output
 from timeline.render.losses import Losses
@@ -26,7 +26,7 @@ def _year(year: int) -> str:
     return str(year - 1 if year <= 0 else year)
 
 
-def _date(date: FuzzyDate, at_end: bool = False) -> dict[str, str]:
+def _date(date: FuzzyDate, era: bool, at_end: bool = False) -> dict[str, str]:
     # The parts that the precision needs, and any more that pin the first day ("late 19th
     # century" starts in September 1867), so that the display date can be checked against it.
     day = date.start
@@ -35,7 +35,7 @@ def _date(date: FuzzyDate, at_end: bool = False) -> dict[str, str]:
         out["month"] = str(day.month)
     if date.precision is Precision.DAY or day.day != 1:
         out["day"] = str(day.day)
-    out["display_date"] = "present" if at_end and date.open_ended else html.escape(date.label())
+    out["display_date"] = "present" if at_end and date.open_ended else html.escape(label(date, era))
     return out
 
 
@@ -51,14 +51,14 @@ def _text(event: Event) -> str:
     return "".join(parts)
 
 
-def _slide(event: Event, losses: Losses) -> dict[str, Any]:
-    slide: dict[str, Any] = {"start_date": _date(event.date)}
+def _slide(event: Event, losses: Losses, era: bool) -> dict[str, Any]:
+    slide: dict[str, Any] = {"start_date": _date(event.date, era)}
     if event.end is not None:
-        slide["end_date"] = _date(event.end, at_end=True)
+        slide["end_date"] = _date(event.end, era, at_end=True)
     elif event.date.precision is Precision.DAY and event.date.end != event.date.start:
-        slide["end_date"] = {**_date(FuzzyDate(event.date.end, event.date.end, Precision.DAY)),
+        slide["end_date"] = {**_date(FuzzyDate(event.date.end, event.date.end, Precision.DAY), era),
                              "display_date": ""}  # fmt: skip
-    slide["display_date"] = html.escape(span_label(event.date, event.end))
+    slide["display_date"] = html.escape(span_label(event.date, event.end, era))
     slide["text"] = {"headline": html.escape(event.title), "text": _text(event)}
     if event.group:
         slide["group"] = html.escape(event.group)
@@ -73,19 +73,24 @@ def _slide(event: Event, losses: Losses) -> dict[str, Any]:
     return slide
 
 
-def _era(era: Era, losses: Losses) -> dict[str, Any]:
+def _era(era: Era, losses: Losses, bc: bool) -> dict[str, Any]:
     if era.color:
         losses.add(f"the colour of an era ({era.name})")
     return {
-        "start_date": _date(era.start),
-        "end_date": _date(era.end, at_end=True),
+        "start_date": _date(era.start, bc),
+        "end_date": _date(era.end, bc, at_end=True),
         "text": {"headline": html.escape(era.name)},
     }
 
 
 def render(timeline: Timeline, options: object = None) -> Output:
     losses = Losses("TimelineJS")
-    events = [_slide(e, losses) for e in timeline.events]
+    # (as on the page: with dates BC, the display dates of AD years before 1000 say "AD")
+    bc = needs_era(
+        [d for e in timeline.events for d in (e.date, e.end) if d is not None]
+        + [d for e in timeline.eras for d in (e.start, e.end)]
+    )
+    events = [_slide(e, losses, bc) for e in timeline.events]
     if any(g.color for g in timeline.groups):
         losses.add("the colours of groups")
     ids: dict[str, int] = {}
@@ -96,7 +101,7 @@ def render(timeline: Timeline, options: object = None) -> Output:
     doc = {
         "title": {"text": {"headline": html.escape(timeline.title), "text": ""}},
         "events": events,
-        "eras": [_era(e, losses) for e in timeline.eras],
+        "eras": [_era(e, losses, bc) for e in timeline.eras],
     }
     data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode()
     return Output(data, losses.warnings())

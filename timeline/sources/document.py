@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from timeline.errors import DateError, InputError, quote
+from timeline.labels import label
 from timeline.model import (
     Day,
     Diagnostic,
@@ -409,7 +410,7 @@ def _date_field(
 
 def _shown(date: FuzzyDate) -> str:
     """A date in a message: as written, else (an exact record) as read."""
-    return date.text or date.label()
+    return date.text or label(date)
 
 
 def _exact_date(record: dict[str, Any], problems: Problems) -> FuzzyDate | None:

@@ -15,9 +15,9 @@ from typing import Any
 
 from timeline.errors import InputError, quote
 from timeline.model import SourceRef
-from timeline.render.data import FORMULA_STARTS
 from timeline.sources import ReadOptions, ReadResult
 from timeline.sources.document import EVENT_KEYS, Lines, Problems, attach, read_document, with_lines
+from timeline.spreadsheet import unguard
 
 __all__ = ["read_csv", "read_tsv"]
 
@@ -80,7 +80,7 @@ def _read(text: str, path: str, options: ReadOptions, delimiter: str, fmt: str) 
         if len(cells) > len(lowered):
             problems.warn(line, f"{len(cells)} cells but {len(lowered)} columns; extra ignored")
         record = {
-            key: _unguard(value).strip()
+            key: unguard(value).strip()
             for key, value in zip(lowered, cells, strict=False)
             if key not in DERIVED_COLUMNS and key and value.strip()
         }
@@ -105,11 +105,6 @@ def _read(text: str, path: str, options: ReadOptions, delimiter: str, fmt: str) 
     for key, items in lists.items():
         attach(doc, key, items)
     return read_document(doc, path, options, fmt, problems)
-
-
-def _unguard(cell: str) -> str:
-    """Undo the quote mark that the CSV writer puts before a cell a spreadsheet would run."""
-    return cell[1:] if cell[:1] == "'" and cell.lstrip("'")[:1] in FORMULA_STARTS else cell
 
 
 def _renamed(item: dict[str, Any], renames: dict[str, str], keep: tuple[str, ...],
