@@ -6,7 +6,9 @@ Nothing here prints or exits: problems travel back as diagnostics and `TimelineE
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -14,18 +16,20 @@ from pathlib import Path
 from typing import BinaryIO
 
 from timeline.dates import today as clock_today
-from timeline.errors import InputError, InvalidInput, TimelineError
+from timeline.errors import InputError, InvalidInput, OutputError, TimelineError
 from timeline.model import Diagnostic, Severity, SourceRef, Timeline
 from timeline.render import DATA_FORMATS, RenderOptions, render, write
 from timeline.sources import _SUFFIXES, ReadOptions, ReadResult, detect_format, reader_for
 from timeline.sources.decode import decode
 
 __all__ = [
-    "BuildReport", "Loaded", "build", "check_output", "convert", "expand_inputs", "extract",
-    "load", "mentions", "output_format", "read_input", "write_atomic",
+    "BuildReport", "Loaded", "build", "check_output", "check_replace", "convert", "deliver",
+    "expand_inputs", "extract", "fingerprinted", "load", "mentions", "output_format", "read_input",
+    "write_atomic",
 ]  # fmt: skip
 
 STDIN = "-"
+STDOUT = "-"  # as an output: standard output
 MAX_INPUT_BYTES = 200 * 1024 * 1024  # one input file; larger ones are refused, not half-read
 
 
@@ -426,9 +430,11 @@ def build(
     workers: int | None = 1,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    stdout: BinaryIO | None = None,
 ) -> BuildReport:
-    """Read the inputs and write one rendered file. Nothing is written if anything fails.
-    `workers`, `scheduler` and `progress` are as for `load`."""
+    """Read the inputs and write one rendered file, or to `stdout` when `output` is "-".
+    Nothing is written if anything fails. `workers`, `scheduler` and `progress` are as for
+    `load`."""
     output = Path(output)
     check_output(inputs, output)
     loaded = load(inputs, options, skip_invalid=skip_invalid, stdin=stdin, workers=workers,
@@ -443,7 +449,7 @@ def build(
             day = (options and options.today) or clock_today()
             render_options = replace(render_options, today=day)
     data = render(kind, loaded.timeline, render_options)
-    write_atomic(output, data)
+    deliver(output, data, stdout)
     return BuildReport(output, loaded, len(data))
 
 
@@ -476,9 +482,11 @@ def output_format(output: Path, default: str | None = None) -> str:
             return kind
     if default is not None:
         return default
+    if str(output) == STDOUT:
+        raise OutputError(STDOUT, "standard output has no suffix to tell the format by; say --to")
     known = ", ".join(s for suffixes in DATA_FORMATS.values() for s in suffixes)
-    raise InputError(
-        SourceRef(str(output)), f"cannot tell the format from the suffix (know {known}); say --to"
+    raise OutputError(
+        str(output), f"cannot tell the format from the suffix (know {known}); say --to"
     )
 
 
@@ -489,17 +497,18 @@ def convert(
     *,
     kind: str | None = None,
     stdin: BinaryIO | None = None,
+    stdout: BinaryIO | None = None,
 ) -> BuildReport:
-    """Read the inputs (any readable format) and write them as one data format, atomically.
-    Nothing is written if anything fails; what the format cannot hold comes back as warnings
-    in the report's `loaded.diagnostics`."""
+    """Read the inputs (any readable format) and write them as one data format, atomically
+    (to `stdout` when `output` is "-"). Nothing is written if anything fails; what the format
+    cannot hold comes back as warnings in the report's `loaded.diagnostics`."""
     output = Path(output)
     check_output(inputs, output)
     kind = kind or output_format(output)
     loaded = load(inputs, options, stdin=stdin)
     out = write(kind, loaded.timeline)
     loaded.diagnostics.extend(out.warnings)
-    write_atomic(output, out.data)
+    deliver(output, out.data, stdout)
     return BuildReport(output, loaded, len(out.data), out.left_out)
 
 
@@ -522,18 +531,87 @@ def mentions(
 
 def check_output(inputs: Sequence[str], output: Path) -> None:
     """Refuse an output path that is a directory or one of the inputs: a build must never eat
-    its source. Checked before any reading, so a long build does not fail at its last step."""
+    its source. Checked before any reading, so a long build does not fail at its last step.
+    "-" (standard output) is always fine."""
+    if str(output) == STDOUT:
+        return
     if output.is_dir():
-        raise InputError(SourceRef(str(output)), "is a directory")
+        raise OutputError(str(output), "is a directory")
     target = output.resolve()
     for path in expand_inputs(inputs):
         if path != STDIN and Path(path).resolve() == target:
-            raise InputError(SourceRef(str(output)), "the output would overwrite an input file")
+            raise OutputError(str(output), "the output would overwrite an input file")
+
+
+# The first line of the YAML that `extract` writes to a file: a hash of the rest, so that a
+# re-run can tell a file timeline wrote, which it may replace, from one the user has edited.
+FINGERPRINT_LINE = "# timeline fingerprint {}: `timeline extract -o` replaces it if unchanged\n"
+_FINGERPRINT = re.compile(r"# timeline fingerprint ([0-9a-f]{16}): [^\n]*\n")
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def fingerprinted(data: bytes, kind: str) -> bytes:
+    """`data` as `extract` writes it to a file: YAML gets a first line that fingerprints the
+    rest (see `check_replace`); formats without comments are left as they are."""
+    if kind != "yaml":
+        return data
+    return FINGERPRINT_LINE.format(_digest(data)).encode() + data
+
+
+def check_replace(output: Path, kind: str) -> None:
+    """Refuse to replace a file that the user may have edited: a YAML file whose fingerprint
+    line is missing (the user wrote it) or no longer matches the rest (the user changed it
+    since timeline wrote it), or any existing file of a format that has no room for a
+    fingerprint. Checked before reading, like `check_output`."""
+    if str(output) == STDOUT:
+        return
+    try:
+        with open(output, "rb") as f:
+            head = f.read(len(FINGERPRINT_LINE) + 16)
+            if kind != "yaml":
+                raise OutputError(
+                    str(output), f"already exists, and {kind} has no room for the fingerprint "
+                    "that shows whether it was edited since; not replaced (--force replaces it)"
+                )  # fmt: skip
+            found = _FINGERPRINT.match(head.decode("utf-8", "replace"))
+            rest = head[found.end() :] + f.read() if found else b""
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return  # nothing to lose; `check_output` and the writing say what else is wrong
+    except PermissionError:
+        return  # the writing says so
+    if found is None:
+        raise OutputError(
+            str(output), "already exists and timeline did not write it (it has no fingerprint "
+            "line); not replaced (--force replaces it)"
+        )  # fmt: skip
+    if found[1] != _digest(rest):
+        raise OutputError(
+            str(output), "has been edited since timeline wrote it; not replaced, so the edits "
+            "are kept (--force replaces it; -o another file writes beside it)"
+        )  # fmt: skip
+
+
+def deliver(output: Path, data: bytes, stdout: BinaryIO | None) -> None:
+    """`data` to the file `output`, atomically (`write_atomic`), or to `stdout` when `output`
+    is "-"."""
+    if str(output) != STDOUT:
+        write_atomic(output, data)
+        return
+    if stdout is None:
+        raise OutputError(STDOUT, "standard output is not available")
+    try:
+        stdout.write(data)
+        stdout.flush()
+    except OSError as exc:
+        raise OutputError(STDOUT, f"cannot write: {exc.strerror or exc}") from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: a reader never sees half a file.
-    A path that cannot be written is an `InputError` naming it; no temporary file is left."""
+    A path that cannot be written is an `OutputError` naming it; no temporary file is left."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -553,9 +631,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _unwritable(path: Path, exc: OSError) -> InputError:
+def _unwritable(path: Path, exc: OSError) -> OutputError:
     if isinstance(exc, IsADirectoryError):
-        return InputError(SourceRef(str(path)), "is a directory")
+        return OutputError(str(path), "is a directory")
     if isinstance(exc, FileExistsError | NotADirectoryError):  # a file where a folder should be
-        return InputError(SourceRef(str(path)), "cannot write: a file is in the way of its folder")
-    return InputError(SourceRef(str(path)), f"cannot write: {exc.strerror or exc}")
+        return OutputError(str(path), "cannot write: a file is in the way of its folder")
+    return OutputError(str(path), f"cannot write: {exc.strerror or exc}")
