@@ -19,7 +19,7 @@ import typer
 
 from timeline import __version__
 from timeline.errors import InvalidInput, TimelineError
-from timeline.model import Day, Diagnostic, Severity
+from timeline.model import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from timeline.pipeline import BuildReport
@@ -213,47 +213,28 @@ def _said_if_interrupted() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-def _options(ref_date: str | None, lang: list[str] | None, title: str | None = None) -> ReadOptions:
-    from timeline.dates import known_language, parse_date
-    from timeline.errors import DateError
+def _options(
+    ref_date: str | None,
+    lang: list[str] | None,
+    title: str | None = None,
+    source: InputFormat | None = None,
+    window: str | None = None,
+) -> ReadOptions:
+    """What the options say, read by the pipeline; what it cannot use is a usage error."""
+    from timeline.errors import OptionError
+    from timeline.pipeline import read_options
 
-    reference: Day | None = None
-    if ref_date is not None:
-        try:
-            reference = parse_date(ref_date).start
-        except DateError:
-            raise typer.BadParameter(
-                f"cannot read {ref_date!r} as a date", param_hint="--ref-date"
-            ) from None
-    for code in lang or ():
-        if not known_language(code):
-            raise typer.BadParameter(
-                f"unknown language {code!r}; use codes such as en, fr, de", param_hint="--lang"
-            )
-    return ReadOptions(reference_date=reference, languages=tuple(lang or ()), title=title)
-
-
-def _with_formats(options: ReadOptions, source: InputFormat | None,
-                  window: str | None) -> ReadOptions:  # fmt: skip
-    from dataclasses import replace
-
-    from timeline.dates import parse_date
-    from timeline.errors import DateError
-
-    span = None
-    if window is not None:
-        first, sep, last = window.partition("..")
-        try:
-            if not sep:
-                raise DateError(window)
-            span = (parse_date(first).start, parse_date(last).end)
-        except DateError:
-            raise typer.BadParameter(
-                f"{window!r} is not START..END, e.g. 2024-01-01..2025-12-31", param_hint="--window"
-            ) from None
-        if span[1] < span[0]:
-            raise typer.BadParameter(f"{window!r} ends before it starts", param_hint="--window")
-    return replace(options, format=str(source) if source else None, window=span)
+    try:
+        return read_options(
+            title=title,
+            ref_date=ref_date,
+            lang=lang,
+            source=str(source) if source else None,
+            window=window,
+        )
+    except OptionError as exc:
+        flag = {"source": "--from"}.get(exc.option, "--" + exc.option.replace("_", "-"))
+        raise typer.BadParameter(exc.message, param_hint=flag) from None
 
 
 NOTES_SHOWN = 20  # a folder of thousands of articles would print a note for each
@@ -484,7 +465,7 @@ def validate(
     """
     from timeline.pipeline import load
 
-    options = _with_formats(_options(ref_date, lang), source, window)
+    options = _options(ref_date, lang, source=source, window=window)
     try:
         loaded = load(inputs, options, stdin=sys.stdin.buffer)
     except TimelineError as exc:
@@ -637,7 +618,7 @@ def convert(
     """
     from timeline.pipeline import convert as run_convert
 
-    options = _with_formats(_options(ref_date, lang), source, window)
+    options = _options(ref_date, lang, source=source, window=window)
     try:
         report = run_convert(inputs, output, options, kind=str(to) if to else None,
                              stdin=sys.stdin.buffer, stdout=sys.stdout.buffer)  # fmt: skip

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from timeline.model import Diagnostic, Severity, SourceRef
 
 __all__ = [
-    "DateError", "InputError", "InvalidInput", "OutputError", "RenderError", "TimelineError",
+    "DateError", "InputError", "InvalidInput", "OptionError", "OutputError", "RenderError",
+    "TimelineError",
 ]  # fmt: skip
 
 
@@ -59,6 +60,16 @@ class OutputError(TimelineError):
         self.path = path
         self.message = message
         super().__init__(f"{'<stdout>' if path == '-' else path}: {message}")
+
+
+class OptionError(TimelineError):
+    """An option that cannot be used as given: `option` is its name in Python ("ref_date"),
+    which the CLI shows as its flag (--ref-date)."""
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option
+        self.message = message
+        super().__init__(f"{option}: {message}")
 
 
 class RenderError(TimelineError):

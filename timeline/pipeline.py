@@ -13,19 +13,23 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from timeline.dates import today as clock_today
-from timeline.errors import InputError, InvalidInput, OutputError, TimelineError
-from timeline.model import Diagnostic, Severity, SourceRef, Timeline
+from timeline.errors import InputError, InvalidInput, OptionError, OutputError, TimelineError
+from timeline.model import Day, Diagnostic, Event, Severity, SourceRef, Timeline
 from timeline.render import DATA_FORMATS, RenderOptions, render, write
 from timeline.sources import _SUFFIXES, ReadOptions, ReadResult, detect_format, reader_for
 from timeline.sources.decode import decode
 
+if TYPE_CHECKING:
+    import pandas
+    import plotly.graph_objects
+
 __all__ = [
     "BuildReport", "Loaded", "build", "check_output", "check_replace", "convert", "deliver",
-    "expand_inputs", "extract", "fingerprinted", "load", "mentions", "output_format", "read_input",
-    "write_atomic",
+    "expand_inputs", "extract", "figure", "fingerprinted", "load", "mentions", "output_format",
+    "read", "read_input", "read_options", "write_atomic",
 ]  # fmt: skip
 
 STDIN = "-"
@@ -42,6 +46,83 @@ class Loaded:
     formats: dict[str, str] = field(default_factory=dict)  # input path -> detected format
     skipped: list[Diagnostic] = field(default_factory=list)  # errors passed over by skip_invalid
     left_out: int = 0  # events that `extract`'s output format could not hold
+
+    def records(self) -> list[dict[str, Any]]:
+        """The events in date order, one flat dict each (see `record`)."""
+        return [record(e) for e in self.timeline.events]
+
+    def dataframe(self) -> pandas.DataFrame:
+        """The events as a pandas DataFrame, a row per event, the columns of `record`.
+        Needs pandas (pip install pandas)."""
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError("Loaded.dataframe() needs pandas: pip install pandas") from None
+        return pandas.DataFrame(self.records(), columns=list(RECORD_COLUMNS))
+
+    def figure(
+        self, render_options: RenderOptions | None = None, *, theme: str | None = None
+    ) -> plotly.graph_objects.Figure:
+        """The timeline as a plotly Figure: what a still image draws (lanes, marks, the labels
+        that fit, eras, the axis, the title and key), with the page's hover cards."""
+        from plotly.graph_objects import Figure
+
+        from timeline import __version__
+        from timeline.render.figure import figure_for
+        from timeline.render.page import footer
+        from timeline.render.scene import plotly_text
+        from timeline.render.static import still
+
+        render_options = _dated(render_options or RenderOptions(), self.timeline, None)
+        if theme is not None:
+            render_options = replace(render_options, theme=theme)
+        scene, _, page, _ = figure_for(self.timeline, render_options)
+        caption = footer(scene, self.timeline.sources, __version__)
+        drawn = still(scene, page, plotly_text(self.timeline.title), caption)
+        # `still` keeps the page's traces in order and takes their hover cards away.
+        shown = [t for t in page["data"] if t.get("visible", True) is not False]
+        for trace, card in zip(drawn["data"], shown, strict=True):
+            for key in ("customdata", "hovertemplate", "hoverlabel", "hoverinfo"):
+                if key in card:
+                    trace[key] = card[key]
+                else:
+                    trace.pop(key, None)
+        return Figure(drawn)
+
+    def _repr_html_(self) -> str:
+        """A notebook shows the figure."""
+        html: str = self.figure()._repr_html_()
+        return html
+
+
+RECORD_COLUMNS = (
+    "title", "date", "start", "end", "precision", "qualifiers", "label", "description", "group",
+    "tags", "url", "color", "source", "milestone", "sources", "path", "line", "sentence",
+)  # fmt: skip
+
+
+def record(event: Event) -> dict[str, Any]:
+    """One event as flat data: `date` is its date as `extract` writes it (and `end` the end of
+    a span's), `start` and `end` its first and last day in ISO 8601 ("-0043-03-15" is 15 March
+    44 BC), `label` how the page shows it; `sources` how many places told it, `path`, `line`
+    and `sentence` the first of them (None for events written by hand)."""
+    from timeline.labels import canonical_text
+    from timeline.render.data import event_record
+
+    nested = event_record(event)  # what JSON output writes, with each date as a record
+    ref = event.refs[0] if event.refs else None
+    flat = {
+        "date": canonical_text(event.date),
+        "start": event.first_day.iso(),
+        "end": event.last_day.iso(),
+        "precision": nested["date"]["precision"],
+        "qualifiers": nested["date"]["qualifiers"],
+        "sources": event.source_count,
+        "path": ref.path if ref else None,
+        "line": ref.line if ref else None,
+        "sentence": ref.sentence if ref else None,
+    }
+    return {key: flat[key] if key in flat else nested[key] for key in RECORD_COLUMNS}
 
 
 @dataclass(slots=True)
@@ -439,18 +520,96 @@ def build(
     check_output(inputs, output)
     loaded = load(inputs, options, skip_invalid=skip_invalid, stdin=stdin, workers=workers,
                   scheduler=scheduler, progress=progress)  # fmt: skip
-    render_options = render_options or RenderOptions()
-    if render_options.today is None:
-        reference = loaded.timeline.settings.reference_date
-        if reference is not None:
-            render_options = replace(render_options, today=reference,
-                                     today_label="reference date")  # fmt: skip
-        else:
-            day = (options and options.today) or clock_today()
-            render_options = replace(render_options, today=day)
+    render_options = _dated(render_options or RenderOptions(), loaded.timeline, options)
     data = render(kind, loaded.timeline, render_options)
     deliver(output, data, stdout)
     return BuildReport(output, loaded, len(data))
+
+
+def _dated(
+    render_options: RenderOptions, timeline: Timeline, options: ReadOptions | None
+) -> RenderOptions:
+    """The day the "today" line marks: the reference date the events were read from, else
+    the pinned or the clock's today."""
+    if render_options.today is not None:
+        return render_options
+    reference = timeline.settings.reference_date
+    if reference is not None:
+        return replace(render_options, today=reference, today_label="reference date")
+    return replace(render_options, today=(options and options.today) or clock_today())
+
+
+def read_options(
+    *,
+    title: str | None = None,
+    ref_date: str | None = None,
+    lang: Sequence[str] | None = None,
+    source: str | None = None,
+    window: str | None = None,
+) -> ReadOptions:
+    """`ReadOptions` from what the command line's options say, in the same words:
+    `ref_date` "2017-11-18" (--ref-date), `lang` ["en", "fr"] (--lang), `source` a format to
+    read every input as (--from), `window` "2024-01-01..2025-12-31" (--window). An option that
+    cannot be used is an `OptionError` naming it."""
+    from timeline.dates import known_language, parse_date
+    from timeline.errors import DateError
+    from timeline.sources import READERS
+
+    if isinstance(lang, str):
+        lang = [lang]
+    reference: Day | None = None
+    if ref_date is not None:
+        try:
+            reference = parse_date(ref_date).start
+        except DateError:
+            raise OptionError("ref_date", f"cannot read {ref_date!r} as a date") from None
+    for code in lang or ():
+        if not known_language(code):
+            raise OptionError("lang", f"unknown language {code!r}; use codes such as en, fr, de")
+    if source is not None and source not in READERS:
+        raise OptionError("source", f"{source!r} is not one of {', '.join(READERS)}")
+    span = None
+    if window is not None:
+        first, sep, last = window.partition("..")
+        try:
+            if not sep:
+                raise DateError(window)
+            span = (parse_date(first).start, parse_date(last).end)
+        except DateError:
+            raise OptionError(
+                "window", f"{window!r} is not START..END, e.g. 2024-01-01..2025-12-31"
+            ) from None
+        if span[1] < span[0]:
+            raise OptionError("window", f"{window!r} ends before it starts")
+    return ReadOptions(reference_date=reference, languages=tuple(lang or ()), title=title,
+                       format=source, window=span)  # fmt: skip
+
+
+def read(
+    inputs: str | Sequence[str],
+    *,
+    title: str | None = None,
+    ref_date: str | None = None,
+    lang: Sequence[str] | None = None,
+    source: str | None = None,
+    window: str | None = None,
+    skip_invalid: bool = False,
+    workers: int | None = 1,
+    scheduler: str | None = None,
+) -> Loaded:
+    """`load` with the command line's options (see `read_options`), for a notebook:
+    `timeline.read("article.txt", ref_date="2017-11-18").dataframe()`."""
+    paths = [inputs] if isinstance(inputs, str) else list(inputs)
+    options = read_options(title=title, ref_date=ref_date, lang=lang, source=source,
+                           window=window)  # fmt: skip
+    return load(paths, options, skip_invalid=skip_invalid, workers=workers, scheduler=scheduler)
+
+
+def figure(
+    inputs: str | Sequence[str], *, theme: str = "light", **options: Any
+) -> plotly.graph_objects.Figure:
+    """The plotly Figure of the inputs (`Loaded.figure`) in `theme`; `options` are `read`'s."""
+    return read(inputs, **options).figure(theme=theme)
 
 
 def extract(
