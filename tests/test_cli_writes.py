@@ -73,6 +73,22 @@ def test_build_dash_o_is_the_same_page_as_a_file(here: Path) -> None:
     assert result.stdout_bytes == (here / "page.html").read_bytes()
 
 
+@pytest.mark.parametrize(("fmt", "starts"), [("svg", b"<svg"), ("png", b"\x89PNG")])
+def test_build_dash_o_writes_an_image_to_stdout_that_is_not_a_terminal(
+    here: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, starts: bytes
+) -> None:
+    chromium = "/usr/bin/chromium"  # as tests/test_image.py: kaleido draws in Debian's Chromium
+    if not Path(chromium).exists():
+        pytest.skip(f"no Chromium at {chromium} (apt install chromium)")
+    pytest.importorskip("kaleido")
+    monkeypatch.setenv("BROWSER_PATH", chromium)
+    result = CliRunner().invoke(app, ["build", "events.yaml", "--format", fmt, "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout_bytes.lstrip().startswith(starts)
+    assert result.stderr.startswith("wrote <stdout> (2 events, ")
+    assert files(here) == ["article.txt", "events.yaml"]
+
+
 def test_build_refuses_a_binary_image_to_a_terminal(
     here: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
