@@ -105,7 +105,7 @@ def test_extract_says_how_many_events_the_format_left_out(
     result = run("extract", str(events), "-f", fmt, "-o", str(out))
     assert result.exit_code == 0, result.output
     # 27 BC cannot be held by either format; AD 14 can.
-    assert f"wrote {out} (1 of 2 events, 1 left out)" in result.stderr
+    assert f"wrote {out} (1 of 2 events, 1 left out)" in result.stdout
 
 
 @pytest.mark.parametrize(

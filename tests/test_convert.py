@@ -313,7 +313,7 @@ def test_extract_takes_the_format_from_the_output_suffix(tmp_path: Path) -> None
     src = tmp_path / "e.yaml"
     src.write_text("events:\n  - {date: 1969, title: Moon}\n")
     for name, start in (("out.csv", "type,date"), ("out.jsonl", '{"type": "timeline"'),
-                        ("out.txt", "# Events")):  # fmt: skip
+                        ("out.txt", "# timeline fingerprint ")):  # fmt: skip
         out = tmp_path / name
         result = run("extract", str(src), "-o", str(out))
         assert result.exit_code == 0, result.stderr

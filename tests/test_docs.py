@@ -62,3 +62,38 @@ def test_readme_yaml_example_matches_the_schema() -> None:
     data = yaml.safe_load(example)
     data["reference_date"] = str(data["reference_date"])  # YAML 1.1 reads it as a date object
     assert list(jsonschema.Draft7Validator(schema).iter_errors(data)) == []
+
+
+def _synopses() -> dict[str, set[str]]:
+    """The options the README's Commands block lists for each command ("" for timeline's own)."""
+    block = README.split("## Commands", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    listed: dict[str, set[str]] = {}
+    command = ""
+    for line in block.splitlines():
+        head = re.match(r"timeline (\w+)?", line)
+        if head:
+            command = head[1] or ""
+            listed.setdefault(command, set())
+        listed[command] |= set(re.findall(r"(?<![\w-])(--?[a-z][\w-]*)", line))
+    return listed
+
+
+def test_readme_lists_each_commands_options_and_no_others() -> None:
+    """`watch -j 2` was in the README and failed: each command takes what its line lists."""
+    import typer.main
+
+    from timeline.cli import app
+
+    group = typer.main.get_command(app)
+    listed = _synopses()
+    assert sorted(listed) == sorted(["", *group.commands])  # type: ignore[attr-defined]
+    for name, command in [("", group), *group.commands.items()]:  # type: ignore[attr-defined]
+        takes = [
+            set(p.opts + p.secondary_opts)
+            for p in command.params
+            if p.param_type_name == "option" and "--help" not in p.opts
+        ]
+        for flags in takes:
+            assert flags & listed[name], f"timeline {name}: {sorted(flags)} not in the README"
+        unknown = listed[name] - set().union(*takes) if takes else listed[name]
+        assert not unknown, f"timeline {name}: the README lists {sorted(unknown)}"

@@ -2,6 +2,8 @@
 
 >>> import timeline
 >>> timeline.build(["events.yaml"], "out/timeline.html")   # doctest: +SKIP
+>>> events = timeline.read("article.txt", ref_date="2017-11-18")   # doctest: +SKIP
+>>> events.figure(), events.dataframe(), events.records()   # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -9,12 +11,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from timeline._version import __version__
-from timeline.errors import DateError, InputError, InvalidInput, RenderError, TimelineError
+from timeline.errors import (
+    DateError,
+    InputError,
+    InvalidInput,
+    OptionError,
+    OutputError,
+    RenderError,
+    TimelineError,
+)
 from timeline.labels import label
 from timeline.model import Event, FuzzyDate, Precision, Qualifier, Timeline
 
 if TYPE_CHECKING:
-    from timeline.pipeline import build, extract, load
+    from timeline.pipeline import Loaded, build, extract, figure, load, read
 
 
 __all__ = [
@@ -23,6 +33,9 @@ __all__ = [
     "FuzzyDate",
     "InputError",
     "InvalidInput",
+    "Loaded",
+    "OptionError",
+    "OutputError",
     "Precision",
     "Qualifier",
     "RenderError",
@@ -31,14 +44,16 @@ __all__ = [
     "__version__",
     "build",
     "extract",
+    "figure",
     "label",
     "load",
+    "read",
 ]
 
 
 def __getattr__(name: str) -> Any:
     # The pipeline pulls in the readers; keep `import timeline` cheap until it is used.
-    if name in ("build", "extract", "load"):
+    if name in ("Loaded", "build", "extract", "figure", "load", "read"):
         from timeline import pipeline
 
         return getattr(pipeline, name)

@@ -9,17 +9,17 @@ import json
 import sys
 import traceback
 import webbrowser
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 from timeline._version import __version__
 from timeline.errors import InvalidInput, TimelineError
-from timeline.model import Day, Diagnostic, Severity
+from timeline.model import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from timeline.pipeline import BuildReport
@@ -80,6 +80,25 @@ class InputFormat(StrEnum):
     html = "html"
 
 
+E = TypeVar("E", bound=StrEnum)
+
+
+def _choice(kind: type[E]) -> Callable[[str], E]:
+    """A parser for an enum option that says what is wrong in plain words (typer's own check
+    says "Value error, ..."); help and completion still show the choices."""
+    names = ", ".join(str(member) for member in kind)
+
+    def parse(value: str) -> E:
+        if isinstance(value, kind):
+            return value
+        try:
+            return kind(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not one of {names}") from None
+
+    return parse
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"timeline {__version__}")
@@ -124,7 +143,9 @@ Lang = Annotated[
 ]
 OpenPage = Annotated[bool, typer.Option("--open", help="Open the page in the default browser.")]
 Title = Annotated[str | None, typer.Option("--title", help="The page title.")]
-ThemeOption = Annotated[Theme, typer.Option("--theme", help="Colour theme of the page.")]
+ThemeOption = Annotated[
+    Theme, typer.Option("--theme", parser=_choice(Theme), help="Colour theme of the page.")
+]
 Cdn = Annotated[
     bool,
     typer.Option("--cdn", help="Load plotly.js from a CDN: a small file that needs the network."),
@@ -138,7 +159,11 @@ Traceback = Annotated[
 ]
 FromFormat = Annotated[
     InputFormat | None,
-    typer.Option("--from", help="Read every input as this format instead of detecting it."),
+    typer.Option(
+        "--from",
+        parser=_choice(InputFormat),
+        help="Read every input as this format instead of detecting it.",
+    ),
 ]
 Window = Annotated[
     str | None,
@@ -188,47 +213,28 @@ def _said_if_interrupted() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-def _options(ref_date: str | None, lang: list[str] | None, title: str | None = None) -> ReadOptions:
-    from timeline.dates import known_language, parse_date
-    from timeline.errors import DateError
+def _options(
+    ref_date: str | None,
+    lang: list[str] | None,
+    title: str | None = None,
+    source: InputFormat | None = None,
+    window: str | None = None,
+) -> ReadOptions:
+    """What the options say, read by the pipeline; what it cannot use is a usage error."""
+    from timeline.errors import OptionError
+    from timeline.pipeline import read_options
 
-    reference: Day | None = None
-    if ref_date is not None:
-        try:
-            reference = parse_date(ref_date).start
-        except DateError:
-            raise typer.BadParameter(
-                f"cannot read {ref_date!r} as a date", param_hint="--ref-date"
-            ) from None
-    for code in lang or ():
-        if not known_language(code):
-            raise typer.BadParameter(
-                f"unknown language {code!r}; use codes such as en, fr, de", param_hint="--lang"
-            )
-    return ReadOptions(reference_date=reference, languages=tuple(lang or ()), title=title)
-
-
-def _with_formats(options: ReadOptions, source: InputFormat | None,
-                  window: str | None) -> ReadOptions:  # fmt: skip
-    from dataclasses import replace
-
-    from timeline.dates import parse_date
-    from timeline.errors import DateError
-
-    span = None
-    if window is not None:
-        first, sep, last = window.partition("..")
-        try:
-            if not sep:
-                raise DateError(window)
-            span = (parse_date(first).start, parse_date(last).end)
-        except DateError:
-            raise typer.BadParameter(
-                f"{window!r} is not START..END, e.g. 2024-01-01..2025-12-31", param_hint="--window"
-            ) from None
-        if span[1] < span[0]:
-            raise typer.BadParameter(f"{window!r} ends before it starts", param_hint="--window")
-    return replace(options, format=str(source) if source else None, window=span)
+    try:
+        return read_options(
+            title=title,
+            ref_date=ref_date,
+            lang=lang,
+            source=str(source) if source else None,
+            window=window,
+        )
+    except OptionError as exc:
+        flag = {"source": "--from"}.get(exc.option, "--" + exc.option.replace("_", "-"))
+        raise typer.BadParameter(exc.message, param_hint=flag) from None
 
 
 NOTES_SHOWN = 20  # a folder of thousands of articles would print a note for each
@@ -292,7 +298,8 @@ def build(
             "--output",
             "-o",
             show_default=False,
-            help="Where to write it [default: out/timeline.html, .png, .svg or .pdf].",
+            help="Where to write it, - for standard output "
+            "[default: out/timeline.html, .png, .svg or .pdf].",
         ),
     ] = None,
     fmt: Annotated[
@@ -300,6 +307,7 @@ def build(
         typer.Option(
             "--format",
             "-f",
+            parser=_choice(PageFormat),
             show_default=False,
             help="html for the interactive page, or png, svg or pdf for a still image of "
             "the whole timeline [default: from -o's suffix, else html].",
@@ -329,6 +337,15 @@ def build(
     from timeline.render import RenderOptions
 
     output, kind = _output_and_format(output, fmt)
+    if _is_stdout(output):
+        if open_page:
+            raise typer.BadParameter("a page on standard output cannot be opened; give -o FILE",
+                                     param_hint="--open")  # fmt: skip
+        if kind in BINARY_FORMATS and sys.stdout.isatty():
+            raise typer.BadParameter(
+                f"a {kind} image would go to the terminal; redirect it (> timeline.{kind}) or "
+                "give -o FILE", param_hint="--output"
+            )  # fmt: skip
     options = _options(ref_date, lang, title)
     bar = _reading(scheduler, show_progress, "reading")
     try:
@@ -337,7 +354,7 @@ def build(
                 inputs or [DEFAULT_INPUT], output, options,
                 RenderOptions(theme=str(theme), cdn=cdn),
                 kind=kind, skip_invalid=skip_invalid, stdin=sys.stdin.buffer,
-                workers=workers, scheduler=scheduler, progress=bar,
+                workers=workers, scheduler=scheduler, progress=bar, stdout=sys.stdout.buffer,
             )  # fmt: skip
     except TimelineError as exc:
         _fail(exc, show_traceback)
@@ -355,9 +372,22 @@ def _built(report: BuildReport) -> None:
             typer.echo(f"  {problem}", err=True)
     count = len(loaded.timeline.events)
     typer.echo(
-        f"wrote {report.output} ({count} event{'s' if count != 1 else ''}, "
-        f"{report.size / 1024:,.0f} kB)"
-    )
+        f"wrote {_shown(report.output)} ({count} event{'s' if count != 1 else ''}, "
+        f"{report.size / 1024:,.0f} kB)", err=_is_stdout(report.output),
+    )  # fmt: skip
+
+
+BINARY_FORMATS = ("png", "pdf")  # never sent to a terminal
+
+
+def _is_stdout(output: Path | None) -> bool:
+    return output is not None and str(output) == "-"
+
+
+def _shown(output: Path) -> str:
+    """An output as "wrote ..." names it. That line goes to standard output, like `validate`'s
+    "ok: ...", unless the output itself does."""
+    return "<stdout>" if _is_stdout(output) else str(output)
 
 
 @app.command()
@@ -386,6 +416,9 @@ def watch(
     from timeline.watch import Outcome
     from timeline.watch import watch as run_watch
 
+    if _is_stdout(output):
+        raise typer.BadParameter("watch keeps a page up to date: give -o FILE, not -",
+                                 param_hint="--output")  # fmt: skip
     options = _options(ref_date, lang, title)
     opened = not open_page
 
@@ -432,7 +465,7 @@ def validate(
     """
     from timeline.pipeline import load
 
-    options = _with_formats(_options(ref_date, lang), source, window)
+    options = _options(ref_date, lang, source=source, window=window)
     try:
         loaded = load(inputs, options, stdin=sys.stdin.buffer)
     except TimelineError as exc:
@@ -455,13 +488,19 @@ def extract(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write here instead of standard output."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write here instead of standard output (- is standard output).",
         ),
     ] = None,
     fmt: Annotated[
         DataFormat | None,
         typer.Option(
-            "--format", "-f", help="Output format; by default from the suffix of -o, else yaml."
+            "--format",
+            "-f",
+            parser=_choice(DataFormat),
+            help="Output format; by default from the suffix of -o, else yaml.",
         ),
     ] = None,
     ref_date: RefDate = None,
@@ -472,6 +511,10 @@ def extract(
             "--mentions", help="Print every temporal expression found, one JSON line each."
         ),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace the -o file even if it was edited since."),
+    ] = False,
     show_traceback: Traceback = False,
     workers: Workers = None,
     scheduler: Scheduler = None,
@@ -479,16 +522,25 @@ def extract(
 ) -> None:
     """Find the dated events in prose and write them out for review.
 
-    The YAML output is what `timeline build` reads: extract, edit, then build.
+    The YAML output is what `timeline build` reads: extract, edit, then build. A file that was
+    edited since extract wrote it, or that extract did not write, is not replaced without
+    --force.
 
     Example: timeline extract article.txt -o events.yaml && timeline build events.yaml
     """
+    from timeline.pipeline import output_format
+
+    if _is_stdout(output):
+        output = None
+    kind = str(fmt) if fmt else output_format(output, "yaml") if output else "yaml"
     options = _options(ref_date, lang)
     try:
-        if output is not None:
-            from timeline.pipeline import check_output
+        if output is not None:  # checked before the reading, which may take long
+            from timeline.pipeline import check_output, check_replace
 
-            check_output(inputs, output)  # before the reading, which may take long
+            check_output(inputs, output)
+            if not force:
+                check_replace(output, "jsonl" if mentions else kind)
         if mentions:
             from timeline.pipeline import mentions as find_mentions
 
@@ -497,9 +549,7 @@ def extract(
             loaded = None
         else:
             from timeline.pipeline import extract as run_extract
-            from timeline.pipeline import output_format
 
-            kind = str(fmt) if fmt else output_format(output, "yaml") if output else "yaml"
             bar = _reading(scheduler, show_progress, "extracting")
             with _said_if_interrupted(), bar:
                 data, loaded = run_extract(
@@ -507,9 +557,9 @@ def extract(
                     workers=workers, scheduler=scheduler, progress=bar,
                 )  # fmt: skip
         if output is not None:
-            from timeline.pipeline import write_atomic
+            from timeline.pipeline import fingerprinted, write_atomic
 
-            write_atomic(output, data)
+            write_atomic(output, fingerprinted(data, "jsonl" if mentions else kind))
     except TimelineError as exc:
         _fail(exc, show_traceback)
     if loaded is not None:
@@ -525,7 +575,7 @@ def extract(
         what = (
             _events(len(loaded.timeline.events), loaded.left_out) if loaded else f"{lines} mentions"
         )
-        typer.echo(f"wrote {output} ({what})", err=True)
+        typer.echo(f"wrote {output} ({what})")
 
 
 @app.command()
@@ -539,11 +589,21 @@ def convert(
         ),
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", metavar="FILE", help="The file to write.")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The file to write; - for standard output (say --to).",
+        ),
     ],
     to: Annotated[
         DataFormat | None,
-        typer.Option("--to", help="Output format; by default from the suffix of -o."),
+        typer.Option(
+            "--to",
+            parser=_choice(DataFormat),
+            help="Output format; by default from the suffix of -o.",
+        ),
     ] = None,
     source: FromFormat = None,
     window: Window = None,
@@ -558,16 +618,17 @@ def convert(
     """
     from timeline.pipeline import convert as run_convert
 
-    options = _with_formats(_options(ref_date, lang), source, window)
+    options = _options(ref_date, lang, source=source, window=window)
     try:
         report = run_convert(inputs, output, options, kind=str(to) if to else None,
-                             stdin=sys.stdin.buffer)  # fmt: skip
+                             stdin=sys.stdin.buffer, stdout=sys.stdout.buffer)  # fmt: skip
     except TimelineError as exc:
         _fail(exc, show_traceback)
     _say(report.loaded.diagnostics)
     read_as = ", ".join(sorted(set(report.loaded.formats.values())))
     events = _events(len(report.loaded.timeline.events), report.left_out)
-    typer.echo(f"wrote {report.output} ({events}; read as {read_as})")
+    typer.echo(f"wrote {_shown(report.output)} ({events}; read as {read_as})",
+               err=_is_stdout(report.output))  # fmt: skip
 
 
 def _events(total: int, left_out: int) -> str:

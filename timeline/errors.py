@@ -6,7 +6,10 @@ from collections.abc import Sequence
 
 from timeline.model import Diagnostic, Severity, SourceRef
 
-__all__ = ["DateError", "InputError", "InvalidInput", "RenderError", "TimelineError"]
+__all__ = [
+    "DateError", "InputError", "InvalidInput", "OptionError", "OutputError", "RenderError",
+    "TimelineError",
+]  # fmt: skip
 
 
 class TimelineError(Exception):
@@ -47,6 +50,26 @@ class InvalidInput(TimelineError):
         count = self.error_count
         lines.append(f"{count} error{'s' if count != 1 else ''}; nothing was written")
         super().__init__("\n".join(lines))
+
+
+class OutputError(TimelineError):
+    """An output that cannot or must not be written: `path` names it ("-" for standard output),
+    `message` says why."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{'<stdout>' if path == '-' else path}: {message}")
+
+
+class OptionError(TimelineError):
+    """An option that cannot be used as given: `option` is its name in Python ("ref_date"),
+    which the CLI shows as its flag (--ref-date)."""
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option
+        self.message = message
+        super().__init__(f"{option}: {message}")
 
 
 class RenderError(TimelineError):

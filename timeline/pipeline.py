@@ -6,26 +6,34 @@ Nothing here prints or exits: problems travel back as diagnostics and `TimelineE
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from timeline.dates import today as clock_today
-from timeline.errors import InputError, InvalidInput, TimelineError
-from timeline.model import Diagnostic, Severity, SourceRef, Timeline
+from timeline.errors import InputError, InvalidInput, OptionError, OutputError, TimelineError
+from timeline.model import Day, Diagnostic, Event, Severity, SourceRef, Timeline
 from timeline.render import DATA_FORMATS, RenderOptions, render, write
 from timeline.sources import _SUFFIXES, ReadOptions, ReadResult, detect_format, reader_for
 from timeline.sources.decode import decode
 
+if TYPE_CHECKING:
+    import pandas
+    import plotly.graph_objects
+
 __all__ = [
-    "BuildReport", "Loaded", "build", "check_output", "convert", "expand_inputs", "extract",
-    "load", "mentions", "output_format", "read_input", "write_atomic",
+    "BuildReport", "Loaded", "build", "check_output", "check_replace", "convert", "deliver",
+    "expand_inputs", "extract", "figure", "fingerprinted", "load", "mentions", "output_format",
+    "read", "read_input", "read_options", "write_atomic",
 ]  # fmt: skip
 
 STDIN = "-"
+STDOUT = "-"  # as an output: standard output
 MAX_INPUT_BYTES = 200 * 1024 * 1024  # one input file; larger ones are refused, not half-read
 
 
@@ -38,6 +46,83 @@ class Loaded:
     formats: dict[str, str] = field(default_factory=dict)  # input path -> detected format
     skipped: list[Diagnostic] = field(default_factory=list)  # errors passed over by skip_invalid
     left_out: int = 0  # events that `extract`'s output format could not hold
+
+    def records(self) -> list[dict[str, Any]]:
+        """The events in date order, one flat dict each (see `record`)."""
+        return [record(e) for e in self.timeline.events]
+
+    def dataframe(self) -> pandas.DataFrame:
+        """The events as a pandas DataFrame, a row per event, the columns of `record`.
+        Needs pandas (pip install pandas)."""
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError("Loaded.dataframe() needs pandas: pip install pandas") from None
+        return pandas.DataFrame(self.records(), columns=list(RECORD_COLUMNS))
+
+    def figure(
+        self, render_options: RenderOptions | None = None, *, theme: str | None = None
+    ) -> plotly.graph_objects.Figure:
+        """The timeline as a plotly Figure: what a still image draws (lanes, marks, the labels
+        that fit, eras, the axis, the title and key), with the page's hover cards."""
+        from plotly.graph_objects import Figure
+
+        from timeline._version import __version__
+        from timeline.render.figure import figure_for
+        from timeline.render.page import footer
+        from timeline.render.scene import plotly_text
+        from timeline.render.static import still
+
+        render_options = _dated(render_options or RenderOptions(), self.timeline, None)
+        if theme is not None:
+            render_options = replace(render_options, theme=theme)
+        scene, _, page, _ = figure_for(self.timeline, render_options)
+        caption = footer(scene, self.timeline.sources, __version__)
+        drawn = still(scene, page, plotly_text(self.timeline.title), caption)
+        # `still` keeps the page's traces in order and takes their hover cards away.
+        shown = [t for t in page["data"] if t.get("visible", True) is not False]
+        for trace, card in zip(drawn["data"], shown, strict=True):
+            for key in ("customdata", "hovertemplate", "hoverlabel", "hoverinfo"):
+                if key in card:
+                    trace[key] = card[key]
+                else:
+                    trace.pop(key, None)
+        return Figure(drawn)
+
+    def _repr_html_(self) -> str:
+        """A notebook shows the figure."""
+        html: str = self.figure()._repr_html_()
+        return html
+
+
+RECORD_COLUMNS = (
+    "title", "date", "start", "end", "precision", "qualifiers", "label", "description", "group",
+    "tags", "url", "color", "source", "milestone", "sources", "path", "line", "sentence",
+)  # fmt: skip
+
+
+def record(event: Event) -> dict[str, Any]:
+    """One event as flat data: `date` is its date as `extract` writes it (and `end` the end of
+    a span's), `start` and `end` its first and last day in ISO 8601 ("-0043-03-15" is 15 March
+    44 BC), `label` how the page shows it; `sources` how many places told it, `path`, `line`
+    and `sentence` the first of them (None for events written by hand)."""
+    from timeline.labels import canonical_text
+    from timeline.render.data import event_record
+
+    nested = event_record(event)  # what JSON output writes, with each date as a record
+    ref = event.refs[0] if event.refs else None
+    flat = {
+        "date": canonical_text(event.date),
+        "start": event.first_day.iso(),
+        "end": event.last_day.iso(),
+        "precision": nested["date"]["precision"],
+        "qualifiers": nested["date"]["qualifiers"],
+        "sources": event.source_count,
+        "path": ref.path if ref else None,
+        "line": ref.line if ref else None,
+        "sentence": ref.sentence if ref else None,
+    }
+    return {key: flat[key] if key in flat else nested[key] for key in RECORD_COLUMNS}
 
 
 @dataclass(slots=True)
@@ -426,25 +511,105 @@ def build(
     workers: int | None = 1,
     scheduler: str | None = None,
     progress: Progress | None = None,
+    stdout: BinaryIO | None = None,
 ) -> BuildReport:
-    """Read the inputs and write one rendered file. Nothing is written if anything fails.
-    `workers`, `scheduler` and `progress` are as for `load`."""
+    """Read the inputs and write one rendered file, or to `stdout` when `output` is "-".
+    Nothing is written if anything fails. `workers`, `scheduler` and `progress` are as for
+    `load`."""
     output = Path(output)
     check_output(inputs, output)
     loaded = load(inputs, options, skip_invalid=skip_invalid, stdin=stdin, workers=workers,
                   scheduler=scheduler, progress=progress)  # fmt: skip
-    render_options = render_options or RenderOptions()
-    if render_options.today is None:
-        reference = loaded.timeline.settings.reference_date
-        if reference is not None:
-            render_options = replace(render_options, today=reference,
-                                     today_label="reference date")  # fmt: skip
-        else:
-            day = (options and options.today) or clock_today()
-            render_options = replace(render_options, today=day)
+    render_options = _dated(render_options or RenderOptions(), loaded.timeline, options)
     data = render(kind, loaded.timeline, render_options)
-    write_atomic(output, data)
+    deliver(output, data, stdout)
     return BuildReport(output, loaded, len(data))
+
+
+def _dated(
+    render_options: RenderOptions, timeline: Timeline, options: ReadOptions | None
+) -> RenderOptions:
+    """The day the "today" line marks: the reference date the events were read from, else
+    the pinned or the clock's today."""
+    if render_options.today is not None:
+        return render_options
+    reference = timeline.settings.reference_date
+    if reference is not None:
+        return replace(render_options, today=reference, today_label="reference date")
+    return replace(render_options, today=(options and options.today) or clock_today())
+
+
+def read_options(
+    *,
+    title: str | None = None,
+    ref_date: str | None = None,
+    lang: Sequence[str] | None = None,
+    source: str | None = None,
+    window: str | None = None,
+) -> ReadOptions:
+    """`ReadOptions` from what the command line's options say, in the same words:
+    `ref_date` "2017-11-18" (--ref-date), `lang` ["en", "fr"] (--lang), `source` a format to
+    read every input as (--from), `window` "2024-01-01..2025-12-31" (--window). An option that
+    cannot be used is an `OptionError` naming it."""
+    from timeline.dates import known_language, parse_date
+    from timeline.errors import DateError
+    from timeline.sources import READERS
+
+    if isinstance(lang, str):
+        lang = [lang]
+    reference: Day | None = None
+    if ref_date is not None:
+        try:
+            reference = parse_date(ref_date).start
+        except DateError:
+            raise OptionError("ref_date", f"cannot read {ref_date!r} as a date") from None
+    for code in lang or ():
+        if not known_language(code):
+            raise OptionError("lang", f"unknown language {code!r}; use codes such as en, fr, de")
+    if source is not None and source not in READERS:
+        raise OptionError("source", f"{source!r} is not one of {', '.join(READERS)}")
+    span = None
+    if window is not None:
+        first, sep, last = window.partition("..")
+        try:
+            if not sep:
+                raise DateError(window)
+            span = (parse_date(first).start, parse_date(last).end)
+        except DateError:
+            raise OptionError(
+                "window", f"{window!r} is not START..END, e.g. 2024-01-01..2025-12-31"
+            ) from None
+        if span[1] < span[0]:
+            raise OptionError("window", f"{window!r} ends before it starts")
+    return ReadOptions(reference_date=reference, languages=tuple(lang or ()), title=title,
+                       format=source, window=span)  # fmt: skip
+
+
+def read(
+    inputs: str | Sequence[str],
+    *,
+    title: str | None = None,
+    ref_date: str | None = None,
+    lang: Sequence[str] | None = None,
+    source: str | None = None,
+    window: str | None = None,
+    skip_invalid: bool = False,
+    workers: int | None = 1,
+    scheduler: str | None = None,
+) -> Loaded:
+    """`load` with the command line's options (see `read_options`), for a notebook:
+    `timeline.read("article.txt", ref_date="2017-11-18").dataframe()`."""
+    paths = [inputs] if isinstance(inputs, str) else list(inputs)
+    options = read_options(title=title, ref_date=ref_date, lang=lang, source=source,
+                           window=window)  # fmt: skip
+    return load(paths, options, skip_invalid=skip_invalid, workers=workers, scheduler=scheduler)
+
+
+def figure(
+    inputs: str | Sequence[str], *, theme: str = "light", **options: Any
+) -> plotly.graph_objects.Figure:
+    """The plotly Figure of the inputs (`Loaded.figure`) in `theme`; `options` are `read`'s."""
+    return read(inputs, **options).figure(theme=theme)
 
 
 def extract(
@@ -476,9 +641,11 @@ def output_format(output: Path, default: str | None = None) -> str:
             return kind
     if default is not None:
         return default
+    if str(output) == STDOUT:
+        raise OutputError(STDOUT, "standard output has no suffix to tell the format by; say --to")
     known = ", ".join(s for suffixes in DATA_FORMATS.values() for s in suffixes)
-    raise InputError(
-        SourceRef(str(output)), f"cannot tell the format from the suffix (know {known}); say --to"
+    raise OutputError(
+        str(output), f"cannot tell the format from the suffix (know {known}); say --to"
     )
 
 
@@ -489,17 +656,18 @@ def convert(
     *,
     kind: str | None = None,
     stdin: BinaryIO | None = None,
+    stdout: BinaryIO | None = None,
 ) -> BuildReport:
-    """Read the inputs (any readable format) and write them as one data format, atomically.
-    Nothing is written if anything fails; what the format cannot hold comes back as warnings
-    in the report's `loaded.diagnostics`."""
+    """Read the inputs (any readable format) and write them as one data format, atomically
+    (to `stdout` when `output` is "-"). Nothing is written if anything fails; what the format
+    cannot hold comes back as warnings in the report's `loaded.diagnostics`."""
     output = Path(output)
     check_output(inputs, output)
     kind = kind or output_format(output)
     loaded = load(inputs, options, stdin=stdin)
     out = write(kind, loaded.timeline)
     loaded.diagnostics.extend(out.warnings)
-    write_atomic(output, out.data)
+    deliver(output, out.data, stdout)
     return BuildReport(output, loaded, len(out.data), out.left_out)
 
 
@@ -522,18 +690,87 @@ def mentions(
 
 def check_output(inputs: Sequence[str], output: Path) -> None:
     """Refuse an output path that is a directory or one of the inputs: a build must never eat
-    its source. Checked before any reading, so a long build does not fail at its last step."""
+    its source. Checked before any reading, so a long build does not fail at its last step.
+    "-" (standard output) is always fine."""
+    if str(output) == STDOUT:
+        return
     if output.is_dir():
-        raise InputError(SourceRef(str(output)), "is a directory")
+        raise OutputError(str(output), "is a directory")
     target = output.resolve()
     for path in expand_inputs(inputs):
         if path != STDIN and Path(path).resolve() == target:
-            raise InputError(SourceRef(str(output)), "the output would overwrite an input file")
+            raise OutputError(str(output), "the output would overwrite an input file")
+
+
+# The first line of the YAML that `extract` writes to a file: a hash of the rest, so that a
+# re-run can tell a file timeline wrote, which it may replace, from one the user has edited.
+FINGERPRINT_LINE = "# timeline fingerprint {}: `timeline extract -o` replaces it if unchanged\n"
+_FINGERPRINT = re.compile(r"# timeline fingerprint ([0-9a-f]{16}): [^\n]*\n")
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def fingerprinted(data: bytes, kind: str) -> bytes:
+    """`data` as `extract` writes it to a file: YAML gets a first line that fingerprints the
+    rest (see `check_replace`); formats without comments are left as they are."""
+    if kind != "yaml":
+        return data
+    return FINGERPRINT_LINE.format(_digest(data)).encode() + data
+
+
+def check_replace(output: Path, kind: str) -> None:
+    """Refuse to replace a file that the user may have edited: a YAML file whose fingerprint
+    line is missing (the user wrote it) or no longer matches the rest (the user changed it
+    since timeline wrote it), or any existing file of a format that has no room for a
+    fingerprint. Checked before reading, like `check_output`."""
+    if str(output) == STDOUT:
+        return
+    try:
+        with open(output, "rb") as f:
+            head = f.read(len(FINGERPRINT_LINE) + 16)
+            if kind != "yaml":
+                raise OutputError(
+                    str(output), f"already exists, and {kind} has no room for the fingerprint "
+                    "that shows whether it was edited since; not replaced (--force replaces it)"
+                )  # fmt: skip
+            found = _FINGERPRINT.match(head.decode("utf-8", "replace"))
+            rest = head[found.end() :] + f.read() if found else b""
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return  # nothing to lose; `check_output` and the writing say what else is wrong
+    except PermissionError:
+        return  # the writing says so
+    if found is None:
+        raise OutputError(
+            str(output), "already exists and timeline did not write it (it has no fingerprint "
+            "line); not replaced (--force replaces it)"
+        )  # fmt: skip
+    if found[1] != _digest(rest):
+        raise OutputError(
+            str(output), "has been edited since timeline wrote it; not replaced, so the edits "
+            "are kept (--force replaces it; -o another file writes beside it)"
+        )  # fmt: skip
+
+
+def deliver(output: Path, data: bytes, stdout: BinaryIO | None) -> None:
+    """`data` to the file `output`, atomically (`write_atomic`), or to `stdout` when `output`
+    is "-"."""
+    if str(output) != STDOUT:
+        write_atomic(output, data)
+        return
+    if stdout is None:
+        raise OutputError(STDOUT, "standard output is not available")
+    try:
+        stdout.write(data)
+        stdout.flush()
+    except OSError as exc:
+        raise OutputError(STDOUT, f"cannot write: {exc.strerror or exc}") from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: a reader never sees half a file.
-    A path that cannot be written is an `InputError` naming it; no temporary file is left."""
+    A path that cannot be written is an `OutputError` naming it; no temporary file is left."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -553,9 +790,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _unwritable(path: Path, exc: OSError) -> InputError:
+def _unwritable(path: Path, exc: OSError) -> OutputError:
     if isinstance(exc, IsADirectoryError):
-        return InputError(SourceRef(str(path)), "is a directory")
+        return OutputError(str(path), "is a directory")
     if isinstance(exc, FileExistsError | NotADirectoryError):  # a file where a folder should be
-        return InputError(SourceRef(str(path)), "cannot write: a file is in the way of its folder")
-    return InputError(SourceRef(str(path)), f"cannot write: {exc.strerror or exc}")
+        return OutputError(str(path), "cannot write: a file is in the way of its folder")
+    return OutputError(str(path), f"cannot write: {exc.strerror or exc}")

@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any
 
 from timeline.labels import label
-from timeline.render.scene import Scene, as_written, place
+from timeline.render.scene import Scene, as_written, place, safe_url
 
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 
@@ -48,12 +48,6 @@ def asset(name: str) -> str:
 def fill(template: str, values: dict[str, str]) -> str:
     """Replace every @@NAME@@ in one pass: inserted text is never scanned again."""
     return _PLACEHOLDER.sub(lambda m: values[m[1]], template)
-
-
-def safe_url(url: str | None) -> str | None:
-    if url and re.match(r"(?i)^(https?://|mailto:)", url.strip()):
-        return url.strip()
-    return None
 
 
 def event_records(scene: Scene) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import html
 import math
+import re
 from dataclasses import dataclass, field
 
 from timeline.labels import span_label
@@ -164,9 +165,16 @@ def hover_card(event: Event, when: str | None = None) -> str:
         parts.append(f"<i>and {more:,} more source{'s' if more != 1 else ''}</i>")
     if event.source:
         parts.append(f"<i>source:</i> {_wrap(_clip(event.source, 160))}")
-    if event.url:
-        parts.append(f"<i>link:</i> {e(_clip(event.url, 60))} (click the point)")
+    if url := safe_url(event.url):  # an event built in Python may carry any url
+        parts.append(f"<i>link:</i> {e(_clip(url, 60))} (click the point)")
     return "<br>".join(parts)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The url, if it is one a page may link to (http, https, mailto); else None."""
+    if url and re.match(r"(?i)^(https?://|mailto:)", url.strip()):
+        return url.strip()
+    return None
 
 
 def _rows(marks: list[tuple[int, float, float]], pad: float) -> dict[int, int]:

@@ -17,15 +17,16 @@ TITLE_CHARS = 60
 TITLE_MAX = 70  # when the words after the verb hold no phrase to cut before
 
 _MARK_AFTER = re.compile(r"\s+([,.;:%’']\s?s\b|[,.;:%’']|['’]s\b)(?=\s|$|\b)")
-_DOLLAR = re.compile(r"\$\s+")
+_CURRENCY = frozenset("$£€¥")
+_DOLLAR = re.compile(r"([$£€¥])\s+")  # "£ 18 million" -> "£18 million", like "$4"
 _MARKS = frozenset(",.;:%'’")
 
 
 def _join(words: list[str]) -> str:
     """Words as text: "$4", "35%", "Ford's", with no space before a mark."""
     text = " ".join(words)
-    if "$" in text:
-        text = _DOLLAR.sub("$", text)
+    if not _CURRENCY.isdisjoint(text):
+        text = _DOLLAR.sub(r"\1", text)
     if not _MARKS.intersection(text):
         return text
     # "Corp.'s" comes as "Corp", ".", "'", "s": the possessive closes up too
