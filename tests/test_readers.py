@@ -1,0 +1,46 @@
+"""Reading inputs as people bring them (issue 21): weeks and numbers in YAML dates, HTML
+tables, Markdown and HTML on standard input, spreadsheets' own column names, and where each
+event came from surviving a review."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from timeline.cli import app
+
+
+def run(*args: str, input: str | None = None) -> object:
+    return CliRunner().invoke(app, list(args), input=input)
+
+
+# --- 6: YAML dates are not guessed ---------------------------------------------------------------
+
+
+def test_an_iso_week_is_its_seven_days_and_reads_back(tmp_path: Path) -> None:
+    src = tmp_path / "weeks.yaml"
+    src.write_text('events:\n  - date: "2020-W05"\n    title: A week\n'
+                   '  - date: "2020-W05-3"\n    title: Its Wednesday\n')  # fmt: skip
+    out = tmp_path / "weeks.json"
+    result = run("convert", str(src), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    dates = [(e["date"]["start"], e["date"]["end"]) for e in json.loads(out.read_text())["events"]]
+    assert dates == [("2020-01-27", "2020-02-02"), ("2020-01-29", "2020-01-29")]
+    again = tmp_path / "again.yaml"
+    assert run("convert", str(out), "-o", str(again)).exit_code == 0
+    assert '- date: "2020-W05"\n' in again.read_text()
+
+
+def test_numbers_and_missing_weeks_are_errors_with_their_line(tmp_path: Path) -> None:
+    src = tmp_path / "numbers.yaml"
+    src.write_text('events:\n  - date: "1e9"\n    title: Big\n  - date: "2019.5"\n    title: Half\n'
+                   '  - date: "2021-W53"\n    title: No such week\n'
+                   '  - date: "03.2017"\n    title: March\n')  # fmt: skip
+    result = run("validate", str(src))
+    assert result.exit_code == 1
+    assert f'{src}:2: cannot read "1e9" as a date (a number, not a date' in result.stderr
+    assert f'{src}:4: cannot read "2019.5" as a date (a number, not a date' in result.stderr
+    assert f'{src}:6: cannot read "2021-W53" as a date (2021 has no week 53)' in result.stderr
+    assert ":8:" not in result.stderr  # a month and its year with a dot is a date
