@@ -44,3 +44,36 @@ def test_numbers_and_missing_weeks_are_errors_with_their_line(tmp_path: Path) ->
     assert f'{src}:4: cannot read "2019.5" as a date (a number, not a date' in result.stderr
     assert f'{src}:6: cannot read "2021-W53" as a date (2021 has no week 53)' in result.stderr
     assert ":8:" not in result.stderr  # a month and its year with a dot is a date
+
+
+# --- 3: standard input is sniffed, and extract has --from ------------------------------------
+
+NOTES = "# Notes on the flood\n\n## 1953\n\n- The sea wall broke\n\n```\nprint(2020)\n```\n"
+
+
+def test_markdown_on_standard_input_is_read_as_markdown() -> None:
+    result = run("extract", "-", "--format", "json", input=NOTES)
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["title"] == "Notes on the flood"  # the heading's text, not "# Notes ..."
+    assert [(e["date"]["text"], e["title"]) for e in doc["events"]] == [
+        ("1953", "The sea wall broke")  # dated by its heading; the code block is not prose
+    ]
+
+
+def test_extract_from_forces_the_reader_on_standard_input() -> None:
+    result = run("extract", "-", "--from", "text", "--format", "json", input=NOTES)
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["title"] == "# Notes on the flood"
+    assert "2020" in [e["date"]["text"] for e in doc["events"]]  # the code, read as prose
+    mentions = run("extract", "-", "--from", "text", "--mentions", input=NOTES)
+    assert "2020" in [json.loads(line)["text"] for line in mentions.stdout.splitlines()]
+
+
+def test_html_on_standard_input_is_read_as_html() -> None:
+    page = "<p>The bridge <b>opened</b> in 1932.</p>\n<p>It closed in 1990.</p>\n"
+    result = run("extract", "-", "--format", "json", input=page)
+    assert result.exit_code == 0, result.stderr
+    titles = [e["title"] for e in json.loads(result.stdout)["events"]]
+    assert titles == ["The bridge opened", "It closed"]

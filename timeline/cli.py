@@ -466,6 +466,7 @@ def extract(
     ] = None,
     ref_date: RefDate = None,
     lang: Lang = None,
+    source: FromFormat = None,
     mentions: Annotated[
         bool,
         typer.Option(
@@ -483,7 +484,7 @@ def extract(
 
     Example: timeline extract article.txt -o events.yaml && timeline build events.yaml
     """
-    options = _options(ref_date, lang)
+    options = _with_formats(_options(ref_date, lang), source, None)
     try:
         if output is not None:
             from timeline.pipeline import check_output
