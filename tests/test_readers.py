@@ -46,7 +46,7 @@ def test_numbers_and_missing_weeks_are_errors_with_their_line(tmp_path: Path) ->
     assert ":8:" not in result.stderr  # a month and its year with a dot is a date
 
 
-# --- 3: standard input is sniffed, and extract has --from ------------------------------------
+# --- 3: standard input is sniffed, and extract has --from ----------------------------------------
 
 NOTES = "# Notes on the flood\n\n## 1953\n\n- The sea wall broke\n\n```\nprint(2020)\n```\n"
 
@@ -77,3 +77,71 @@ def test_html_on_standard_input_is_read_as_html() -> None:
     assert result.exit_code == 0, result.stderr
     titles = [e["title"] for e in json.loads(result.stdout)["events"]]
     assert titles == ["The bridge opened", "It closed"]
+
+
+# --- 2: HTML tables ------------------------------------------------------------------------------
+
+FLOODS = """<html><body><h1>Flood history</h1>
+<table>
+<thead><tr><th>Year</th><th>Event</th></tr></thead>
+<tr><td>1953</td><td><p>The sea wall broke</p><p>at Canvey</p></td></tr>
+<tr><td>1982<td>The barrier was completed
+<tr><td>2007</td><td>A surge came close to the top.</td></tr>
+<tr><td>2020</td><td>A second barrier opened</td></tr>
+</table>
+<p>Last year the council reviewed the plan.</p>
+</body></html>
+"""
+
+
+def _events(result: object) -> list[tuple[str, str, str, int]]:
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    doc = json.loads(result.stdout)  # type: ignore[attr-defined]
+    return [(e["date"]["text"], e["date"]["start"][:4], e["title"], e["refs"][0]["line"])
+            for e in doc["events"]]  # fmt: skip
+
+
+def test_an_html_table_row_is_a_sentence_its_date_column_dates_it(tmp_path: Path) -> None:
+    page = tmp_path / "floods.html"
+    page.write_text(FLOODS.replace("<p>Last year the council reviewed the plan.</p>", ""))
+    found = _events(run("extract", str(page), "--format", "json"))
+    assert found == [
+        ("1953", "1953", "The sea wall broke at Canvey", 4),
+        ("1982", "1982", "The barrier was completed", 5),
+        ("2007", "2007", "A surge came close to the top", 6),
+        ("2020", "2020", "A second barrier opened", 7),
+    ]
+
+
+def test_with_a_ref_date_no_table_year_moves_last_year(tmp_path: Path) -> None:
+    page = tmp_path / "floods.html"
+    page.write_text(FLOODS)
+    notes = tmp_path / "floods.md"
+    notes.write_text(
+        "# Flood history\n\n| Year | Event |\n|---|---|\n| 1953 | The sea wall broke |\n"
+        "| 1982 | The barrier was completed |\n| 2007 | A surge came close |\n"
+        "| 2020 | A second barrier opened |\n\nLast year the council reviewed the plan.\n"
+    )
+    for src in (page, notes):
+        given = _events(run("extract", str(src), "--format", "json", "--ref-date", "2024-05-20"))
+        assert ("Last year", "2023", "The council reviewed the plan") in [f[:3] for f in given]
+        # Without one, the tables are the document's own dates, as in prose.
+        alone = _events(run("extract", str(src), "--format", "json"))
+        assert ("Last year", "2019", "The council reviewed the plan") in [f[:3] for f in alone]
+
+
+def test_an_infobox_is_not_read(tmp_path: Path) -> None:
+    page = tmp_path / "bridge.html"
+    page.write_text(
+        "<html><body><h1>Harbour Bridge</h1>"
+        '<table class="infobox vcard"><tr><th>Engineer</th><td>Born 3 May 1870</td></tr></table>'
+        "<aside><table><tr><th>Opened</th><td>19 March 1932</td></tr>"
+        "<tr><th>Length</th><td>1,149 m</td></tr></table></aside>"
+        "<aside><table><tr><td>1998</td><td>The walkway opened</td></tr></table></aside>"
+        "<p>The bridge was painted in 2001.</p></body></html>"
+    )
+    found = _events(run("extract", str(page), "--format", "json"))
+    # A sidebar of dated rows is a chronology, and is read.
+    assert [f[2] for f in found] == ["The walkway opened", "The bridge was painted"]
+    mentions = run("extract", str(page), "--mentions").stdout  # type: ignore[attr-defined]
+    assert [json.loads(line)["text"] for line in mentions.splitlines()] == ["1998", "2001"]
