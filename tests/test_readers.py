@@ -6,26 +6,32 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
 from timeline.cli import app
 
 
-def run(*args: str, input: str | None = None) -> object:
+def run(*args: str, input: str | None = None) -> Any:
     return CliRunner().invoke(app, list(args), input=input)
+
+
+def converted(tmp_path: Path, name: str, text: str, to: str) -> tuple[Path, Any, Path]:
+    """`timeline convert` on a file `name` holding `text`, to a file `to`: it must succeed."""
+    src, out = tmp_path / name, tmp_path / to
+    src.write_text(text)
+    result = run("convert", str(src), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    return src, result, out
 
 
 # --- 6: YAML dates are not guessed ---------------------------------------------------------------
 
 
 def test_an_iso_week_is_its_seven_days_and_reads_back(tmp_path: Path) -> None:
-    src = tmp_path / "weeks.yaml"
-    src.write_text('events:\n  - date: "2020-W05"\n    title: A week\n'
-                   '  - date: "2020-W05-3"\n    title: Its Wednesday\n')  # fmt: skip
-    out = tmp_path / "weeks.json"
-    result = run("convert", str(src), "-o", str(out))
-    assert result.exit_code == 0, result.stderr
+    weeks = 'events:\n  - date: "2020-W05"\n    title: A\n  - date: "2020-W05-3"\n    title: B\n'
+    _, _, out = converted(tmp_path, "weeks.yaml", weeks, "weeks.json")
     dates = [(e["date"]["start"], e["date"]["end"]) for e in json.loads(out.read_text())["events"]]
     assert dates == [("2020-01-27", "2020-02-02"), ("2020-01-29", "2020-01-29")]
     again = tmp_path / "again.yaml"
@@ -95,8 +101,8 @@ FLOODS = """<html><body><h1>Flood history</h1>
 
 
 def _events(result: object) -> list[tuple[str, str, str, int]]:
-    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
-    doc = json.loads(result.stdout)  # type: ignore[attr-defined]
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
     return [(e["date"]["text"], e["date"]["start"][:4], e["title"], e["refs"][0]["line"])
             for e in doc["events"]]  # fmt: skip
 
@@ -143,5 +149,61 @@ def test_an_infobox_is_not_read(tmp_path: Path) -> None:
     found = _events(run("extract", str(page), "--format", "json"))
     # A sidebar of dated rows is a chronology, and is read.
     assert [f[2] for f in found] == ["The walkway opened", "The bridge was painted"]
-    mentions = run("extract", str(page), "--mentions").stdout  # type: ignore[attr-defined]
+    mentions = run("extract", str(page), "--mentions").stdout
     assert [json.loads(line)["text"] for line in mentions.splitlines()] == ["1998", "2001"]
+
+
+# --- 4: a spreadsheet's own column names ---------------------------------------------------------
+
+
+def _page_data(html: str) -> dict[str, object]:
+    opening = '<script type="application/json" id="tl-data">'
+    start = html.index(opening) + len(opening)
+    return json.loads(html[start : html.index("</script>", start)])  # type: ignore[no-any-return]
+
+
+def test_a_spreadsheets_columns_are_read_and_said(tmp_path: Path) -> None:
+    src, result, out = converted(
+        tmp_path, "notes.csv", "Date,Event,Notes,Place\n1953-01-31,The sea wall broke,Many died,"
+        "Canvey\n1982,The barrier was completed,,Woolwich\n", "events.yaml")  # fmt: skip
+    assert (f'{src}:1: note: read column "Event" as title, "Notes" as description; kept "Place" '
+            "as an extra field") in result.stderr  # fmt: skip
+    written = out.read_text()
+    assert ('    title: "The sea wall broke"\n    description: "Many died"\n'
+            '    extra: {"Place": "Canvey"}\n') in written  # fmt: skip
+    assert '    extra: {"Place": "Woolwich"}\n' in written
+
+
+def test_case_and_language_variants_of_the_column_names(tmp_path: Path) -> None:
+    _, result, out = converted(
+        tmp_path, "termine.csv", "WANN,Ende,Ereignis,Beschreibung,Kategorie\n"
+        "1961-08-13,1989-11-09,Die Mauer stand,Berlin geteilt,Politik\n", "termine.json"
+    )  # fmt: skip
+    event = json.loads(out.read_text())["events"][0]
+    assert (event["date"]["start"], event["end"]["start"], event["title"], event["description"],
+            event["group"]) == ("1961-08-13", "1989-11-09", "Die Mauer stand", "Berlin geteilt",
+                                "Politik")  # fmt: skip
+    assert '"WANN" as date, "Ende" as end, "Ereignis" as title' in result.stderr
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Place,Cost\nCanvey,2\n")
+    refused = run("convert", str(bad), "-o", str(out))
+    assert refused.exit_code == 1
+    assert f"{bad}:1: the first row should name the columns: a date (date, when" in refused.stderr
+
+
+def test_extra_fields_round_trip_and_the_page_shows_them_escaped(tmp_path: Path) -> None:
+    src = tmp_path / "notes.csv"
+    src.write_text('When,What,Place\n1953,The sea wall broke,"</script><b>Canvey</b>"\n')
+    previous = src
+    for fmt in ("yaml", "json", "jsonl", "csv", "yaml"):
+        out = tmp_path / f"step-{fmt}.{fmt}"
+        assert run("convert", str(previous), "-o", str(out)).exit_code == 0
+        previous = out
+    assert '    extra: {"Place": "</script><b>Canvey</b>"}\n' in previous.read_text()
+    page = tmp_path / "page.html"
+    result = run("build", str(previous), "-o", str(page))
+    assert result.exit_code == 0, result.stderr
+    html = page.read_text()
+    assert "</script><b>Canvey" not in html
+    events = _page_data(html)["events"]
+    assert events[0]["x"] == [["Place", "</script><b>Canvey</b>"]]

@@ -1,7 +1,8 @@
 """Data outputs: the events as YAML (the format `build` reads), JSON, JSON lines and CSV.
 
 Each is read back by `timeline.sources` to the same timeline: dates (precision and qualifiers
-included), groups, eras, urls and sources survive a round trip through any of the four.
+included), groups, eras, urls, sources and extra fields survive a round trip through any of the
+four.
 
 The YAML is written by hand rather than through a YAML library: every string is a JSON string,
 which is also a valid YAML double-quoted scalar, so nothing a document says can change the
@@ -47,6 +48,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "color": event.color,
         "source": event.source,
         "milestone": event.milestone,
+        "extra": dict(event.extra),
         "refs": [
             {"path": r.path, "line": r.line, "start": r.start, "end": r.end, "sentence": r.sentence}
             for r in event.refs
@@ -111,10 +113,14 @@ CSV_COLUMNS = ("type", "date", "end", "title", "description", "group", "tags", "
 def render_csv(timeline: Timeline, options: object = None) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    # An event's extra fields are columns of their own after ours, in order of first use.
+    extra = list(dict.fromkeys(name for e in timeline.events for name, _ in e.extra))
+    writer.writerow((*CSV_COLUMNS, *extra))
 
-    def row(**cells: str) -> None:
-        writer.writerow([_csv_safe(cells.get(c, "")) for c in CSV_COLUMNS])
+    def row(fields: tuple[tuple[str, str], ...] = (), **cells: str) -> None:
+        given = dict(fields)
+        writer.writerow([_csv_safe(cells.get(c, "")) for c in CSV_COLUMNS]
+                        + [_csv_safe(given.get(name, "")) for name in extra])  # fmt: skip
 
     reference = timeline.settings.reference_date
     row(type="title", title=timeline.title, date=reference.iso() if reference else "")
@@ -128,7 +134,7 @@ def render_csv(timeline: Timeline, options: object = None) -> bytes:
             {str(q) for q in e.date.qualifiers | (e.end.qualifiers if e.end else set())}
         )
         row(
-            type="event", date=canonical_text(e.date),
+            e.extra, type="event", date=canonical_text(e.date),
             end=canonical_text(e.end) if e.end else "", title=e.title,
             description=e.description, group=e.group, tags=", ".join(e.tags), url=e.url or "",
             color=e.color or "", source=e.source or "", milestone="true" if e.milestone else "",
@@ -231,6 +237,8 @@ def _yaml_event(e: Event) -> list[str]:
         out.append("    tags: [" + ", ".join(_q(t) for t in e.tags) + "]")
     if e.milestone:
         out.append("    milestone: true")
+    if e.extra:
+        out.append("    extra: {" + ", ".join(f"{_q(k)}: {_q(v)}" for k, v in e.extra) + "}")
     return out
 
 

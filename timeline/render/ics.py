@@ -55,6 +55,8 @@ def render(timeline: Timeline, options: RenderOptions | None = None) -> Output:
             losses.add("precision coarser than a day (calendars show an all-day span)", e)
         if any(d.approximate or d.uncertain for d in dates):
             losses.add("approximate or uncertain dates (calendars show them as exact)", e)
+        if e.extra:
+            losses.add("extra fields", e)
         event: Any = icalendar.Event()
         key = "|".join((e.first_day.iso(), e.last_day.iso(), e.title, e.group))
         uid = hashlib.sha1(key.encode()).hexdigest()[:16]

@@ -64,6 +64,8 @@ def _event(event: Event, losses: Losses) -> list[str]:
         losses.add("the colours of events", event)
     if event.milestone:
         losses.add("milestones", event)
+    if event.extra:
+        losses.add("extra fields", event)
     title = " ".join(event.title.split())
     tags = "".join(" " + _tag(t) for t in event.tags if _tag(t) != "#")
     lines = [f"{_range(event, losses)}: {title}{tags}"]

@@ -70,6 +70,8 @@ def _slide(event: Event, losses: Losses) -> dict[str, Any]:
         losses.add("tags", event)
     if event.milestone:
         losses.add("milestones", event)
+    if event.extra:
+        losses.add("extra fields", event)
     return slide
 
 

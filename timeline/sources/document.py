@@ -35,7 +35,7 @@ __all__ = ["EVENT_KEYS", "TOP_KEYS", "Lines", "Problems", "attach", "read_docume
 TOP_KEYS = ("title", "reference_date", "languages", "date_order", "timezone", "groups", "eras",
             "events")  # fmt: skip
 EVENT_KEYS = ("date", "end", "title", "description", "group", "tags", "url", "color", "source",
-              "milestone")  # fmt: skip
+              "milestone", "extra")  # fmt: skip
 # Written by `timeline extract --format json` for people and programs; ignored on reading.
 DERIVED_KEYS = ("label", "refs")
 GROUP_KEYS = ("name", "color")
@@ -83,6 +83,9 @@ class Problems:
 
     def warn(self, line: int | None, message: str, value: object = None) -> None:
         self._add(Severity.WARNING, line, message, value)
+
+    def note(self, line: int | None, message: str) -> None:
+        self._add(Severity.NOTE, line, message, None)
 
     def _add(self, severity: Severity, line: int | None, message: str, value: object) -> None:
         text = None if value is None else str(value)
@@ -518,13 +521,35 @@ def _event(item: Any, line: int | None, settings: Settings, problems: Problems) 
     url = _url(item, problems)
     color = _color(item, problems)
     milestone = _bool(item, "milestone", problems)
+    extra = _extra(item, problems)
     if problems.error_count > before or title is None or start is None:
         return None
     return Event(
         date=start, title=title, end=end, description=description, group=group, tags=tags,
         url=url, color=color, source=source, milestone=milestone,
-        refs=(SourceRef(problems.path, line),),
+        refs=(SourceRef(problems.path, line),), extra=extra,
     )  # fmt: skip
+
+
+def _extra(item: dict[str, Any], problems: Problems) -> tuple[tuple[str, str], ...]:
+    """`extra: {Place: Canvey, Cost: "£2m"}`: fields of the event's own, each a name and a text."""
+    raw = item.get("extra")
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        problems.error(_line_of(item, "extra"), "extra should be a mapping of names to texts",
+                       _short(raw))  # fmt: skip
+        return ()
+    fields = []
+    for name in raw:
+        if name in ("_line", "_keys"):
+            continue
+        text = _text_field(raw, name, problems)
+        if not name.strip():
+            problems.error(_line_of(raw, name), "an extra field needs a name", text)
+        elif text:
+            fields.append((name.strip(), text))
+    return tuple(fields)
 
 
 def _tags(item: dict[str, Any], problems: Problems) -> tuple[str, ...]:
