@@ -207,3 +207,54 @@ def test_extra_fields_round_trip_and_the_page_shows_them_escaped(tmp_path: Path)
     assert "</script><b>Canvey" not in html
     events = _page_data(html)["events"]
     assert events[0]["x"] == [["Place", "</script><b>Canvey</b>"]]
+
+
+# --- 10: where each event was found survives a review --------------------------------------------
+
+TOLD = {
+    "a.txt": "The harbour bridge opened on 19 March 1932 after eight years of work.\n",
+    "b.txt": "Crowds gathered.\nOn 19 March 1932 the harbour bridge was opened by the premier.\n",
+}
+
+
+def _sources(page: Path) -> list[tuple[str, str | None, str | None, int | None]]:
+    events = _page_data(page.read_text())["events"]
+    return [(e["t"], e.get("at"), e.get("q"), e.get("n")) for e in events]
+
+
+def _extracted(tmp_path: Path, monkeypatch: Any) -> None:
+    """`TOLD` in files of a working folder, and the events they tell in events.yaml."""
+    monkeypatch.chdir(tmp_path)
+    for name, text in TOLD.items():
+        Path(name).write_text(text)
+    result = run("extract", "a.txt", "b.txt", "-o", "events.yaml")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_page_built_from_a_reviewed_file_names_the_sources(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    _extracted(tmp_path, monkeypatch)
+    assert ('    found_in: ["a.txt:1", {at: "b.txt:2", sentence: "On 19 March 1932 the harbour '
+            'bridge was opened by the premier."}]\n') in Path("events.yaml").read_text()
+    for args in (["a.txt", "b.txt"], ["events.yaml"]):
+        assert run("build", *args, "-o", f"{args[0]}.html").exit_code == 0
+    from_prose = _sources(Path("a.txt.html"))
+    assert from_prose == [("The harbour bridge opened", "a.txt:1", None, 2)]
+    assert _sources(Path("events.yaml.html")) == from_prose
+
+
+def test_found_in_round_trips_through_every_format_that_holds_it(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    _extracted(tmp_path, monkeypatch)
+    told = ["a.txt:1", {"at": "b.txt:2", "sentence": TOLD["b.txt"].splitlines()[1]}]
+    previous = "events.yaml"
+    for fmt in ("json", "jsonl", "yaml", "csv"):
+        out = f"step.{fmt}"
+        assert run("convert", previous, "-o", out).exit_code == 0
+        assert run("convert", out, "-o", f"{out}.json").exit_code == 0
+        found = json.loads(Path(f"{out}.json").read_text())["events"][0]["found_in"]
+        # A CSV cell holds the places, each found in the sentence the description is.
+        assert found == (told if fmt != "csv" else ["a.txt:1", "b.txt:2"])
+        previous = out

@@ -49,6 +49,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "source": event.source,
         "milestone": event.milestone,
         "extra": dict(event.extra),
+        "found_in": found_in(event),
         "refs": [
             {"path": r.path, "line": r.line, "start": r.start, "end": r.end, "sentence": r.sentence}
             for r in event.refs
@@ -56,6 +57,19 @@ def event_record(event: Event) -> dict[str, Any]:
         # Places the event was read from: `refs` lists the first 50 of them.
         "source_count": event.source_count,
     }
+
+
+def found_in(event: Event) -> list[str | dict[str, str]]:
+    """Where the event was found in prose, as `found_in` holds it: "article.txt:12", with the
+    sentence only when the description is not that sentence. (Places without a sentence are the
+    lines of structured files, which the file written now replaces.)"""
+    out: list[str | dict[str, str]] = []
+    for ref in event.refs:
+        if ref.sentence:
+            at = ref.where()
+            out.append(at if ref.sentence == event.description else
+                       {"at": at, "sentence": ref.sentence})  # fmt: skip
+    return out
 
 
 def _settings_record(timeline: Timeline) -> dict[str, Any]:
@@ -106,8 +120,8 @@ def render_jsonl(timeline: Timeline, options: object = None) -> bytes:
 # "group", "era" or "event" (also when blank). The last five columns are for people and
 # spreadsheets; reading ignores them, so that an edited date is never contradicted.
 CSV_COLUMNS = ("type", "date", "end", "title", "description", "group", "tags", "url", "color",
-               "source", "milestone", "start_day", "end_day", "precision", "qualifiers",
-               "where")  # fmt: skip
+               "source", "milestone", "found_in", "start_day", "end_day", "precision",
+               "qualifiers", "where")  # fmt: skip
 
 
 def render_csv(timeline: Timeline, options: object = None) -> bytes:
@@ -138,6 +152,7 @@ def render_csv(timeline: Timeline, options: object = None) -> bytes:
             end=canonical_text(e.end) if e.end else "", title=e.title,
             description=e.description, group=e.group, tags=", ".join(e.tags), url=e.url or "",
             color=e.color or "", source=e.source or "", milestone="true" if e.milestone else "",
+            found_in="; ".join(r.where() for r in e.refs if r.sentence),
             start_day=e.first_day.iso(), end_day=e.last_day.iso(),
             precision=str(e.date.precision), qualifiers=" ".join(qualifiers),
             where="; ".join(r.where() for r in e.refs) + _more(e),
@@ -239,6 +254,12 @@ def _yaml_event(e: Event) -> list[str]:
         out.append("    milestone: true")
     if e.extra:
         out.append("    extra: {" + ", ".join(f"{_q(k)}: {_q(v)}" for k, v in e.extra) + "}")
+    if places := found_in(e):
+        shown = (
+            _q(p) if isinstance(p, str) else f"{{at: {_q(p['at'])}, sentence: {_q(p['sentence'])}}}"
+            for p in places
+        )
+        out.append(f"    found_in: [{', '.join(shown)}]")
     return out
 
 

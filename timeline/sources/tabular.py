@@ -106,7 +106,9 @@ def _read(text: str, path: str, options: ReadOptions, delimiter: str, fmt: str) 
         for key, name, value in zip(keys, extras, cells, strict=False):
             if not value.strip():
                 continue
-            if key:
+            if key == "found_in":  # "article.txt:12; notes.md:3"
+                record[key] = [p.strip() for p in _unguard(value).split(";") if p.strip()]
+            elif key:
                 record[key] = _unguard(value).strip()
             elif name:
                 extra[name] = _unguard(value).strip()
@@ -141,8 +143,8 @@ def _columns(names: list[str], header_line: int, path: str, delimiter: str,
     field, its name; a note says which column was read as what, once for the file."""
     ours = (*(k for k in EVENT_KEYS if k != "extra"), "type")
     plain = [_plain(n) for n in names]
-    derived = {_plain(c): c for c in DERIVED_COLUMNS}
-    keys = [p if p in ours else derived.get(p, "") for p in plain]
+    derived = {_plain(c): c for c in (*ours, *DERIVED_COLUMNS)}  # "found_in" is "found in"
+    keys = [derived.get(p, "") for p in plain]
     read_as, kept = [], []
     for i, name in enumerate(names):
         if keys[i] or not name:
