@@ -258,3 +258,20 @@ def test_found_in_round_trips_through_every_format_that_holds_it(
         # A CSV cell holds the places, each found in the sentence the description is.
         assert found == (told if fmt != "csv" else ["a.txt:1", "b.txt:2"])
         previous = out
+
+
+def test_events_a_reviewer_kept_apart_stay_apart(tmp_path: Path, monkeypatch: Any) -> None:
+    _extracted(tmp_path, monkeypatch)
+    reviewed = Path("events.yaml").read_text()
+    # The reviewer parts the two tellings: one event for each.
+    first, _, second = reviewed.partition(', {at: "b.txt:2"')
+    second = second.partition("}]\n")[2]
+    Path("events.yaml").write_text(
+        first + "]\n" + second + '  - date: "1932-03-19"\n    title: "The harbour bridge was '
+        'opened by the premier"\n    found_in: ["b.txt:2"]\n'
+    )
+    assert run("build", "events.yaml", "-o", "page.html").exit_code == 0
+    assert [s[:2] for s in _sources(Path("page.html"))] == [
+        ("The harbour bridge opened", "a.txt:1"),
+        ("The harbour bridge was opened by the premier", "b.txt:2"),
+    ]
