@@ -191,6 +191,15 @@ def test_case_and_language_variants_of_the_column_names(tmp_path: Path) -> None:
     assert f"{bad}:1: the first row should name the columns: a date (date, when" in refused.stderr
 
 
+def test_a_type_column_of_the_spreadsheets_own_is_an_extra_field(tmp_path: Path) -> None:
+    src, result, out = converted(tmp_path, "war.csv", "Date,Event,Type\n1916,The Somme began,"
+                                 "Battle\n1919,Versailles was signed,Treaty\n", "war.yaml")
+    assert f'{src}:1: note: read column "Event" as title; kept "Type" as an extra field' in (
+        result.stderr
+    )
+    assert '    extra: {"Type": "Treaty"}\n' in out.read_text()
+
+
 def test_extra_fields_round_trip_and_the_page_shows_them_escaped(tmp_path: Path) -> None:
     src = tmp_path / "notes.csv"
     src.write_text('When,What,Place\n1953,The sea wall broke,"</script><b>Canvey</b>"\n')

@@ -95,10 +95,11 @@ def _read(text: str, path: str, options: ReadOptions, delimiter: str, fmt: str) 
     if "year" in lowered and "headline" in lowered:
         return _read_sheet(names, rows, path, options, fmt)
     problems = Problems(path)
-    keys, extras = _columns(names, header_line, path, delimiter, problems)
+    table = list(rows)
+    keys, extras = _columns(names, header_line, path, delimiter, problems, _own_type(names, table))
     doc: dict[str, Any] = {"_line": 1, "_keys": {}}
     lists = {"groups": Lines(), "eras": Lines(), "events": Lines()}
-    for line, cells in rows:
+    for line, cells in table:
         if len(cells) > len(keys):
             problems.warn(line, f"{len(cells)} cells but {len(keys)} columns; extra ignored")
         record: dict[str, Any] = {}
@@ -137,11 +138,22 @@ def _read(text: str, path: str, options: ReadOptions, delimiter: str, fmt: str) 
     return read_document(doc, path, options, fmt, problems)
 
 
-def _columns(names: list[str], header_line: int, path: str, delimiter: str,
-             problems: Problems) -> tuple[list[str], list[str]]:  # fmt: skip
+def _own_type(names: list[str], rows: list[tuple[int, list[str]]]) -> bool:
+    """Whether a "Type" column is the spreadsheet's own ("Battle", "Treaty"): none of its
+    values says what a row is to us. (One that says so for some rows and not for others has
+    mistakes in it, which are reported.)"""
+    at = next((i for i, n in enumerate(names) if _plain(n) == "type"), None)
+    if at is None:
+        return False
+    values = {cells[at].strip().lower() for _, cells in rows if at < len(cells)} - {""}
+    return bool(values) and not values & set(ROW_TYPES)
+
+
+def _columns(names: list[str], header_line: int, path: str, delimiter: str, problems: Problems,
+             own_type: bool = False) -> tuple[list[str], list[str]]:  # fmt: skip
     """For each column, the field it fills ("" for none) and, for a column kept as an extra
     field, its name; a note says which column was read as what, once for the file."""
-    ours = (*(k for k in EVENT_KEYS if k != "extra"), "type")
+    ours = (*(k for k in EVENT_KEYS if k != "extra"), *(() if own_type else ("type",)))
     plain = [_plain(n) for n in names]
     derived = {_plain(c): c for c in (*ours, *DERIVED_COLUMNS)}  # "found_in" is "found in"
     keys = [derived.get(p, "") for p in plain]
