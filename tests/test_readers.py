@@ -284,3 +284,13 @@ def test_events_a_reviewer_kept_apart_stay_apart(tmp_path: Path, monkeypatch: An
         ("The harbour bridge opened", "a.txt:1"),
         ("The harbour bridge was opened by the premier", "b.txt:2"),
     ]
+
+
+def test_a_format_that_cannot_hold_found_in_says_so(tmp_path: Path, monkeypatch: Any) -> None:
+    _extracted(tmp_path, monkeypatch)
+    for out, name in (("events.ics", "iCalendar"), ("events.mw", "markwhen")):
+        result = run("convert", "events.yaml", "-o", out)
+        assert result.exit_code == 0, result.stderr
+        assert f"warning: {name} cannot hold where events were found in prose (found_in)" in (
+            result.stderr
+        )

@@ -120,6 +120,14 @@ def _blank(m: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", m.group())
 
 
+def _spaces(text: str) -> str:
+    """`text` as spaces, its line breaks kept."""
+    return _NOT_NEWLINE.sub(" ", text)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _blanked(text: str, a: int, b: int) -> str:
     """`text` with text[a:b] made spaces, line breaks kept: the same length, the same lines."""
     return text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
@@ -372,7 +380,8 @@ class _Visible(HTMLParser):
             return
         table.shapes.add(table.cells)
         table.cells = 0
-        last = next((c for c in reversed(self.chars) if not c.isspace()), "")
+        row = self.chars[table.first_cell :]
+        last = next((c for c in reversed(row) if not c.isspace()), "")
         if last and last not in ".!?:;" and not self.hidden:
             if self.chars[-1].isspace():  # "flood  " to "flood .": the offsets stay one a char
                 self.chars[-1] = "."
@@ -497,14 +506,18 @@ def _tagged(prose: Prose, ref: Day, options: ReadOptions) -> list[Timex]:
     the tables' dates are the document's own, as any others."""
     if options.reference_date is None or not prose.tables:
         return tag(prose.text, ref)
-    inside = outside = prose.text
+    text, outside, inside = prose.text, [], []
     last = 0
-    for a, b in prose.tables:
-        outside = _blanked(outside, a, b)
-        inside = _blanked(inside, last, max(last, a))
-        last = max(last, b)
-    inside = _blanked(inside, last, len(inside))
-    first, second = tag(outside, ref), tag(inside, ref)
+    for a, b in prose.tables:  # in text order; a table inside another is within it
+        if b <= last:
+            continue
+        a = max(a, last)
+        outside += [text[last:a], _spaces(text[a:b])]
+        inside += [_spaces(text[last:a]), text[a:b]]
+        last = b
+    outside.append(text[last:])
+    inside.append(_spaces(text[last:]))
+    first, second = tag("".join(outside), ref), tag("".join(inside), ref)
     shift = len(first)
     merged = first + [
         replace(t, range_to=None if t.range_to is None else t.range_to + shift) for t in second
