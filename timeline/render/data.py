@@ -35,8 +35,9 @@ def _date_record(date: FuzzyDate) -> dict[str, Any]:
 
 
 def event_record(event: Event) -> dict[str, Any]:
-    """An event as plain data, with its normalised dates and provenance."""
-    return {
+    """An event as plain data, with its normalised dates and provenance. `extra` and
+    `found_in` are left out when empty, as for most events."""
+    record: dict[str, Any] = {
         "title": event.title,
         "date": _date_record(event.date),
         "end": _date_record(event.end) if event.end else None,
@@ -48,8 +49,6 @@ def event_record(event: Event) -> dict[str, Any]:
         "color": event.color,
         "source": event.source,
         "milestone": event.milestone,
-        "extra": dict(event.extra),
-        "found_in": found_in(event),
         "refs": [
             {"path": r.path, "line": r.line, "start": r.start, "end": r.end, "sentence": r.sentence}
             for r in event.refs
@@ -57,6 +56,11 @@ def event_record(event: Event) -> dict[str, Any]:
         # Places the event was read from: `refs` lists the first 50 of them.
         "source_count": event.source_count,
     }
+    if event.extra:
+        record["extra"] = dict(event.extra)
+    if places := found_in(event):
+        record["found_in"] = places
+    return record
 
 
 def found_in(event: Event) -> list[str | dict[str, str]]:
