@@ -177,7 +177,8 @@ def _columns(names: list[str], header_line: int, path: str, delimiter: str, prob
         raise InputError(
             SourceRef(path, header_line),
             "the first row should name the columns: a date (date, when, year, start, ...) and a "
-            "title (title, event, headline, what, ...) at least",
+            "title (title, event, headline, what, ...) at least, or TimelineJS's Year and "
+            "Headline",
             delimiter.join(names)[:80],
         )
     if read_as or kept:
