@@ -294,3 +294,13 @@ def test_a_format_that_cannot_hold_found_in_says_so(tmp_path: Path, monkeypatch:
         assert f"warning: {name} cannot hold where events were found in prose (found_in)" in (
             result.stderr
         )
+
+
+def test_found_in_keeps_fifty_places_and_counts_the_rest(tmp_path: Path) -> None:
+    places = ", ".join(f'"a.txt:{i}"' for i in range(1, 61))
+    src = tmp_path / "many.yaml"
+    src.write_text(f"events:\n  - date: 1953\n    title: A\n    description: B\n"
+                   f"    found_in: [{places}]\n")  # fmt: skip
+    page = tmp_path / "page.html"
+    assert run("build", str(src), "-o", str(page)).exit_code == 0
+    assert _sources(page) == [("A", "a.txt:1", None, 60)]

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from timeline.errors import DateError, InputError, quote
+from timeline.merge import MAX_REFS
 from timeline.model import (
     Day,
     Diagnostic,
@@ -528,7 +529,8 @@ def _event(item: Any, line: int | None, settings: Settings, problems: Problems) 
     return Event(
         date=start, title=title, end=end, description=description, group=group, tags=tags,
         url=url, color=color, source=source, milestone=milestone,
-        refs=found or (SourceRef(problems.path, line),), extra=extra,
+        refs=found[:MAX_REFS] or (SourceRef(problems.path, line),), extra=extra,
+        ref_count=len(found) if len(found) > MAX_REFS else 0,
     )  # fmt: skip
 
 
