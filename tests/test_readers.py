@@ -301,6 +301,10 @@ def test_found_in_keeps_fifty_places_and_counts_the_rest(tmp_path: Path) -> None
     src = tmp_path / "many.yaml"
     src.write_text(f"events:\n  - date: 1953\n    title: A\n    description: B\n"
                    f"    found_in: [{places}]\n")  # fmt: skip
-    page = tmp_path / "page.html"
+    page, again = tmp_path / "page.html", tmp_path / "again.yaml"
     assert run("build", str(src), "-o", str(page)).exit_code == 0
     assert _sources(page) == [("A", "a.txt:1", None, 60)]
+    assert run("convert", str(src), "-o", str(again)).exit_code == 0
+    written = again.read_text()
+    assert "  # told in 60 places; the first 50 are:\n" in written
+    assert '"a.txt:50"]' in written
