@@ -505,6 +505,7 @@ def extract(
     ] = None,
     ref_date: RefDate = None,
     lang: Lang = None,
+    source: FromFormat = None,
     mentions: Annotated[
         bool,
         typer.Option(
@@ -533,7 +534,7 @@ def extract(
     if _is_stdout(output):
         output = None
     kind = str(fmt) if fmt else output_format(output, "yaml") if output else "yaml"
-    options = _options(ref_date, lang)
+    options = _options(ref_date, lang, source=source)
     try:
         if output is not None:  # checked before the reading, which may take long
             from timeline.pipeline import check_output, check_replace

@@ -134,6 +134,15 @@ _YEAR = re.compile(rf"^(?:the\s+year\s+)?(?P<y>-?\d{{1,9}}|{_GROUPED})$", re.IGN
 _ISO = re.compile(
     r"^(?P<y>[+-]?\d{4,9})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$"
 )
+# An ISO 8601 week ("2020-W05", "2020W05") is its seven days, Monday to Sunday; with a weekday
+# ("2020-W05-3") it is that day.
+_ISO_WEEK = re.compile(r"^(?P<y>\d{4})-?W(?P<w>\d{2})(?:-?(?P<d>[1-7]))?$", re.IGNORECASE)
+# Numbers that dateparser would make a date of by guessing: "2019.5" (a decimal year?) as May
+# 2019, "1e9" as 1 September this year, "12.5" as 12 May this year. They are refused (see
+# `_refusal`); a month and its year with a dot ("03.2017") is no number.
+_NUMBER = re.compile(
+    r"^(?!\d{1,2}\.\d{4}$)[+-]?(?:\d+[.,]\d+|\d*\.\d+|\d+(?:\.\d*)?e[+-]?\d+)$", re.IGNORECASE
+)
 # "the 1900s" is a century; "the 1900s (decade)", as a label writes it, is 1900-1909.
 _DECADE = re.compile(
     r"^(?:the\s+)?(?P<y>\d{2,4})0'?s(?P<decade>\s*\(decade\)|\s+decade)?$", re.IGNORECASE
@@ -232,6 +241,8 @@ def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:
             return month_span(y, int(m["m"]))
         if len(m["y"].lstrip("+-")) == 4 or bc or explicit_era:
             return year_span(y, y, Precision.YEAR)
+    if (m := _ISO_WEEK.match(text)) and not bc:
+        return _iso_week(int(m["y"]), int(m["w"]), int(m["d"]) if m["d"] else None)
     if m := _YEAR.match(text):
         y = _int(m["y"])
         if bc or explicit_era or 1 <= y <= 9999 or text.startswith("-"):
@@ -297,6 +308,19 @@ def _fast(text: str, bc: bool, explicit_era: bool) -> FuzzyDate | None:
                 return None
             return FuzzyDate(day, day, Precision.DAY)
     return None
+
+
+def _iso_week(year: int, week: int, weekday: int | None) -> FuzzyDate | None:
+    """ISO week `week` of `year` (its Monday to its Sunday), or its day `weekday` (1 is Monday);
+    None for a week the year does not have."""
+    try:
+        monday = dt.date.fromisocalendar(year, week, 1).toordinal()
+    except ValueError:
+        return None
+    if weekday is not None:
+        day = Day.from_ordinal(monday + weekday - 1)
+        return FuzzyDate(day, day, Precision.DAY)
+    return FuzzyDate(Day.from_ordinal(monday), Day.from_ordinal(monday + 6), Precision.DAY)
 
 
 def _decade(base: int, bc: bool) -> FuzzyDate:
@@ -484,6 +508,10 @@ def _refusal(core: str) -> str | None:
     if m := _BOUND.match(core):
         word = re.sub(r"\s+", " ", m["w"].lower())
         return f'timeline keeps no "{word}" dates: write the date, or a span such as "1066 to 1100"'
+    if m := _ISO_WEEK.match(core):
+        return f"{m['y']} has no week {m['w']}" if int(m["w"]) else "weeks are numbered from 01"
+    if _NUMBER.match(core):
+        return "a number, not a date; write the year, or the month and year (May 2019)"
     if _SPACED_NUMBER.search(core):
         return "a number with spaces between its figures; write 10000 or 10,000"
     if _TWO_FIGURE_DECADE.search(core):
@@ -569,8 +597,12 @@ def _parse_cached(text: str, settings: Settings) -> FuzzyDate | None:
     if date is None and core.lower() in _TODAY_WORDS:
         day = settings.reference_date or today()  # "today" alone is a day; ending a span, open
         date = FuzzyDate(day, day, Precision.DAY)
-    if date is None and (_word_present(core) or _ISO.match(core)):
-        return None  # an ISO form that _fast refused is out of range, not a puzzle for dateparser
+    if date is None and (
+        _word_present(core) or _ISO.match(core) or _ISO_WEEK.match(core) or _NUMBER.match(core)
+    ):
+        # An ISO form that _fast refused is out of range, not a puzzle for dateparser; a bare
+        # number would be a guess.
+        return None
     if date is None:
         date = _dateparser(core, settings, bc, explicit_era)
     if date is None:

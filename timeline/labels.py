@@ -9,6 +9,7 @@ century" are never taken for dates BC. Every writer asks here; none patches labe
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
 from timeline.model import Day, FuzzyDate, Precision, Qualifier, days_in_month, year_label
@@ -223,6 +224,10 @@ def canonical_text(date: FuzzyDate) -> str:
     plain = not date.qualifiers and 1 <= start.year <= 9999
     if date.precision is Precision.DAY and start == end and plain:
         return start.iso()
+    if date.precision is Precision.DAY and plain and end.ordinal - start.ordinal == 6:
+        year, week, weekday = datetime.date(start.year, start.month, start.day).isocalendar()
+        if weekday == 1:  # Monday to Sunday: an ISO week ("2020-W05")
+            return f"{year:04d}-W{week:02d}"
     if (
         date.precision is Precision.MONTH
         and plain

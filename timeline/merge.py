@@ -50,12 +50,13 @@ def retells(words: frozenset[str] | set[str], other: frozenset[str] | set[str]) 
 
 def _told(event: Event) -> bool:
     """Whether an event was read from prose on a day given outright: one that other documents
-    may tell in other words."""
+    may tell in other words. (An event read back from a reviewed file's `found_in` has its
+    sentences but no character spans: its reviewer has parted or joined it already.)"""
     return (
         event.date.precision is Precision.DAY
         and event.end is None
         and bool(event.refs)
-        and all(r.sentence for r in event.refs)
+        and all(r.sentence and r.start is not None for r in event.refs)
     )
 
 

@@ -194,7 +194,9 @@ class Event:
 
     `date` and `end` each carry their own precision; a span runs from `date.start` to
     `end.end`. `source` is the user's citation (free text); `refs` is provenance: where the
-    event was read from, several refs when the same event was found more than once.
+    event was read from, several refs when the same event was found more than once. `extra`
+    holds fields the model has no place for (a spreadsheet's "Place" column), as (name, text)
+    pairs in the order they were given.
     """
 
     date: FuzzyDate
@@ -211,6 +213,7 @@ class Event:
     # How many places told it, when more than `refs` keeps (the first 50 are kept); 0 when
     # `refs` holds them all.
     ref_count: int = 0
+    extra: tuple[tuple[str, str], ...] = ()
 
     @property
     def source_count(self) -> int:

@@ -684,7 +684,8 @@ def mentions(
     for path in expand_inputs(inputs):
         shown = "<stdin>" if path == STDIN else path
         decoded = decode(read_input(path, stdin), shown)
-        found.extend(find(decoded.text, shown, detect_format(shown, decoded.text), options))
+        fmt = options.format or detect_format(shown, decoded.text)
+        found.extend(find(decoded.text, shown, fmt, options))
     return found
 
 

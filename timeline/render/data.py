@@ -1,7 +1,8 @@
 """Data outputs: the events as YAML (the format `build` reads), JSON, JSON lines and CSV.
 
 Each is read back by `timeline.sources` to the same timeline: dates (precision and qualifiers
-included), groups, eras, urls and sources survive a round trip through any of the four.
+included), groups, eras, urls, sources and extra fields survive a round trip through any of the
+four.
 
 The YAML is written by hand rather than through a YAML library: every string is a JSON string,
 which is also a valid YAML double-quoted scalar, so nothing a document says can change the
@@ -35,8 +36,9 @@ def _date_record(date: FuzzyDate) -> dict[str, Any]:
 
 
 def event_record(event: Event) -> dict[str, Any]:
-    """An event as plain data, with its normalised dates and provenance."""
-    return {
+    """An event as plain data, with its normalised dates and provenance. `extra` and
+    `found_in` are left out when empty, as for most events."""
+    record: dict[str, Any] = {
         "title": event.title,
         "date": _date_record(event.date),
         "end": _date_record(event.end) if event.end else None,
@@ -55,6 +57,24 @@ def event_record(event: Event) -> dict[str, Any]:
         # Places the event was read from: `refs` lists the first 50 of them.
         "source_count": event.source_count,
     }
+    if event.extra:
+        record["extra"] = dict(event.extra)
+    if places := found_in(event):
+        record["found_in"] = places
+    return record
+
+
+def found_in(event: Event) -> list[str | dict[str, str]]:
+    """Where the event was found in prose, as `found_in` holds it: "article.txt:12", with the
+    sentence only when the description is not that sentence. (Places without a sentence are the
+    lines of structured files, which the file written now replaces.)"""
+    out: list[str | dict[str, str]] = []
+    for ref in event.refs:
+        if ref.sentence:
+            at = ref.where()
+            out.append(at if ref.sentence == event.description else
+                       {"at": at, "sentence": ref.sentence})  # fmt: skip
+    return out
 
 
 def _settings_record(timeline: Timeline) -> dict[str, Any]:
@@ -105,17 +125,21 @@ def render_jsonl(timeline: Timeline, options: object = None) -> bytes:
 # "group", "era" or "event" (also when blank). The last five columns are for people and
 # spreadsheets; reading ignores them, so that an edited date is never contradicted.
 CSV_COLUMNS = ("type", "date", "end", "title", "description", "group", "tags", "url", "color",
-               "source", "milestone", "start_day", "end_day", "precision", "qualifiers",
-               "where")  # fmt: skip
+               "source", "milestone", "found_in", "start_day", "end_day", "precision",
+               "qualifiers", "where")  # fmt: skip
 
 
 def render_csv(timeline: Timeline, options: object = None) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    # An event's extra fields are columns of their own after ours, in order of first use.
+    extra = list(dict.fromkeys(name for e in timeline.events for name, _ in e.extra))
+    writer.writerow((*CSV_COLUMNS, *extra))
 
-    def row(**cells: str) -> None:
-        writer.writerow([guard(cells.get(c, "")) for c in CSV_COLUMNS])
+    def row(fields: tuple[tuple[str, str], ...] = (), **cells: str) -> None:
+        given = dict(fields)
+        writer.writerow([guard(cells.get(c, "")) for c in CSV_COLUMNS]
+                        + [guard(given.get(name, "")) for name in extra])  # fmt: skip
 
     reference = timeline.settings.reference_date
     row(type="title", title=timeline.title, date=reference.iso() if reference else "")
@@ -129,10 +153,11 @@ def render_csv(timeline: Timeline, options: object = None) -> bytes:
             {str(q) for q in e.date.qualifiers | (e.end.qualifiers if e.end else set())}
         )
         row(
-            type="event", date=canonical_text(e.date),
+            e.extra, type="event", date=canonical_text(e.date),
             end=canonical_text(e.end) if e.end else "", title=e.title,
             description=e.description, group=e.group, tags=", ".join(e.tags), url=e.url or "",
             color=e.color or "", source=e.source or "", milestone="true" if e.milestone else "",
+            found_in="; ".join(r.where() for r in e.refs if r.sentence),
             start_day=e.first_day.iso(), end_day=e.last_day.iso(),
             precision=str(e.date.precision), qualifiers=" ".join(qualifiers),
             where="; ".join(r.where() for r in e.refs) + _more(e),
@@ -217,6 +242,14 @@ def _yaml_event(e: Event) -> list[str]:
         out.append("    tags: [" + ", ".join(_q(t) for t in e.tags) + "]")
     if e.milestone:
         out.append("    milestone: true")
+    if e.extra:
+        out.append("    extra: {" + ", ".join(f"{_q(k)}: {_q(v)}" for k, v in e.extra) + "}")
+    if places := found_in(e):
+        shown = (
+            _q(p) if isinstance(p, str) else f"{{at: {_q(p['at'])}, sentence: {_q(p['sentence'])}}}"
+            for p in places
+        )
+        out.append(f"    found_in: [{', '.join(shown)}]")
     return out
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from timeline._version import __version__
 from timeline.model import Day, FuzzyDate, Precision, Timeline
 from timeline.render import Output, RenderOptions
-from timeline.render.losses import Losses
+from timeline.render.losses import FOUND_IN, Losses
 
 __all__ = ["date_value", "render"]
 
@@ -55,6 +55,10 @@ def render(timeline: Timeline, options: RenderOptions | None = None) -> Output:
             losses.add("precision coarser than a day (calendars show an all-day span)", e)
         if any(d.approximate or d.uncertain for d in dates):
             losses.add("approximate or uncertain dates (calendars show them as exact)", e)
+        if e.extra:
+            losses.add("extra fields", e)
+        if any(r.sentence for r in e.refs):
+            losses.add(FOUND_IN, e)
         event: Any = icalendar.Event()
         key = "|".join((e.first_day.iso(), e.last_day.iso(), e.title, e.group))
         uid = hashlib.sha1(key.encode()).hexdigest()[:16]

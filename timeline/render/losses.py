@@ -9,9 +9,11 @@ from __future__ import annotations
 from timeline.errors import quote
 from timeline.model import Diagnostic, Event, Severity, SourceRef
 
-__all__ = ["Losses"]
+__all__ = ["FOUND_IN", "Losses"]
 
 SHOWN = 3  # events named in each warning
+# Where an event was found in prose (the refs with a sentence), which only our formats keep.
+FOUND_IN = "where events were found in prose (found_in)"
 
 
 class Losses:

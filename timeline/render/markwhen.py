@@ -13,7 +13,7 @@ import re
 
 from timeline.model import Event, FuzzyDate, Precision, Timeline
 from timeline.render import Output
-from timeline.render.losses import Losses
+from timeline.render.losses import FOUND_IN, Losses
 
 __all__ = ["render"]
 
@@ -64,6 +64,10 @@ def _event(event: Event, losses: Losses) -> list[str]:
         losses.add("the colours of events", event)
     if event.milestone:
         losses.add("milestones", event)
+    if event.extra:
+        losses.add("extra fields", event)
+    if any(r.sentence for r in event.refs):
+        losses.add(FOUND_IN, event)
     title = " ".join(event.title.split())
     tags = "".join(" " + _tag(t) for t in event.tags if _tag(t) != "#")
     lines = [f"{_range(event, losses)}: {title}{tags}"]

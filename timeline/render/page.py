@@ -78,6 +78,8 @@ def event_records(scene: Scene) -> list[dict[str, Any]]:
             record["u"] = url
         if ev.source:
             record["src"] = ev.source
+        if ev.extra:
+            record["x"] = [list(pair) for pair in ev.extra]
         if ref is not None:
             if ref.sentence != ev.description:  # from prose they are mostly the same: send once
                 record["q"] = ref.sentence

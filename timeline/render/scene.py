@@ -154,6 +154,8 @@ def hover_card(event: Event, when: str | None = None) -> str:
         )
     if event.description:
         parts.append(_wrap(_clip(event.description, HOVER_DESCRIPTION)))
+    for name, value in event.extra:
+        parts.append(f"<i>{e(_clip(name, 60))}:</i> {_wrap(_clip(value, 160))}")
     quoted = [ref for ref in event.refs[:3] if ref.sentence]  # only prose carries sentences
     for ref in quoted:
         if ref.sentence != event.description:

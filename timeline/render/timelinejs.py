@@ -17,7 +17,7 @@ from typing import Any
 from timeline.labels import label, needs_era, span_label
 from timeline.model import Day, Era, Event, FuzzyDate, Precision, Timeline
 from timeline.render import Output
-from timeline.render.losses import Losses
+from timeline.render.losses import FOUND_IN, Losses
 
 __all__ = ["render"]
 
@@ -70,6 +70,10 @@ def _slide(event: Event, losses: Losses, era: bool) -> dict[str, Any]:
         losses.add("tags", event)
     if event.milestone:
         losses.add("milestones", event)
+    if event.extra:
+        losses.add("extra fields", event)
+    if any(r.sentence for r in event.refs):
+        losses.add(FOUND_IN, event)
     return slide
 
 

@@ -7,6 +7,7 @@ The registry maps a format name to "module:function"; modules are imported on fi
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -110,7 +111,24 @@ def detect_format(path: str, text: str) -> str:
         return "markdown"
     if "events:" in text[:4096] and head.startswith(("events:", "title:", "#", "---")):
         return "yaml"
+    if _HTML_START.match(head):
+        return "html"
+    if _MARKDOWN.search(text[:4096]):
+        return "markdown"
     return "text"
+
+
+# A page, or a piece of one, opens with an element of its body ("<p>", "<table>", "<h1>").
+_HTML_START = re.compile(
+    r"<(?:!--|(?:p|div|table|h[1-6]|ul|ol|dl|article|section|main|header|aside|blockquote|"
+    r"span|a|b|i|em|strong|br|hr|img|figure|pre)[\s>/])"
+)
+# What Markdown has and plain text has not: a heading ("# Title"), a fence, a table's rule
+# row, a link written [text](url).
+_MARKDOWN = re.compile(
+    r"^#{1,6}[ \t]+\S|^[ \t]*(?:```|~~~)|^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\||\[[^\]\n]+\]\([^)\s]+\)",
+    re.MULTILINE,
+)
 
 
 def reader_for(fmt: str) -> Reader:

@@ -15,6 +15,7 @@ from typing import Any
 
 from timeline.errors import DateError, InputError, quote
 from timeline.labels import label
+from timeline.merge import MAX_REFS
 from timeline.model import (
     Day,
     Diagnostic,
@@ -36,7 +37,7 @@ __all__ = ["EVENT_KEYS", "TOP_KEYS", "Lines", "Problems", "attach", "read_docume
 TOP_KEYS = ("title", "reference_date", "languages", "date_order", "timezone", "groups", "eras",
             "events")  # fmt: skip
 EVENT_KEYS = ("date", "end", "title", "description", "group", "tags", "url", "color", "source",
-              "milestone")  # fmt: skip
+              "milestone", "extra", "found_in")  # fmt: skip
 # Written by `timeline extract --format json` for people and programs; ignored on reading.
 DERIVED_KEYS = ("label", "refs")
 GROUP_KEYS = ("name", "color")
@@ -84,6 +85,9 @@ class Problems:
 
     def warn(self, line: int | None, message: str, value: object = None) -> None:
         self._add(Severity.WARNING, line, message, value)
+
+    def note(self, line: int | None, message: str) -> None:
+        self._add(Severity.NOTE, line, message, None)
 
     def _add(self, severity: Severity, line: int | None, message: str, value: object) -> None:
         text = None if value is None else str(value)
@@ -519,13 +523,75 @@ def _event(item: Any, line: int | None, settings: Settings, problems: Problems) 
     url = _url(item, problems)
     color = _color(item, problems)
     milestone = _bool(item, "milestone", problems)
+    extra = _extra(item, problems)
+    found = _found_in(item, description or title or "", problems)
     if problems.error_count > before or title is None or start is None:
         return None
     return Event(
         date=start, title=title, end=end, description=description, group=group, tags=tags,
         url=url, color=color, source=source, milestone=milestone,
-        refs=(SourceRef(problems.path, line),),
+        refs=found[:MAX_REFS] or (SourceRef(problems.path, line),), extra=extra,
+        ref_count=len(found) if len(found) > MAX_REFS else 0,
     )  # fmt: skip
+
+
+_PLACE = re.compile(r"(?P<path>.+?)(?::(?P<line>\d+))?")
+FOUND_KEYS = ("at", "sentence")
+
+
+def _found_in(item: dict[str, Any], description: str,
+              problems: Problems) -> tuple[SourceRef, ...]:  # fmt: skip
+    """`found_in: ["article.txt:12", {at: "notes.md:3", sentence: "..."}]`: where `extract`
+    found the event, kept through a review so that the page still names its sources. A place
+    without a sentence was found in the sentence the description gives."""
+    raw = item.get("found_in")
+    if raw is None:
+        return ()
+    raw = [raw] if isinstance(raw, str) else raw
+    if not isinstance(raw, list):
+        problems.error(_line_of(item, "found_in"),
+                       'found_in should be a list of places such as "article.txt:12"',
+                       _short(raw))  # fmt: skip
+        return ()
+    refs = []
+    for place in raw:
+        sentence = description
+        if isinstance(place, dict):
+            _check_keys(place, FOUND_KEYS, problems, "found_in key")
+            sentence = _text_field(place, "sentence", problems) or description
+            place = _text_field(place, "at", problems, required=True)
+        if not isinstance(place, str) or not place.strip():
+            if place is not None:
+                problems.error(_line_of(item, "found_in"),
+                               'a place in found_in should be text such as "article.txt:12"',
+                               _short(place))  # fmt: skip
+            continue
+        m = _PLACE.fullmatch(place.strip())
+        assert m is not None  # (.+? matches any text that is not empty)
+        line = int(m["line"]) if m["line"] else None
+        refs.append(SourceRef(m["path"], line, sentence=sentence))
+    return tuple(refs)
+
+
+def _extra(item: dict[str, Any], problems: Problems) -> tuple[tuple[str, str], ...]:
+    """`extra: {Place: Canvey, Cost: "£2m"}`: fields of the event's own, each a name and a text."""
+    raw = item.get("extra")
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        problems.error(_line_of(item, "extra"), "extra should be a mapping of names to texts",
+                       _short(raw))  # fmt: skip
+        return ()
+    fields = []
+    for name in raw:
+        if name in ("_line", "_keys"):
+            continue
+        text = _text_field(raw, name, problems)
+        if not name.strip():
+            problems.error(_line_of(raw, name), "an extra field needs a name", text)
+        elif text:
+            fields.append((name.strip(), text))
+    return tuple(fields)
 
 
 def _tags(item: dict[str, Any], problems: Problems) -> tuple[str, ...]:

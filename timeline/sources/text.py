@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
 from timeline.model import Day, Diagnostic, Settings, Severity, SourceRef, Timeline
@@ -38,6 +38,8 @@ class Prose:
     # Markdown and HTML list items under a heading: (heading start, heading end, item start,
     # item end) in the text
     listed: tuple[tuple[int, int, int, int], ...] = ()
+    # Tables (Markdown rows, HTML tables): (start, end) in the text
+    tables: tuple[tuple[int, int], ...] = ()
 
 
 # --- the reference date -------------------------------------------------------------------------
@@ -118,6 +120,14 @@ def _blank(m: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", m.group())
 
 
+def _spaces(text: str) -> str:
+    """`text` as spaces, its line breaks kept."""
+    return _NOT_NEWLINE.sub(" ", text)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _blanked(text: str, a: int, b: int) -> str:
     """`text` with text[a:b] made spaces, line breaks kept: the same length, the same lines."""
     return text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
@@ -170,8 +180,9 @@ def _markdown(text: str) -> Prose:
     items = [(m.start("item"), m.end("item")) for m in listed]
     if title is None and (h := re.search(r"(?m)^#\s+(.+)$", text)):
         title = h.group(1).strip()
+    tables = tuple(m.span() for m in _TABLE_ROW.finditer(text))
     return Prose(text_clean, text, title=title, anchor=anchor or dateline(text_clean),
-                 listed=_under_headings(text_clean, headings, items))  # fmt: skip
+                 listed=_under_headings(text_clean, headings, items), tables=tables)  # fmt: skip
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<h>\S.*?)[ \t#]*$", re.MULTILINE)
@@ -208,6 +219,22 @@ _DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "pub
               "sailthru.date", "parsely-pub-date")  # fmt: skip
 
 
+_ROW_PARTS = frozenset({"tr", "td", "th"})
+
+
+@dataclass(slots=True)
+class _Table:
+    """A table being read: where it starts in the text, and what its rows look like so far."""
+
+    start: int
+    infobox: bool
+    in_aside: bool
+    cells: int = 0  # in the row being read
+    first_cell: int = 0  # where the row's first cell starts in the text
+    shapes: set[int] = field(default_factory=set)  # how many cells the rows have
+    keys: list[str] = field(default_factory=list)  # the first cell of each row of two or more
+
+
 _LISTED = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li"}
 
 
@@ -228,7 +255,8 @@ class _Visible(HTMLParser):
         self.times: list[tuple[int, int, str]] = []  # <time datetime>: text span, its value
         self._time: tuple[int, str] | None = None
         self.tables: list[tuple[int, int]] = []  # text spans of tables, no place for a dateline
-        self._tables: list[int] = []
+        self._tables: list[_Table] = []
+        self.asides = 0  # <aside> elements open
         self.headings: list[tuple[int, int]] = []  # text spans of <h1>..<h6>
         self.items: list[tuple[int, int]] = []  # text spans of <li>
         self._opened: dict[str, list[int]] = {"h": [], "li": []}
@@ -271,9 +299,13 @@ class _Visible(HTMLParser):
             self.time_date = self.time_date or a["datetime"]
             self._time = (len(self.chars), a["datetime"])
         if tag == "table":
-            self._tables.append(len(self.chars))
-        if tag in _BLOCK:
-            self._break()
+            self._open_table(a)
+        elif tag == "aside":
+            self.asides += 1
+        if tag in _ROW_PARTS and self._tables:
+            self._row_part(tag)
+        elif tag in _BLOCK:
+            self._block()
         if kind := _LISTED.get(tag):
             self._opened[kind].append(len(self.chars))
 
@@ -294,12 +326,89 @@ class _Visible(HTMLParser):
             self.times.append((self._time[0], len(self.chars), self._time[1]))
             self._time = None
         if tag == "table" and self._tables:
-            self.tables.append((self._tables.pop(), len(self.chars)))
+            self._close_table()
+        elif tag == "aside" and self.asides:
+            self.asides -= 1
         if (kind := _LISTED.get(tag)) and self._opened[kind]:
             spans = self.headings if kind == "h" else self.items
             spans.append((self._opened[kind].pop(), len(self.chars)))
-        if tag in _BLOCK:
+        if tag == "tr" and self._tables:
+            self._end_row()
+        elif tag in _BLOCK and not (tag in _ROW_PARTS and self._tables):
+            self._block()
+
+    # A table reads as Markdown's does: each row one sentence, its cells parted by dashes
+    # ("1953 – The sea wall broke."), so that a date in one column dates the row. An infobox
+    # (class "infobox", or a table of names and values in an <aside>) is not read.
+
+    def _block(self) -> None:
+        if self._tables and self._tables[-1].cells:
+            self._put(" ")  # a paragraph or a line break inside a cell: the row goes on
+        else:
             self._break()
+
+    def _put(self, text: str) -> None:
+        if not self.hidden:
+            here = self._here()
+            self.chars.extend(text)
+            self.offsets.extend([here] * len(text))
+
+    def _open_table(self, attrs: dict[str, str]) -> None:
+        infobox = any(c.startswith("infobox") for c in attrs.get("class", "").lower().split())
+        if infobox:
+            self.hidden += 1
+        self._tables.append(_Table(len(self.chars), infobox, self.asides > 0))
+        self._break()
+
+    def _row_part(self, tag: str) -> None:
+        table = self._tables[-1]
+        if tag == "tr":
+            self._end_row()
+            self._break()
+            return
+        if table.cells:
+            self._put(" – ")
+        else:
+            table.first_cell = len(self.chars)
+        table.cells += 1
+        if table.cells == 2:
+            table.keys.append("".join(self.chars[table.first_cell :]))
+
+    def _end_row(self) -> None:
+        table = self._tables[-1]
+        if not table.cells:
+            return
+        table.shapes.add(table.cells)
+        table.cells = 0
+        row = self.chars[table.first_cell :]
+        last = next((c for c in reversed(row) if not c.isspace()), "")
+        if last and last not in ".!?:;" and not self.hidden:
+            if self.chars[-1].isspace():  # "flood  " to "flood .": the offsets stay one a char
+                self.chars[-1] = "."
+            else:
+                self._put(".")
+        self._break()
+
+    def _close_table(self) -> None:
+        self._end_row()
+        table = self._tables.pop()
+        if table.infobox:
+            self.hidden -= 1
+        elif table.in_aside and table.shapes == {2} and not any(map(_DIGIT.search, table.keys)):
+            self._forget(table.start)  # names and values beside the story: an infobox
+        else:
+            self.tables.append((table.start, len(self.chars)))
+        self._break()
+
+    def _forget(self, start: int) -> None:
+        """Leave out what was read from `start` on."""
+        del self.chars[start:], self.offsets[start:]
+        self.times = [t for t in self.times if t[0] < start]
+        self.headings = [h for h in self.headings if h[0] < start]
+        self.items = [i for i in self.items if i[0] < start]
+        self.tables = [t for t in self.tables if t[0] < start]
+        for opened in self._opened.values():
+            opened[:] = [o for o in opened if o < start]
 
     def handle_data(self, data: str) -> None:
         self._emit(data, self._here(), True)
@@ -337,7 +446,8 @@ def _html(source: str) -> Prose:
     for a, b in parser.tables:
         outside = _blanked(outside, a, b)
     listed = _under_headings(text, sorted(parser.headings), sorted(parser.items))
-    return Prose(text, source, parser.offsets, short, anchor or dateline(outside), times, listed)
+    return Prose(text, source, parser.offsets, short, anchor or dateline(outside), times, listed,
+                 tuple(sorted(parser.tables)))  # fmt: skip
 
 
 def _date_of(raw: str) -> Timex | None:
@@ -388,6 +498,31 @@ def _stem(path: str) -> str:
 
 def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+
+def _tagged(prose: Prose, ref: Day, options: ReadOptions) -> list[Timex]:
+    """The tagger on the prose. With --ref-date, the tables are read apart from the text around
+    them, so that a table's years do not move where the prose's "last year" counts from; else
+    the tables' dates are the document's own, as any others."""
+    if options.reference_date is None or not prose.tables:
+        return tag(prose.text, ref)
+    text, outside, inside = prose.text, [], []
+    last = 0
+    for a, b in prose.tables:  # in text order; a table inside another is within it
+        if b <= last:
+            continue
+        a = max(a, last)
+        outside += [text[last:a], _spaces(text[a:b])]
+        inside += [_spaces(text[last:a]), text[a:b]]
+        last = b
+    outside.append(text[last:])
+    inside.append(_spaces(text[last:]))
+    first, second = tag("".join(outside), ref), tag("".join(inside), ref)
+    shift = len(first)
+    merged = first + [
+        replace(t, range_to=None if t.range_to is None else t.range_to + shift) for t in second
+    ]
+    return _reordered(merged, sorted(range(len(merged)), key=lambda i: merged[i].start))
 
 
 def _marked_up(found: list[Timex], prose: Prose) -> list[Timex]:
@@ -489,7 +624,7 @@ def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult
     ref, only_today = _reference(prose, options)
     # The dateline is the document's own date, not something that happened, even where it
     # runs into the first sentence ("LONDON, 3 May 2020 — The council met on Tuesday").
-    found = _dated_by_heading(_marked_up(tag(prose.text, ref), prose), prose)
+    found = _dated_by_heading(_marked_up(_tagged(prose, ref, options), prose), prose)
     timexes, text = _without_dateline(found, prose)
     starts = _line_starts(prose.source)
     events, unplaced = build_events(
@@ -555,7 +690,7 @@ def mentions(text: str, path: str, fmt: str, options: ReadOptions) -> list[dict[
     ref, _ = _reference(prose, options)
     starts = _line_starts(prose.source)
     out: list[dict[str, object]] = []
-    for t in _marked_up(tag(prose.text, ref), prose):
+    for t in _marked_up(_tagged(prose, ref, options), prose):
         a, b = t.start, t.end
         if prose.offsets:
             a, b = prose.offsets[t.start], prose.offsets[t.end - 1] + 1

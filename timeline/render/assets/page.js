@@ -383,6 +383,7 @@
     var lane = data.lanes[e.g];
     if (lane || e.tags) detail.appendChild(el("p", "hint", [lane].concat(e.tags || []).filter(Boolean).join(" · ")));
     if (e.s) detail.appendChild(el("p", "", e.s));
+    (e.x || []).forEach(function (kv) { detail.appendChild(el("p", "hint", kv[0] + ": " + kv[1])); });
     if (e.q && e.q !== e.s) detail.appendChild(el("blockquote", "", "“" + e.q + "”"));
     if (e.at) detail.appendChild(el("p", "hint", "— " + e.at +
       (e.n ? " · told in " + e.n.toLocaleString("en") + " places" : "")));
