@@ -561,6 +561,32 @@ def test_an_event_told_in_two_documents_is_one_event_with_both_sources(tmp_path:
     assert len(events) == 4
 
 
+def _extracted(tmp_path: Path, *texts: str, ref: str = "2020-07-17") -> list[tuple[str, str]]:
+    """`timeline extract` on files holding `texts`, as (start day, title) pairs of its JSON."""
+    paths = []
+    for n, text in enumerate(texts):
+        paths.append(tmp_path / f"doc{n}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["extract", *map(str, paths), "--ref-date", ref, "--format", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    events = json.loads(result.stdout)["events"]
+    return [(e["date"]["start"], e["title"]) for e in events]
+
+
+def test_a_number_after_a_noun_that_numbers_things_is_no_year(tmp_path: Path) -> None:
+    text = (
+        "17 July 2020\n\nOn 5 February 1911, the railway company renamed the water works of "
+        "district 1600, in a decision that the papers called reckless. The ferry left from "
+        "platform 1850 on 13 June 1943.\n"
+    )
+    assert _extracted(tmp_path, text) == [
+        ("1911-02-05", "The railway company renamed the water works of district 1600"),
+        ("1943-06-13", "The ferry left from platform 1850"),
+    ]
+
+
 def test_a_clause_that_is_only_a_verb_borrows_the_subject_before_it() -> None:
     text = "Sales rose in 2009, and fell in 2010. The company grew in 2005, and shrank in 2007."
     events = read(text, "t.txt", ReadOptions(reference_date=Day(2011, 5, 3))).timeline.events
