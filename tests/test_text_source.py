@@ -575,6 +575,37 @@ def _extracted(tmp_path: Path, *texts: str, ref: str = "2020-07-17") -> list[tup
     return [(e["date"]["start"], e["title"]) for e in events]
 
 
+def test_a_history_that_moves_into_the_years_ad_reads_its_bare_years(tmp_path: Path) -> None:
+    text = (
+        "The fort was built in 52 BC. In 160, a fire destroyed the forum. In 212 the baths were "
+        "opened. It fell to the Goths in 410. In 843 it was granted to Charles II. Around 870 "
+        "the Franks rebuilt its walls.\n"
+    )
+    assert _extracted(tmp_path, text) == [
+        ("-0051-01-01", "The fort was built"),
+        ("0160-01-01", "A fire destroyed the forum"),
+        ("0212-01-01", "The baths were opened"),
+        ("0410-01-01", "It fell to the Goths"),
+        ("0843-01-01", "It was granted to Charles II"),
+        ("0870-01-01", "The Franks rebuilt its walls"),
+    ]
+
+
+def test_a_year_told_in_passing_does_not_move_the_story(tmp_path: Path) -> None:
+    finding = (
+        "The town was founded in 43 BC. In 177, forty-eight Christians were put to death in its "
+        "arena; their names are known from a tablet that was found in 1528. The following year, "
+        "the governor rebuilt the arena. In 197, Septimius Severus defeated Clodius Albinus.\n"
+    )
+    assert ("0178-01-01", "The governor rebuilt the arena") in _extracted(tmp_path, finding)
+    sale = (
+        "The abbey was founded in 1120. In 1536 the king closed the smaller houses, which were "
+        "sold to his courtiers in 1540. That summer the monks left. The church was pulled down "
+        "in 1538, and its lands were sold in 1540.\n"
+    )
+    assert ("1536-06-01", "The monks left") in _extracted(tmp_path, sale)
+
+
 def test_a_number_after_a_noun_that_numbers_things_is_no_year(tmp_path: Path) -> None:
     text = (
         "17 July 2020\n\nOn 5 February 1911, the railway company renamed the water works of "

@@ -45,6 +45,12 @@ SHORT_LINE = 50  # characters: shorter than text wrapped by hand or by an editor
 _MONTH_NEXT = re.compile(rf"\s+{MONTH}", re.IGNORECASE)  # "am 9. November", "8. Mai"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J. Smith", "U.S. troops"
+# A word that opens a sentence and is no name: after it, "Lothair I." or "World War I." ends
+# a sentence ("... to Lothair I. Around 470 the Burgundians took it").
+_OPENER = re.compile(
+    r"\s+(?:The|In|On|At|Around|After|Before|By|During|From|For|Under|When|While|Later|Then|"
+    r"There|This|That|These|Those|He|She|It|They|We|His|Her|Its|Their|An|But|And|As|With)\b"
+)
 _DAY_NUMBER = re.compile(r"\d{1,2}")
 
 
@@ -60,7 +66,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             w = word.group(1).lower() if word else ""
             if (
                 w in _ABBREVIATIONS
-                or _INITIALS.fullmatch(w)
+                or (_INITIALS.fullmatch(w) and not _OPENER.match(text, m.end()))
                 or (_DAY_NUMBER.fullmatch(w) and _MONTH_NEXT.match(text, m.end()))
             ):
                 continue  # "Mr. Smith", "U.S. troops", "am 9. November": not the end
