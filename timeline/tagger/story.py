@@ -84,7 +84,7 @@ def aside(ctx: Context, r: Reading, next_years: tuple[int, ...]) -> bool:
 # A relative clause: "a tablet that was found in 1528", "the Institutes, which were translated
 # in 1541".
 _PASSING = re.compile(r"\b(?:which|who|whom|whose)\b|\bthat\s+(?:was|were|had|has|is|would)\b")
-_FULL_STOP = re.compile(r"[.!?]\s")
+_FULL_STOP = re.compile(r"[.!?]\s|\n\s*\n")
 
 
 def in_passing(text: str, story_at: int, at: int) -> bool:
