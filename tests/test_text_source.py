@@ -606,6 +606,35 @@ def test_a_year_told_in_passing_does_not_move_the_story(tmp_path: Path) -> None:
     assert ("1536-06-01", "The monks left") in _extracted(tmp_path, sale)
 
 
+def test_what_is_to_come_points_ahead_and_deadlines_are_no_events(tmp_path: Path) -> None:
+    # 14 October 2026 is a Wednesday.
+    talks = "Talks broke down on Tuesday. Both sides said talks should resume on Monday.\n"
+    assert _extracted(tmp_path, talks, ref="2026-10-14") == [
+        ("2026-10-13", "Talks broke down"),
+        ("2026-10-19", "Talks should resume"),
+    ]
+    cranes = (
+        "The port authority plans to install six new cranes by 2027. It said on Tuesday it "
+        "would open a new quay by the end of 2028.\n"
+    )
+    assert _extracted(tmp_path, cranes, ref="2026-10-14") == [
+        ("2026-10-13", "It said it would open a new quay")
+    ]
+    review = (
+        "The operator said it had suspended the service until an independent review reports "
+        "in the summer.\n"
+    )
+    assert [day for day, _ in _extracted(tmp_path, review, ref="2026-10-14")] == ["2027-06-01"]
+
+
+def test_a_wire_dateline_with_a_lower_case_agency_is_no_event(tmp_path: Path) -> None:
+    text = "BERLIN, 5. Juni 2022 (dpa) - Die Regierung hat ein neues Gesetz beschlossen.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt")])
+    assert result.exit_code == 1
+    assert "no events found" in result.stderr
+
+
 def test_a_number_after_a_noun_that_numbers_things_is_no_year(tmp_path: Path) -> None:
     text = (
         "17 July 2020\n\nOn 5 February 1911, the railway company renamed the water works of "

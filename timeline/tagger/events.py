@@ -275,7 +275,7 @@ _COMPARED = re.compile(
     re.IGNORECASE,
 )
 _COMPARED_OFFSET = re.compile(r"\b(?:earlier|ago|before)$", re.IGNORECASE)
-_PLANNED_END = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
+_PLANNED_END = re.compile(r"\b(?:until|till|by)\s+(?:at\s+least\s+)?(?:the\s+)?$", re.IGNORECASE)
 _TO_VERB = re.compile(r"\bto\s+[a-z]+\b[^,;.]*$")
 _OFFSET = re.compile(r"\b(?:later|earlier|after|before|afterwards?)$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|before|until|till)\s+$", re.IGNORECASE)
@@ -434,7 +434,8 @@ def build_events(
             or tense(text, t.start, t.end) == "future"
         ):
             # "a measure to freeze fares until 2023", "would remain closed until the end of
-            # the year": where a plan ends, not something that happened then
+            # the year", "plans to install new cranes by 2027": where a plan ends or the day it
+            # is due, not something that happened then
             continue
         if (
             prior is not None
