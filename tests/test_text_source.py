@@ -561,14 +561,17 @@ def test_an_event_told_in_two_documents_is_one_event_with_both_sources(tmp_path:
     assert len(events) == 4
 
 
-def _extracted(tmp_path: Path, *texts: str, ref: str = "2020-07-17") -> list[tuple[str, str]]:
-    """`timeline extract` on files holding `texts`, as (start day, title) pairs of its JSON."""
+def _extracted(
+    tmp_path: Path, *texts: str, ref: str | None = "2020-07-17"
+) -> list[tuple[str, str]]:
+    """`timeline extract` on files holding `texts`, as (start day, title) pairs of its JSON;
+    `ref` None reads each one's reference date from its dateline."""
     paths = []
     for n, text in enumerate(texts):
         paths.append(tmp_path / f"doc{n}.txt")
         paths[-1].write_text(text, encoding="utf-8")
     result = CliRunner().invoke(
-        app, ["extract", *map(str, paths), "--ref-date", ref, "--format", "json"]
+        app, ["extract", *map(str, paths), *(["--ref-date", ref] if ref else []), "-f", "json"]
     )
     assert result.exit_code == 0, result.stderr
     events = json.loads(result.stdout)["events"]
@@ -633,6 +636,30 @@ def test_a_wire_dateline_with_a_lower_case_agency_is_no_event(tmp_path: Path) ->
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt")])
     assert result.exit_code == 1
     assert "no events found" in result.stderr
+
+
+def test_two_meetings_on_one_day_in_two_cities_are_two_events(tmp_path: Path) -> None:
+    geneva = (
+        "GENEVA, 3 December 2026 -\n\nFinance ministers of the alliance met in Geneva on "
+        "Thursday to discuss the budget.\n"
+    )
+    vienna = (
+        "VIENNA, 3 December 2026 -\n\nFinance ministers of the region met in Vienna on "
+        "Thursday to discuss trade.\n"
+    )
+    assert _extracted(tmp_path, geneva, vienna, ref=None) == [
+        ("2026-12-03", "Finance ministers of the alliance met in Geneva"),
+        ("2026-12-03", "Finance ministers of the region met in Vienna"),
+    ]
+    again = "On 3 December 2026 the finance ministers met in Geneva, Switzerland.\n"
+    assert _extracted(tmp_path, geneva, again, ref=None) == [
+        ("2026-12-03", "Finance ministers of the alliance met in Geneva")
+    ]
+    one = (
+        "Finance ministers of the alliance met in Geneva on 3 December 2026. Finance ministers "
+        "of the region met in Vienna on 3 December 2026.\n"
+    )
+    assert len(_extracted(tmp_path, one)) == 2
 
 
 def test_a_number_after_a_noun_that_numbers_things_is_no_year(tmp_path: Path) -> None:
