@@ -70,6 +70,11 @@ def aside(ctx: Context, r: Reading, next_years: tuple[int, ...]) -> bool:
     story = ctx.last_with_year
     if r.kind != "absolute" or "year" not in r.data or story is None:
         return False
+    # (a day is an aside only by the years after it: one in a relative clause, "which began
+    # on 6 June 1944", goes on with it)
+    year_only = "month" not in r.data
+    if not next_years and not year_only:
+        return False
     if heading(ctx.text, r.start, r.end):
         return False  # "1920" standing as a heading: the story moves there
     now, year = story.first_day().year, int(r.data["year"])
@@ -77,8 +82,7 @@ def aside(ctx: Context, r: Reading, next_years: tuple[int, ...]) -> bool:
         return False
     if next_years and all(abs(y - now) < abs(y - year) for y in next_years):
         return True
-    # (only a year: a day in a relative clause, "which began on 6 June 1944", goes on with it)
-    return "month" not in r.data and in_passing(ctx.text, ctx.last_year_at, r.start)
+    return year_only and in_passing(ctx.text, ctx.last_year_at, r.start)
 
 
 # A relative clause: "a tablet that was found in 1528", "the Institutes, which were translated
