@@ -623,6 +623,9 @@ def test_what_is_to_come_points_ahead_and_deadlines_are_no_events(tmp_path: Path
     assert _extracted(tmp_path, cranes, ref="2026-10-14") == [
         ("2026-10-13", "It said it would open a new quay")
     ]
+    # What had come to pass by a date is told, not planned.
+    ceased = "The rebel army ceased to exist by December 1919.\n"
+    assert _extracted(tmp_path, ceased) == [("1919-12-01", "The rebel army ceased to exist")]
     review = (
         "The operator said it had suspended the service until an independent review reports "
         "in the summer.\n"

@@ -277,9 +277,20 @@ _COMPARED = re.compile(
 )
 _COMPARED_OFFSET = re.compile(r"\b(?:earlier|ago|before)$", re.IGNORECASE)
 _PLANNED_END = re.compile(r"\b(?:until|till|by)\s+(?:at\s+least\s+)?(?:the\s+)?$", re.IGNORECASE)
-_TO_VERB = re.compile(r"\bto\s+[a-z]+\b[^,;.]*$")
+_TO_VERB = re.compile(r"(?P<before>\b[a-z]+\s+)?\bto\s+[a-z]+\b[^,;.]*$")
 _OFFSET = re.compile(r"\b(?:later|earlier|after|before|afterwards?)$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|before|until|till)\s+$", re.IGNORECASE)
+
+
+def _planned(text: str, lo: int, at: int, by: bool) -> bool:
+    """Whether a "to" before text[at] leads to what a plan is to do ("a measure to freeze fares
+    until", "plans to install new cranes by"); before "by", not after a past verb ("ceased to
+    exist by December" happened by then)."""
+    m = _TO_VERB.search(text, lo, at)
+    if m is None or not by or not m["before"]:
+        return m is not None
+    word = m["before"].strip().lower()
+    return not (word in PAST_WORDS or (len(word) > 4 and word.endswith("ed")))
 
 
 def _same_clause(sentence: str, first: Timex, t: Timex, s0: int) -> bool:
@@ -431,8 +442,8 @@ def build_events(
             # "net income of $58.6 million, up from $41.2 million a year earlier": the figure
             # it is compared with, not something that happened then
             continue
-        if _PLANNED_END.search(text, max(s0, t.start - 20), t.start) and (
-            _TO_VERB.search(text, max(s0, t.start - 60), t.start)
+        if (planned := _PLANNED_END.search(text, max(s0, t.start - 20), t.start)) and (
+            _planned(text, max(s0, t.start - 60), t.start, by=planned[0][:2].lower() == "by")
             or tense(text, t.start, t.end) == "future"
         ):
             # "a measure to freeze fares until 2023", "would remain closed until the end of
