@@ -53,26 +53,26 @@ _PLACE = re.compile(
 )
 
 
-def places(title: str) -> frozenset[str]:
+def places(title: str) -> set[str]:
     """The words of the places a title names ("in New York City": new, york, city)."""
-    return frozenset(w.casefold() for m in _PLACE.finditer(title) for w in m["name"].split())
+    return {w.casefold() for m in _PLACE.finditer(title) for w in m["name"].split()}
 
 
-def retells(
-    words: frozenset[str] | set[str],
-    other: frozenset[str] | set[str],
-    where: frozenset[str] = frozenset(),
-    other_where: frozenset[str] = frozenset(),
-) -> bool:
-    """Whether two titles on the same day tell the same event: two content words in common,
-    and not two different places (`places` of each: "met in Geneva", "met in Vienna"; "in New
-    York" and "in New York City" are one)."""
-    return len(words & other) >= 2 and not elsewhere(where, other_where)
+def retells(words: frozenset[str] | set[str], other: frozenset[str] | set[str]) -> bool:
+    """Whether two titles on the same day may tell the same event: two content words in
+    common (and, says `elsewhere`, not two different places)."""
+    return len(words & other) >= 2
 
 
-def elsewhere(where: frozenset[str], other: frozenset[str]) -> bool:
-    """Whether two titles name places and none in common: "met in Geneva", "met in Vienna"."""
-    return bool(where and other and where.isdisjoint(other))
+def elsewhere(title: str, other: str) -> bool:
+    """Whether two titles name places and none in common: "met in Geneva" and "met in Vienna"
+    are two meetings; "in New York" and "in New York City" one place. (Read only for titles
+    that share words: most never meet one.)"""
+    where = places(title)
+    if not where:
+        return False
+    there = places(other)
+    return bool(there) and where.isdisjoint(there)
 
 
 def _told(event: Event) -> bool:
@@ -91,7 +91,6 @@ class _Entry:
     event: Event
     refs: dict[SourceRef, None]  # kept sources, in order, without repeats
     count: int  # all sources, kept or not
-    where: frozenset[str] = frozenset()  # the places its title names, if told in prose
 
 
 @dataclass(slots=True)
@@ -130,16 +129,15 @@ class Merger:
             self._join(self._entries[at], event)
             return
         words = content_words(event.title) if _told(event) else None
-        where = places(event.title) if words is not None else frozenset()
         if words is not None:
-            at = self._retold(days, words, where, event.refs[0].path)
+            at = self._retold(days, words, event.title, event.refs[0].path)
             if at is not None:
                 self._exact[key] = at
                 self._join(self._entries[at], event)
                 return
         at = len(self._entries)
         self._entries.append(_Entry(event, dict.fromkeys(event.refs[:MAX_REFS]),
-                                    event.source_count, where))  # fmt: skip
+                                    event.source_count))  # fmt: skip
         self._exact[key] = at
         for word in words or ():
             candidates = self._index.setdefault((*days, word), [])
@@ -147,17 +145,17 @@ class Merger:
                 candidates.append(at)
 
     def _retold(
-        self, days: tuple[int, int], words: frozenset[str], where: frozenset[str], path: str
+        self, days: tuple[int, int], words: frozenset[str], title: str, path: str
     ) -> int | None:
         """The first earlier event from another document than `path` on these days with two of
-        these title words and no other place than these."""
+        these title words and not another place than the title's."""
         shared: dict[int, int] = {}
         for word in words:
             for at in self._index.get((*days, word), ()):
                 shared[at] = shared.get(at, 0) + 1
         for at in sorted(at for at, n in shared.items() if n >= 2):
-            entry = self._entries[at]
-            if entry.event.refs[0].path != path and not elsewhere(where, entry.where):
+            event = self._entries[at].event
+            if event.refs[0].path != path and not elsewhere(title, event.title):
                 return at
         return None
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from timeline.merge import MAX_REFS
 from timeline.merge import content_words as _content_words
-from timeline.merge import places as _places
+from timeline.merge import elsewhere as _elsewhere
 from timeline.merge import retells as _retells
 from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, Settings, SourceRef
 from timeline.tagger import Timex
@@ -356,7 +356,6 @@ class Found:
     words: frozenset[str]
     refs: list[SourceRef]
     count: int = 1  # sources, including those past MAX_REFS that are not kept
-    where: frozenset[str] = frozenset()  # the places its title names
 
 
 # A sentence that opens with a person or people named in the one before: "Marie Curie moved to
@@ -529,19 +528,19 @@ def build_events(
             if len(same.refs) < MAX_REFS:
                 same.refs.append(ref)
             continue
-        words, where = _content_words(title), _places(title)
+        words = _content_words(title)
         # Told again in other words: the same day, given outright, and two words in common. Only
         # days are precise enough to say so, and a few candidates are enough to look at. A day
         # counted from another ("that night") is the next thing to happen, not a retelling.
         candidates = by_days.setdefault(key, []) if date.precision is Precision.DAY else []
         for f in [] if t.anchored else candidates[:20]:
-            if _retells(f.words, words, f.where, where):
+            if _retells(f.words, words) and not _elsewhere(f.event.title, title):
                 f.count += 1
                 if len(f.refs) < MAX_REFS:
                     f.refs.append(ref)
                 break
         else:
-            found.append(Found(event, words, [ref], where=where))
+            found.append(Found(event, words, [ref]))
             if end is None:
                 in_sentence[k] = (found[-1], t)
             exact[(key, title.casefold())] = found[-1]
