@@ -285,7 +285,7 @@ _DEADLINE = re.compile(r"\b(?:by|before|until|till)\s+$", re.IGNORECASE)
 def _planned(text: str, lo: int, at: int, by: bool) -> bool:
     """Whether a "to" before text[at] leads to what a plan is to do ("a measure to freeze fares
     until", "plans to install new cranes by"); before "by", not after a past verb ("ceased to
-    exist by December" happened by then)."""
+    meet by March" happened by then)."""
     m = _TO_VERB.search(text, lo, at)
     if m is None or not by or not m["before"]:
         return m is not None
