@@ -596,11 +596,11 @@ def test_a_history_that_moves_into_the_years_ad_reads_its_bare_years(tmp_path: P
 
 def test_a_year_told_in_passing_does_not_move_the_story(tmp_path: Path) -> None:
     finding = (
-        "The town was founded in 43 BC. In 177, forty-eight Christians were put to death in its "
-        "arena; their names are known from a tablet that was found in 1528. The following year, "
-        "the governor rebuilt the arena. In 197, Septimius Severus defeated Clodius Albinus.\n"
+        "The town was founded in 43 BC. In 177, a fire burned down its market; we know of it "
+        "from a stone that was found in 1528. The following year, the council rebuilt the "
+        "market. In 197, the legion left the town.\n"
     )
-    assert ("0178-01-01", "The governor rebuilt the arena") in _extracted(tmp_path, finding)
+    assert ("0178-01-01", "The council rebuilt the market") in _extracted(tmp_path, finding)
     sale = (
         "The abbey was founded in 1120. In 1536 the king closed the smaller houses, which were "
         "sold to his courtiers in 1540. That summer the monks left. The church was pulled down "
