@@ -104,16 +104,19 @@ def _marker(words: list[str], i: int) -> str:
     return ""
 
 
-# Words between "until" and a date that leave it the date "until" leads to: "until at least the
-# end of March".
-_UNTIL_DATE = frozenset(
-    "at least about around the end beginning middle start of early late mid".split()
-)
-
-
 def _clause(words: list[str]) -> bool:
-    """Whether the words between "until" and a date are a clause: a subject and a verb."""
-    return len(words) >= 2 and not set(words) <= _UNTIL_DATE
+    """Whether the words between "until" and a date hold a verb in the present after its
+    subject ("until an independent review reports in", "until it is finished in"), not a noun
+    phrase ("until the end of his term in", "until the talks in")."""
+    for i in range(1, len(words)):
+        w, before = words[i], words[i - 1]
+        if before in _DETERMINERS or before in ("of", "'s") or before.endswith("'s"):
+            continue
+        if w in ("is", "are", "has", "have") or (
+            len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "'s", "us"))
+        ):
+            return True
+    return False
 
 
 def _plural_subject(words: list[str], i: int) -> bool:
