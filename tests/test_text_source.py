@@ -561,6 +561,122 @@ def test_an_event_told_in_two_documents_is_one_event_with_both_sources(tmp_path:
     assert len(events) == 4
 
 
+def _extracted(
+    tmp_path: Path, *texts: str, ref: str | None = "2020-07-17"
+) -> list[tuple[str, str]]:
+    """`timeline extract` on files holding `texts`, as (start day, title) pairs of its JSON;
+    `ref` None reads each one's reference date from its dateline."""
+    paths = []
+    for n, text in enumerate(texts):
+        paths.append(tmp_path / f"doc{n}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["extract", *map(str, paths), *(["--ref-date", ref] if ref else []), "-f", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    events = json.loads(result.stdout)["events"]
+    return [(e["date"]["start"], e["title"]) for e in events]
+
+
+def test_a_history_that_moves_into_the_years_ad_reads_its_bare_years(tmp_path: Path) -> None:
+    text = (
+        "The fort was built in 52 BC. In 160, a fire destroyed the forum. In 212 the baths were "
+        "opened. It fell to the Goths in 410. In 843 it was granted to Charles II. Around 870 "
+        "the Franks rebuilt its walls.\n"
+    )
+    assert _extracted(tmp_path, text) == [
+        ("-0051-01-01", "The fort was built"),
+        ("0160-01-01", "A fire destroyed the forum"),
+        ("0212-01-01", "The baths were opened"),
+        ("0410-01-01", "It fell to the Goths"),
+        ("0843-01-01", "It was granted to Charles II"),
+        ("0870-01-01", "The Franks rebuilt its walls"),
+    ]
+
+
+def test_a_year_told_in_passing_does_not_move_the_story(tmp_path: Path) -> None:
+    finding = (
+        "The town was founded in 43 BC. In 177, a fire burned down its market; we know of it "
+        "from a stone that was found in 1528. The following year, the council rebuilt the "
+        "market. In 197, the legion left the town.\n"
+    )
+    assert ("0178-01-01", "The council rebuilt the market") in _extracted(tmp_path, finding)
+    sale = (
+        "The abbey was founded in 1120. In 1536 the king closed the smaller houses, which were "
+        "sold to his courtiers in 1540. That summer the monks left. The church was pulled down "
+        "in 1538, and its lands were sold in 1540.\n"
+    )
+    assert ("1536-06-01", "The monks left") in _extracted(tmp_path, sale)
+
+
+def test_what_is_to_come_points_ahead_and_deadlines_are_no_events(tmp_path: Path) -> None:
+    # 14 October 2026 is a Wednesday.
+    talks = "Talks broke down on Tuesday. Both sides said talks should resume on Monday.\n"
+    assert _extracted(tmp_path, talks, ref="2026-10-14") == [
+        ("2026-10-13", "Talks broke down"),
+        ("2026-10-19", "Talks should resume"),
+    ]
+    cranes = (
+        "The port authority plans to install six new cranes by 2027. It said on Tuesday it "
+        "would open a new quay by the end of 2028.\n"
+    )
+    assert _extracted(tmp_path, cranes, ref="2026-10-14") == [
+        ("2026-10-13", "It said it would open a new quay")
+    ]
+    # What had come to pass by a date is told, not planned.
+    ceased = "The weavers' guild ceased to meet by March 1920.\n"
+    assert _extracted(tmp_path, ceased) == [("1920-03-01", "The weavers' guild ceased to meet")]
+    review = (
+        "The operator said it had suspended the service until an independent review reports "
+        "in the summer.\n"
+    )
+    assert [day for day, _ in _extracted(tmp_path, review, ref="2026-10-14")] == ["2027-06-01"]
+
+
+def test_a_wire_dateline_with_a_lower_case_agency_is_no_event(tmp_path: Path) -> None:
+    text = "BERLIN, 5. Juni 2022 (dpa) - Die Regierung hat ein neues Gesetz beschlossen.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "a.txt")])
+    assert result.exit_code == 1
+    assert "no events found" in result.stderr
+
+
+def test_two_meetings_on_one_day_in_two_cities_are_two_events(tmp_path: Path) -> None:
+    geneva = (
+        "GENEVA, 3 December 2026 -\n\nFinance ministers of the alliance met in Geneva on "
+        "Thursday to discuss the budget.\n"
+    )
+    vienna = (
+        "VIENNA, 3 December 2026 -\n\nFinance ministers of the region met in Vienna on "
+        "Thursday to discuss trade.\n"
+    )
+    assert _extracted(tmp_path, geneva, vienna, ref=None) == [
+        ("2026-12-03", "Finance ministers of the alliance met in Geneva"),
+        ("2026-12-03", "Finance ministers of the region met in Vienna"),
+    ]
+    again = "On 3 December 2026 the finance ministers met in Geneva, Switzerland.\n"
+    assert _extracted(tmp_path, geneva, again, ref=None) == [
+        ("2026-12-03", "Finance ministers of the alliance met in Geneva")
+    ]
+    one = (
+        "Finance ministers of the alliance met in Geneva on 3 December 2026. Finance ministers "
+        "of the region met in Vienna on 3 December 2026.\n"
+    )
+    assert len(_extracted(tmp_path, one)) == 2
+
+
+def test_a_number_after_a_noun_that_numbers_things_is_no_year(tmp_path: Path) -> None:
+    text = (
+        "17 July 2020\n\nOn 5 February 1911, the railway company renamed the water works of "
+        "district 1600, in a decision that the papers called reckless. The ferry left from "
+        "platform 1850 on 13 June 1943.\n"
+    )
+    assert _extracted(tmp_path, text) == [
+        ("1911-02-05", "The railway company renamed the water works of district 1600"),
+        ("1943-06-13", "The ferry left from platform 1850"),
+    ]
+
+
 def test_a_clause_that_is_only_a_verb_borrows_the_subject_before_it() -> None:
     text = "Sales rose in 2009, and fell in 2010. The company grew in 2005, and shrank in 2007."
     events = read(text, "t.txt", ReadOptions(reference_date=Day(2011, 5, 3))).timeline.events

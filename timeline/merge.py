@@ -7,8 +7,10 @@ workers read them), and each event is compared only with events it could be:
 - told again in the same words: the same days, title and lane, found by a dict lookup;
 - told again in other words, in another document (prose only): the same day, given outright in
   both, and two content words of the title in common ("The bridge opened after eight years of
-  work" and "On 19 March 1932 the bridge was opened by the premier"). Candidates are found
-  through an index keyed by (days, word), never by comparing every pair of events.
+  work" and "On 19 March 1932 the bridge was opened by the premier"), unless the titles name
+  different places ("Ministers met in Geneva", "Ministers met in Vienna": two meetings).
+  Candidates are found through an index keyed by (days, word), never by comparing every pair
+  of events.
 
 Each event keeps at most `MAX_REFS` sources and counts all of them (`Event.ref_count`).
 Events written by hand (no sentence in their sources) are never merged the second way: two of
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from timeline.model import Era, Event, Group, Precision, SourceRef, Timeline
 
-__all__ = ["MAX_REFS", "Merger", "content_words", "merge", "retells"]
+__all__ = ["MAX_REFS", "Merger", "content_words", "elsewhere", "merge", "places", "retells"]
 
 # Sources kept per event: a document that tells the same thing 100,000 times, or 100,000
 # documents that tell it once, need a few quotes on the page, not all of them in memory.
@@ -43,9 +45,34 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w.lower()[:4] for w in _CONTENT.findall(text)) - _STOP4
 
 
+# A place a title names: a capitalised name after "in", "at", "near" ("met in Geneva", "a fire
+# at Leeds Castle", "in New York City").
+_PLACE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|à|en)\s+(?:the\s+)?"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+(?:of\s+)?[A-ZÀ-Ý][\w'’-]*)*)"
+)
+
+
+def places(title: str) -> set[str]:
+    """The words of the places a title names ("in New York City": new, york, city)."""
+    return {w.casefold() for m in _PLACE.finditer(title) for w in m["name"].split()}
+
+
 def retells(words: frozenset[str] | set[str], other: frozenset[str] | set[str]) -> bool:
-    """Whether two titles on the same day tell the same event: two content words in common."""
+    """Whether two titles on the same day may tell the same event: two content words in
+    common (and, says `elsewhere`, not two different places)."""
     return len(words & other) >= 2
+
+
+def elsewhere(title: str, other: str) -> bool:
+    """Whether two titles name places and none in common: "met in Geneva" and "met in Vienna"
+    are two meetings; "in New York" and "in New York City" one place. (Read only for titles
+    that share words: most never meet one.)"""
+    where = places(title)
+    if not where:
+        return False
+    there = places(other)
+    return bool(there) and where.isdisjoint(there)
 
 
 def _told(event: Event) -> bool:
@@ -104,7 +131,7 @@ class Merger:
             return
         words = content_words(event.title) if _told(event) else None
         if words is not None:
-            at = self._retold(days, words, event.refs[0].path)
+            at = self._retold(days, words, event.title, event.refs[0].path)
             if at is not None:
                 self._exact[key] = at
                 self._join(self._entries[at], event)
@@ -118,15 +145,18 @@ class Merger:
             if len(candidates) < MAX_CANDIDATES:
                 candidates.append(at)
 
-    def _retold(self, days: tuple[int, int], words: frozenset[str], path: str) -> int | None:
+    def _retold(
+        self, days: tuple[int, int], words: frozenset[str], title: str, path: str
+    ) -> int | None:
         """The first earlier event from another document than `path` on these days with two of
-        these title words."""
+        these title words and not another place than the title's."""
         shared: dict[int, int] = {}
         for word in words:
             for at in self._index.get((*days, word), ()):
                 shared[at] = shared.get(at, 0) + 1
         for at in sorted(at for at, n in shared.items() if n >= 2):
-            if self._entries[at].event.refs[0].path != path:
+            event = self._entries[at].event
+            if event.refs[0].path != path and not elsewhere(title, event.title):
                 return at
         return None
 

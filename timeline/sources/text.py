@@ -616,8 +616,8 @@ _DATELINE_PLACE = re.compile(
     r"[^a-z]*|[A-Z][A-Z'. -]+(?:,\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)+,?\s*"
 )
 # After a dateline's date: a dash, or the end of its line; a news agency may come first
-# ("LONDON, Sept. 15, 2022 (AP) — ").
-_DATELINE_END = re.compile(r"\s*(?:\([A-Z][\w .&-]{0,20}\)\s*)?(?:—|–|--|-\s|_\s|$|\n)")
+# ("LONDON, Sept. 15, 2022 (AP) — ", "BERLIN, 5. Juni 2022 (dpa) - ").
+_DATELINE_END = re.compile(r"\s*(?:\([A-Za-z][\w .&-]{0,20}\)\s*)?(?:—|–|--|-\s|_\s|$|\n)")
 
 
 def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult:

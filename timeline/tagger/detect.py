@@ -432,33 +432,58 @@ def find(text: str) -> list[Reading]:
     return _early_years(text, _longest_first(found))
 
 
-# "Augustus died in AD 14. ... Vesuvius erupted in 79": in a text whose last year before a
-# bare number of two or three digits is one of the first millennium (given with its era, or as
-# "the 3rd century"), that number is a year too after "in", "until" or "since", unless what
-# follows makes it a count ("in 79 days"). After a year BC it is left alone: "in 264 BC ... in
-# 241" could count either way.
+# "Augustus died in AD 14. ... Vesuvius erupted in 79": in a text where one of the last two
+# years before a bare number of two or three digits is of the first millennium (given with its
+# era, or as "the 3rd century"; the other may be a year told in passing, "a tablet found in
+# 1528"), that number is a year too after "in", "until", "since" or "around", unless what
+# follows makes it a count ("in 79 days"). After a year BC the number is read only when it is
+# larger, a story that has gone on into the years AD ("founded in 43 BC. In 177"): a smaller
+# one could count down in either era ("in 264 BC ... in 241"), and so could a larger one in
+# a look back.
 _BARE_YEAR = re.compile(
-    r"\b(?:[Ii]n|until|till|since|before|after|circa|c\.)\s+(?P<y>[1-9]\d{1,2})(?=\s*(?:[.,;:)]|$)"
+    r"\b(?:[Ii]n|until|till|since|before|after|circa|c\.|[Aa]round)\s+(?P<y>[1-9]\d{1,2})"
+    r"(?=\s*(?:[.,;:)]|$)"
     r"|\s+(?:and|when|where|while|as|but|after|before|until|with|under|during|at|on|in|the|his|"
-    r"her|its|their)\b)"
+    r"her|its|their|it|he|she|they)\b)"
 )
 
 
+_HAD = re.compile(r"(?:^|[.!?]\s)[^.!?]*\bhad\s[^.!?]*$")
+
+
+def _looks_back(text: str, at: int) -> bool:
+    """Whether the sentence before text[at] looks back in the past perfect ("Carthage fell in
+    146 BC. The war had begun in 149"): a larger number there counts on in the years BC."""
+    return _HAD.search(text, max(0, at - 200), at) is not None
+
+
+def _last_years(found: list[Reading], at: int) -> list[Reading]:
+    """The last two years given before found[at]."""
+    out: list[Reading] = []
+    for k in range(at - 1, -1, -1):
+        if found[k].kind == "absolute" and "year" in found[k].data:
+            out.append(found[k])
+            if len(out) == 2:
+                break
+    return out
+
+
 def _early_years(text: str, found: list[Reading]) -> list[Reading]:
-    if not any(0 < r.data.get("year", 0) < 1000 for r in found if r.kind == "absolute"):
+    if not any(-1000 < r.data.get("year", 1000) < 1000 for r in found if r.kind == "absolute"):
         return found
     starts = [r.start for r in found]
-    added = []
+    added: list[Reading] = []
     for m in _BARE_YEAR.finditer(text):
         at = bisect.bisect_left(starts, m.start("y"))
         if at < len(found) and found[at].start < m.end("y"):
             continue  # already read
         if at and found[at - 1].end > m.start("y"):
             continue
-        before = (r for r in reversed(found[:at]) if r.kind == "absolute" and "year" in r.data)
-        year = next((r.data["year"] for r in before), None)
-        if isinstance(year, int) and 0 < year < 1000:
-            data = {"year": int(m["y"]), "qualifiers": [], "mod": ""}
+        y = int(m["y"])
+        before = sorted(_last_years(found, at) + added[-2:], key=lambda r: r.start)[-2:]
+        if any(0 < r.data["year"] < 1000 or (1 - y < r.data["year"] <= 0 and not _looks_back(
+            text, m.start("y"))) for r in before if isinstance(r.data["year"], int)):  # fmt: skip
+            data = {"year": y, "qualifiers": [], "mod": ""}
             added.append(Reading(m.start("y"), m.end("y"), "DATE", "absolute", data, "year"))
     return sorted(found + added, key=lambda r: r.start) if added else found
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from timeline.merge import MAX_REFS
 from timeline.merge import content_words as _content_words
+from timeline.merge import elsewhere as _elsewhere
 from timeline.merge import retells as _retells
 from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, Settings, SourceRef
 from timeline.tagger import Timex
@@ -45,6 +46,12 @@ SHORT_LINE = 50  # characters: shorter than text wrapped by hand or by an editor
 _MONTH_NEXT = re.compile(rf"\s+{MONTH}", re.IGNORECASE)  # "am 9. November", "8. Mai"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J. Smith", "U.S. troops"
+# A word that opens a sentence and is no name: after it, "Lothair I." or "World War I." ends
+# a sentence ("... to Lothair I. Around 470 the Burgundians took it").
+_OPENER = re.compile(
+    r"\s+(?:The|In|On|At|Around|After|Before|By|During|From|For|Under|When|While|Later|Then|"
+    r"There|This|That|These|Those|He|She|It|They|We|His|Her|Its|Their|An|But|And|As|With)\b"
+)
 _DAY_NUMBER = re.compile(r"\d{1,2}")
 
 
@@ -60,7 +67,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
             w = word.group(1).lower() if word else ""
             if (
                 w in _ABBREVIATIONS
-                or _INITIALS.fullmatch(w)
+                or (_INITIALS.fullmatch(w) and not _OPENER.match(text, m.end()))
                 or (_DAY_NUMBER.fullmatch(w) and _MONTH_NEXT.match(text, m.end()))
             ):
                 continue  # "Mr. Smith", "U.S. troops", "am 9. November": not the end
@@ -269,10 +276,21 @@ _COMPARED = re.compile(
     re.IGNORECASE,
 )
 _COMPARED_OFFSET = re.compile(r"\b(?:earlier|ago|before)$", re.IGNORECASE)
-_PLANNED_END = re.compile(r"\b(?:until|till)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
-_TO_VERB = re.compile(r"\bto\s+[a-z]+\b[^,;.]*$")
+_PLANNED_END = re.compile(r"\b(?:until|till|by)\s+(?:at\s+least\s+)?(?:the\s+)?$", re.IGNORECASE)
+_TO_VERB = re.compile(r"(?P<before>\b[a-z]+\s+)?\bto\s+[a-z]+\b[^,;.]*$")
 _OFFSET = re.compile(r"\b(?:later|earlier|after|before|afterwards?)$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|before|until|till)\s+$", re.IGNORECASE)
+
+
+def _planned(text: str, lo: int, at: int, by: bool) -> bool:
+    """Whether a "to" before text[at] leads to what a plan is to do ("a measure to freeze fares
+    until", "plans to install new cranes by"); before "by", not after a past verb ("ceased to
+    meet by March" happened by then)."""
+    m = _TO_VERB.search(text, lo, at)
+    if m is None or not by or not m["before"]:
+        return m is not None
+    word = m["before"].strip().lower()
+    return not (word in PAST_WORDS or (len(word) > 4 and word.endswith("ed")))
 
 
 def _same_clause(sentence: str, first: Timex, t: Timex, s0: int) -> bool:
@@ -423,12 +441,13 @@ def build_events(
             # "net income of $58.6 million, up from $41.2 million a year earlier": the figure
             # it is compared with, not something that happened then
             continue
-        if _PLANNED_END.search(text, max(s0, t.start - 20), t.start) and (
-            _TO_VERB.search(text, max(s0, t.start - 60), t.start)
+        if (planned := _PLANNED_END.search(text, max(s0, t.start - 20), t.start)) and (
+            _planned(text, max(s0, t.start - 60), t.start, by=planned[0][:2].lower() == "by")
             or tense(text, t.start, t.end) == "future"
         ):
             # "a measure to freeze fares until 2023", "would remain closed until the end of
-            # the year": where a plan ends, not something that happened then
+            # the year", "plans to install new cranes by 2027": where a plan ends or the day it
+            # is due, not something that happened then
             continue
         if (
             prior is not None
@@ -515,7 +534,7 @@ def build_events(
         # counted from another ("that night") is the next thing to happen, not a retelling.
         candidates = by_days.setdefault(key, []) if date.precision is Precision.DAY else []
         for f in [] if t.anchored else candidates[:20]:
-            if _retells(f.words, words):
+            if _retells(f.words, words) and not _elsewhere(f.event.title, title):
                 f.count += 1
                 if len(f.refs) < MAX_REFS:
                     f.refs.append(ref)

@@ -223,6 +223,15 @@ def _month(m: re.Match[str], text: str) -> Reading | None:
     return read_as(m, "DATE", "month", month=month, rel=rel, mod=mod_of(m["mod"]))
 
 
+# "of district 1500", "room 1906", "flight 1549": a number after a noun that numbers things
+# is that thing's number, not a year.
+_NUMBERED = re.compile(
+    r"\b(?:district|ward|precinct|zone|sector|block|lot|plot|unit|room|suite|floor|gate|"
+    r"platform|track|route|highway|interstate|bus|flight|train|page|article|section|clause|"
+    r"paragraph|chapter|rule|number|model|item|exhibit|cell|box|division|regiment|battalion|"
+    r"squadron|channel|pier|berth|apartment)s?\s*$",
+    re.IGNORECASE,
+)
 _DAY_NEXT = re.compile(r"\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:]\d)")
 
 
@@ -247,10 +256,10 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
         before = text[max(0, m.start("plain") - 12) : m.start("plain")]
         after = text[m.end() : m.end() + 24]
         if re.search(
-            r"[$£€¥#]\s*$|\bNo\.\s*$|\b(?:page|pp?\.|room|flight|route|number|model|section|article|rule|chapter|ISO|Boeing|Airbus)\s*$",
+            r"[$£€¥#]\s*$|\bNo\.\s*$|\b(?:pp?\.|ISO|Boeing|Airbus)\s*$",
             before,
             re.IGNORECASE,
-        ):
+        ) or _NUMBERED.search(text, max(0, m.start("plain") - 24), m.start("plain")):
             return None
         if (
             re.search(r"\d[\d,.]*$|[-–]$", before)

@@ -9,6 +9,8 @@ given in passing (an aside), for a look back ("a decade earlier") and for the en
 
 from __future__ import annotations
 
+import re
+
 from timeline.model import Day
 from timeline.tagger.patterns import Reading
 from timeline.tagger.resolve import Context
@@ -66,12 +68,37 @@ def aside(ctx: Context, r: Reading, next_years: tuple[int, ...]) -> bool:
     campaign planned for 1976", told in 492 BC, 1964 and 1975, after which the story goes on
     nearer the year it was in than the aside's."""
     story = ctx.last_with_year
-    if r.kind != "absolute" or "year" not in r.data or story is None or not next_years:
+    if r.kind != "absolute" or "year" not in r.data or story is None:
+        return False
+    # (a day is an aside only by the years after it: one in a relative clause, "which began
+    # on 6 June 1944", goes on with it)
+    year_only = "month" not in r.data
+    if not next_years and not year_only:
         return False
     if heading(ctx.text, r.start, r.end):
         return False  # "1920" standing as a heading: the story moves there
     now, year = story.first_day().year, int(r.data["year"])
-    return year != now and all(abs(y - now) < abs(y - year) for y in next_years)
+    if year == now:
+        return False
+    if next_years and all(abs(y - now) < abs(y - year) for y in next_years):
+        return True
+    return year_only and in_passing(ctx.text, ctx.last_year_at, r.start)
+
+
+# A relative clause: "a tablet that was found in 1528", "the Institutes, which were translated
+# in 1541".
+_PASSING = re.compile(r"\b(?:which|who|whom|whose)\b|\bthat\s+(?:was|were|had|has|is|would)\b")
+_FULL_STOP = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def in_passing(text: str, story_at: int, at: int) -> bool:
+    """Whether the date at text[at:] is told in passing in the sentence that gave the story's
+    date (ending at `story_at`): in a relative clause after it. Whatever the
+    years after it, the story stays: "In 1536 he published the Institutes, which were
+    translated in 1541. That summer he reached Geneva" is the summer of 1536."""
+    if not 0 <= story_at <= at or _FULL_STOP.search(text, story_at, at):
+        return False
+    return _PASSING.search(text, story_at, at) is not None
 
 
 def heading(text: str, start: int, end: int) -> bool:

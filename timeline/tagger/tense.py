@@ -68,6 +68,8 @@ def _marker(words: list[str], i: int) -> str:
     w = words[i]
     if w in ("will", "shall", "'ll", "wo", "going") or w.endswith("'ll"):
         return "future"
+    if w in ("should", "might") and words[i + 1 : i + 2] != ["have"]:
+        return "future"  # "talks should resume on Monday"; not "should have ended Friday"
     if w in FUTURE_WORDS and w not in ("next", "coming", "later", "tomorrow", "soon"):
         after = words[i + 1 : i + 4]
         if (w == "set" and "to" not in after and "for" not in after) or (
@@ -100,6 +102,21 @@ def _marker(words: list[str], i: int) -> str:
     if len(w) > 4 and w.endswith("ed"):
         return "past?"  # "-ed" may be a participle: "the reduced dividend is payable"
     return ""
+
+
+def _clause(words: list[str]) -> bool:
+    """Whether the words between "until" and a date hold a verb in the present after its
+    subject ("until an independent review reports in", "until it is finished in"), not a noun
+    phrase ("until the end of his term in", "until the talks in")."""
+    for i in range(1, len(words)):
+        w, before = words[i], words[i - 1]
+        if before in _DETERMINERS or before in ("of", "'s") or before.endswith("'s"):
+            continue
+        if w in ("is", "are", "has", "have") or (
+            len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "'s", "us"))
+        ):
+            return True
+    return False
 
 
 def _plural_subject(words: list[str], i: int) -> bool:
@@ -175,6 +192,10 @@ def _tense(text: str, start: int, end: int, weak_counts: bool) -> str:
                 # February": what is to be done comes after the asking or the planning, on
                 # either side of the story's date; the nearest such date
                 return "present"
+            if own and nearest_last and words[i] in ("until", "till") and _clause(words[i + 1 :]):
+                # "closed until an independent review reports in the summer": a clause of time
+                # tells what is to come in the present tense (a past verb in it came first)
+                return "future"
             verdict = _marker(words, i)
             if verdict == "past?":
                 weak = weak or "past"
