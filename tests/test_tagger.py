@@ -286,3 +286,40 @@ def test_date_like_noise_never_raises(words: list[str], year: int) -> None:
     text = " ".join(words)
     for t in tag(text, Day(year or 1, 6, 15)):
         assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("There were 40 cases.\n17 July 2010 was hotter.", "2010-07-17"),
+        ("Il y eut 40 cas. 12\n17 juillet 2010 fut plus chaud.", "2010-07-17"),
+        ("Es gab 40 Fälle.\n17. Juli 2010 war es heißer.", "2010-07-17"),
+        ("The count was 12\n2005 was the year it fell.", "2005"),
+    ],
+)
+def test_a_date_that_starts_a_line_keeps_its_day(text: str, day: str) -> None:
+    """A full stop or a number at the end of the line before is not one just before it."""
+    assert [t.value for t in tag(text, Day(2017, 1, 1)) if t.type == "DATE"] == [day]
+
+
+_GERMAN = (
+    "Die Armee blieb hier bis zum Winter. Der General hatte die Stadt im Jahr 1862 erreicht, "
+    "und die Truppen wurden hier versorgt. Am 27. September griff der Feind an, und die Armee "
+    "war nicht bereit. Im Oktober zog sie ab."
+)
+
+
+def test_a_german_text_never_reads_french_hier() -> None:
+    found = tag(_GERMAN, Day(2026, 12, 3))
+    assert "hier" not in [t.text for t in found]
+    # and, with no "yesterday" to make it news, it is a history: its days take its year
+    assert [t.value for t in found if t.text in ("27. September", "Oktober")] == [
+        "1862-09-27",
+        "1862-10",
+    ]
+
+
+def test_lang_forces_the_language_of_a_text_too_short_to_tell() -> None:
+    assert [t.value for t in tag("Hier.", Day(2017, 1, 2))] == ["2017-01-01"]
+    assert [t.value for t in tag("Hier.", Day(2017, 1, 2), ("fr",))] == ["2017-01-01"]
+    assert tag("Hier.", Day(2017, 1, 2), ("de",)) == []

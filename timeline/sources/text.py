@@ -359,11 +359,14 @@ def _reference(prose: Prose, options: ReadOptions) -> tuple[Day, bool]:
     return options.today or Day(2000), True
 
 
-def _read_from_today(text: str, timexes: list[Timex], today: Day) -> list[Timex]:
+def _read_from_today(
+    text: str, timexes: list[Timex], today: Day, languages: tuple[str, ...] = ()
+) -> list[Timex]:
     """The expressions whose value hangs on today's date ("last year", "on Tuesday"), found by
     reading the text again as if a year and a day later: a history's "the following day",
     counted from its own dates, does not move."""
-    later = {(t.start, t.end): t.value for t in tag(text, Day.from_ordinal(today.ordinal + 367))}
+    later_day = Day.from_ordinal(today.ordinal + 367)
+    later = {(t.start, t.end): t.value for t in tag(text, later_day, languages)}
     return [t for t in timexes if t.anchored and later.get((t.start, t.end), t.value) != t.value]
 
 
@@ -489,7 +492,7 @@ def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult
     ref, only_today = _reference(prose, options)
     # The dateline is the document's own date, not something that happened, even where it
     # runs into the first sentence ("LONDON, 3 May 2020 — The council met on Tuesday").
-    found = _dated_by_heading(_marked_up(tag(prose.text, ref), prose), prose)
+    found = _dated_by_heading(_marked_up(tag(prose.text, ref, options.languages), prose), prose)
     timexes, text = _without_dateline(found, prose)
     starts = _line_starts(prose.source)
     events, unplaced = build_events(
@@ -498,7 +501,7 @@ def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult
     diagnostics = []
     written: Day | None = ref  # the reference date the timeline keeps
     if only_today:
-        if moved := _read_from_today(prose.text, timexes, ref):
+        if moved := _read_from_today(prose.text, timexes, ref, options.languages):
             count, shown = _listed(moved, prose, starts)
             diagnostics.append(
                 Diagnostic(
@@ -555,7 +558,7 @@ def mentions(text: str, path: str, fmt: str, options: ReadOptions) -> list[dict[
     ref, _ = _reference(prose, options)
     starts = _line_starts(prose.source)
     out: list[dict[str, object]] = []
-    for t in _marked_up(tag(prose.text, ref), prose):
+    for t in _marked_up(tag(prose.text, ref, options.languages), prose):
         a, b = t.start, t.end
         if prose.offsets:
             a, b = prose.offsets[t.start], prose.offsets[t.end - 1] + 1

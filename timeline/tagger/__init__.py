@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from timeline.model import Day, FuzzyDate, Qualifier
 from timeline.tagger.detect import find
+from timeline.tagger.language import foreign, text_language
 from timeline.tagger.patterns import ENDED, Reading
 from timeline.tagger.resolve import Context, Resolved, resolve
 from timeline.tagger.story import aside, is_narrative, looks_back, next_years
@@ -121,12 +122,16 @@ def _split_range(r: Reading) -> list[Reading]:
     return [reading(r.start, r.data["a_end"], first), reading(r.data["split"], r.end, second)]
 
 
-def tag(text: str, reference: Day) -> list[Timex]:
+def tag(text: str, reference: Day, languages: tuple[str, ...] = ()) -> list[Timex]:
     """Every temporal expression in `text`, resolved against `reference` (the document's
-    date) and against each other, in text order."""
+    date) and against each other, in text order. `languages` (`--lang`) forces the text's
+    language, which is otherwise read from its words."""
     readings: list[Reading] = []
     partner: dict[int, Reading] = {}  # id of a range's first part -> its second part
+    lang = text_language(text, languages)
     for r in _day_phrases(text, find(text)):
+        if foreign(text, r.start, r.end, lang):
+            continue  # German "hier" (here) is no French "hier" (yesterday)
         if r.kind == "range":
             first, second = _split_range(r)
             partner[id(first)] = second
