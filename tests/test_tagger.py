@@ -323,3 +323,45 @@ def test_lang_forces_the_language_of_a_text_too_short_to_tell() -> None:
     assert [t.value for t in tag("Hier.", Day(2017, 1, 2))] == ["2017-01-01"]
     assert [t.value for t in tag("Hier.", Day(2017, 1, 2), ("fr",))] == ["2017-01-01"]
     assert tag("Hier.", Day(2017, 1, 2), ("de",)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Il est arrivé le 27 mai 1998 vers 19 h 30.",
+         [("le 27 mai 1998", "1998-05-27"), ("19 h 30", "1998-05-27T19:30")]),
+        ("fr", "Il est parti hier soir ; le lendemain, la police est venue.",
+         [("hier soir", "2010-07-19TEV"), ("le lendemain", "2010-07-20")]),
+        ("fr", "Le tribunal siégera dimanche après-midi, puis début octobre.",
+         [("dimanche après-midi", "2010-07-25TAF"), ("début octobre", "2010-10")]),
+        ("fr", "Désormais, la ville ferme le 30 août.",
+         [("Désormais", "PRESENT_REF"), ("le 30 août", "2010-08-30")]),
+        ("de", "In der vergangenen Woche kam er um neun Uhr an.",
+         [("der vergangenen Woche", "2010-W28"), ("neun Uhr", "2010-07-20T09:00")]),
+        ("de", "Mitte Oktober und bis Ende dieses Jahres, seit den fünfziger Jahren.",
+         [("Mitte Oktober", "2010-10"), ("Ende dieses Jahres", "2010"),
+          ("den fünfziger Jahren", "195")]),
+        ("de", "Am 3. Mai 1862 griff er an. Am selben Tag fiel die Stadt, einen Monat später "
+               "der Hafen; damals war es Ende April.",
+         [("3. Mai 1862", "1862-05-03"), ("selben Tag", "1862-05-03"),
+          ("einen Monat später", "1862-06"), ("damals", "PAST_REF"), ("Ende April", "1862-04")]),
+        ("es", "El lunes por la tarde se firmó el acuerdo del 27 de abril del 2005.",
+         [("El lunes por la tarde", "2010-07-19TAF"), ("27 de abril del 2005", "2005-04-27")]),
+        ("es", "El mismo día, a las 10:30 horas, y más tarde a finales de mayo.",
+         [("El mismo día", "2010-07-20"), ("las 10:30 horas", "2010-07-20T10:30"),
+          ("más tarde", "FUTURE_REF"), ("finales de mayo", "2010-05")]),
+    ],
+)  # fmt: skip
+def test_french_german_and_spanish_expressions(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = tag(text, Day(2010, 7, 20), (lang,))
+    assert [(t.text, t.value) for t in found if t.type in ("DATE", "TIME")] == expected
+
+
+def test_a_rule_of_one_language_is_not_read_in_another() -> None:
+    """ "18 h" is a French clock time, not one in an English text."""
+    assert [t.value for t in tag("It closed at 18 h.", Day(2010, 7, 20), ("fr",))] == [
+        "2010-07-20T18:00"
+    ]
+    assert tag("It closed at 18 h.", Day(2010, 7, 20), ("en",)) == []

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from timeline.model import Day, FuzzyDate, Qualifier
 from timeline.tagger.detect import find
-from timeline.tagger.language import foreign, text_language
+from timeline.tagger.language import foreign, text_language, with_article
 from timeline.tagger.patterns import ENDED, Reading
 from timeline.tagger.resolve import Context, Resolved, resolve
 from timeline.tagger.story import aside, is_narrative, looks_back, next_years
@@ -129,9 +129,11 @@ def tag(text: str, reference: Day, languages: tuple[str, ...] = ()) -> list[Time
     readings: list[Reading] = []
     partner: dict[int, Reading] = {}  # id of a range's first part -> its second part
     lang = text_language(text, languages)
-    for r in _day_phrases(text, find(text)):
+    for r in _day_phrases(text, find(text, lang)):
         if foreign(text, r.start, r.end, lang):
             continue  # German "hier" (here) is no French "hier" (yesterday)
+        if r.type in ("DATE", "TIME"):
+            r.start = with_article(text, r.start, lang)
         if r.kind == "range":
             first, second = _split_range(r)
             partner[id(first)] = second

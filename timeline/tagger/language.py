@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from timeline.tagger.titles_fr_de_es import document_language, language
 
-__all__ = ["LANGUAGES", "foreign", "text_language"]
+__all__ = ["LANGUAGES", "foreign", "text_language", "with_article"]
 
 LANGUAGES = ("en", "fr", "de", "es")
 
@@ -47,12 +47,15 @@ def text_language(text: str, told: Iterable[str] = ()) -> str | None:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+_LISTED = re.compile(r"(?i)\b(?:" + "|".join(_TIME_IN) + r")\b")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
 
 def foreign(text: str, start: int, end: int, lang: str | None) -> bool:
     """Whether text[start:end] holds a time word only of languages other than the text's
     (`lang`), or, when that is not known, than its sentence's."""
+    if not _LISTED.search(text, start, end):
+        return False
     words = [w.lower() for w in _WORD.findall(text, start, end)]
     listed = [_TIME_IN[w] for w in words if w in _TIME_IN]
     if not listed:
@@ -65,3 +68,83 @@ def foreign(text: str, start: int, end: int, lang: str | None) -> bool:
         if lang is None:
             return False
     return any(lang not in langs for langs in listed)
+
+
+# The determiners TimeML takes into a date's span in each language ("le 27 mai 1998", "ce
+# mardi", "der vergangenen Woche", "el lunes"); not the prepositions ("à", "am", "en"), nor the
+# English "the", which the English rules place themselves.
+_ARTICLES = {
+    "fr": ("ce même", "le même", "le", "la", "l'", "l’", "les", "ce", "cet", "cette"),
+    "de": ("der", "die", "das", "den", "dem", "des", "diesem", "dieser", "diesen", "dieses"),
+    "es": ("el", "la", "los", "las", "este", "esta", "ese", "esa", "aquel", "aquella"),
+}
+_ARTICLE_BEFORE = {
+    lang: re.compile(
+        r"(?<![\w'’])(?:"
+        + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in words)
+        + r")(?:(?<=['’])|\s+)\Z",
+        re.IGNORECASE,
+    )
+    for lang, words in _ARTICLES.items()
+}
+
+
+def with_article(text: str, start: int, lang: str | None) -> int:
+    """Where a date starting at `start` starts with the determiner just before it."""
+    pattern = _ARTICLE_BEFORE.get(lang or "")
+    if pattern is None or start == 0:
+        return start
+    m = pattern.search(text, max(0, start - 12), start)
+    return m.start() if m else start
+
+
+# What French, German and Spanish verbs say of the tense, for `tense`: their auxiliaries and
+# the endings of the simple future and past. None of these is an English word.
+_FUTURE = frozenset(
+    """sera seront aura auront fera feront ira iront viendra viendront pourra pourront devra
+    devront va vont wird werden wirst werde será serán habrá habrán hará harán irá irán
+    podrá podrán vamos""".split()
+)
+_PAST = frozenset(
+    """ont avait avaient était étaient fut furent eut eurent hatte hatten wurde wurden waren
+    warst fue fueron había habían hubo estuvo dijo hizo tuvo""".split()
+)
+_SPANISH_NOUN_BEFORE = frozenset("la una esta esa su sus de del cada otra nueva".split())
+_PARTICIPLE = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
+
+
+def verb_tense(words: list[str], i: int) -> str:
+    """ "future" or "past" when words[i] (lower case) shows it in French, German or Spanish
+    ("sera", "wird", "será"; "avait", "wurde", "anunció"; "a annoncé", "ha dicho"), else ""."""
+    w = words[i]
+    if w in _FUTURE:
+        # "va", "van", "vamos" only with an infinitive after: "va se réunir", "van a votar"
+        if w in ("va", "vont", "vamos") and not (
+            i + 1 < len(words)
+            and (words[i + 1] in ("a", "se", "s'") or words[i + 1].endswith(("er", "ir", "re")))
+        ):
+            return ""
+        return "future"
+    if w in _PAST:
+        return "past"
+    if len(w) > 5 and w.endswith(("eront", "iront", "dront", "erons", "erez")):
+        return "future"
+    if (
+        len(w) > 5
+        and w.endswith(("era", "ira", "dra"))
+        and not (i and words[i - 1] in _SPANISH_NOUN_BEFORE)
+    ):
+        return "future"  # "siégera", "partira", "viendra"; not "la primera", "su carrera"
+    if len(w) > 4 and w.endswith(("èrent", "aron", "ieron")):
+        return "past"
+    if len(w) > 3 and w.endswith("ó") and w.isalpha():
+        return "past"  # "anunció", "firmó"
+    if len(w) > 3 and w.endswith(("rá", "rán")) and w.isalpha():
+        return "future"  # "firmará", "llegarán"
+    if i + 1 < len(words) and len(words[i + 1]) > 3:
+        nxt = words[i + 1]
+        if w in ("a", "ont", "avons", "avez") and nxt.endswith(("é", "ée", "és", "ées")):
+            return "past"  # "a annoncé"
+        if w in ("ha", "han", "hemos") and nxt.endswith(_PARTICIPLE):
+            return "past"  # "ha firmado"
+    return ""

@@ -95,7 +95,7 @@ def _numeric(m: re.Match[str], text: str) -> Reading | None:
     )
 
 
-_YEAR_TAIL = rf"(?:,?\s*(?:de\s+)?(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)))"
+_YEAR_TAIL = rf"(?:,?\s*(?:del?\s+)?(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)))"
 _WD_HEAD = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:(?:the|le|el|den)\s+)?)?"
 
 
