@@ -365,3 +365,31 @@ def test_a_rule_of_one_language_is_not_read_in_another() -> None:
         "2010-07-20T18:00"
     ]
     assert tag("It closed at 18 h.", Day(2010, 7, 20), ("en",)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("es", "En el día de hoy, la bolsa terminó la jornada al alza, como en septiembre del "
+               "año pasado.",
+         [("el día de hoy", "2010-07-20"), ("la jornada", "2010-07-20"),
+          ("septiembre del año pasado", "2009-09")]),
+        # a relative pronoun before a year, an article before "damals": not the date's
+        ("de", "Er schrieb dem damals amtierenden Chef, der 1997 gestorben ist.",
+         [("damals", "PAST_REF"), ("1997", "1997")]),
+        ("de", "Er hat am Freitag gesagt, dass er geht.", [("Freitag", "2010-07-16")]),
+    ],
+)  # fmt: skip
+def test_spans_and_tenses_of_french_german_and_spanish(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = tag(text, Day(2010, 7, 20), (lang,))
+    assert [(t.text, t.value) for t in found if t.type in ("DATE", "TIME")] == expected
+
+
+def test_a_german_history_says_heute_of_the_writers_days() -> None:
+    text = (
+        _GERMAN + " Im Jahr 1863 fiel die Festung, 1864 die Hauptstadt. Der Krieg endete 1865."
+        " Die Festung ist heute eine Ruine."
+    )
+    assert [t.value for t in tag(text, Day(2026, 12, 3)) if t.text == "heute"] == ["PRESENT_REF"]

@@ -89,10 +89,12 @@ _ARTICLE_BEFORE = {
 }
 
 
-def with_article(text: str, start: int, lang: str | None) -> int:
-    """Where a date starting at `start` starts with the determiner just before it."""
+def with_article(text: str, start: int, lang: str | None, bare: bool = False) -> int:
+    """Where a date starting at `start` starts with the determiner just before it; not a
+    `bare` one (a year alone, "damals"), where the word before is a pronoun more often ("der
+    1997 gestorben ist", "dem damals amtierenden") or left out ("desde el 2008")."""
     pattern = _ARTICLE_BEFORE.get(lang or "")
-    if pattern is None or start == 0:
+    if pattern is None or start == 0 or bare:
         return start
     m = pattern.search(text, max(0, start - 12), start)
     return m.start() if m else start
@@ -141,6 +143,10 @@ def verb_tense(words: list[str], i: int) -> str:
         return "past"  # "anunció", "firmó"
     if len(w) > 3 and w.endswith(("rá", "rán")) and w.isalpha():
         return "future"  # "firmará", "llegarán"
+    if w in ("hat", "haben", "habe", "ist", "sind") and any(
+        len(v) > 5 and v.startswith("ge") and v.endswith(("t", "en")) for v in words[i + 1 : i + 8]
+    ):
+        return "past"  # "hat am Freitag erklärt" is read by "erklärt"; "hat ... gesagt"
     if i + 1 < len(words) and len(words[i + 1]) > 3:
         nxt = words[i + 1]
         if w in ("a", "ont", "avons", "avez") and nxt.endswith(("é", "ée", "és", "ées")):

@@ -281,7 +281,7 @@ _COUNTED = {
     "jahr darauf": ("year", 1), "vormonat": ("month", -1), "vorwoche": ("week", -1),
     "el mismo día": ("day", 0), "ese mismo día": ("day", 0), "ese día": ("day", 0),
     "día siguiente": ("day", 1), "el día anterior": ("day", -1), "la víspera": ("day", -1),
-    "la jornada": ("day", 0), "el mismo año": ("year", 0), "ese año": ("year", 0),
+    "el mismo año": ("year", 0), "ese año": ("year", 0),
     "año siguiente": ("year", 1), "el año anterior": ("year", -1),
 }  # fmt: skip
 _COUNTED_WORDS = "|".join(
@@ -311,17 +311,50 @@ def _after_count(m: re.Match[str], text: str) -> Reading | None:
     return read_as(m, "DATE", "anaphoric", unit=grain, n=int(n), plain=True)
 
 
+@rule(
+    _lang("day-of-es", "es"),
+    r"(?P<day>día\s+de\s+(?P<w>hoy|ayer|mañana))(?!\w)|(?P<j>jornada)(?!\w)(?!\s+(?:del?|de\s+la)\s)",
+)
+def _day_of(m: re.Match[str], text: str) -> Reading | None:
+    """ "(el) día de hoy", "(en el) día de ayer"; "(la) jornada": the news story's day."""
+    if m["j"]:
+        if not re.search(r"(?i)\bla\s+\Z", text[max(0, m.start() - 4) : m.start()]):
+            return None  # "una jornada de huelga": a day of something, not the story's
+        return read_as(m, "DATE", "deictic", unit="day", n=0)
+    n = {"hoy": 0, "ayer": -1, "mañana": 1}[m["w"].lower()]
+    return read_as(m, "DATE", "deictic", unit="day", n=n)
+
+
+_YEAR_REL = {"año pasado": -1, "este año": 0, "año próximo": 1, "próximo año": 1,
+             "année dernière": -1, "an dernier": -1, "cette année": 0, "année prochaine": 1,
+             "letzten jahres": -1, "vergangenen jahres": -1, "vorigen jahres": -1,
+             "dieses jahres": 0, "nächsten jahres": 1, "kommenden jahres": 1}  # fmt: skip
+_YEAR_REL_WORDS = "|".join(
+    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_YEAR_REL, key=len, reverse=True)
+)
+
+
+@rule(
+    _lang("month-of-year-intl", "fr", "de", "es"),
+    rf"(?P<mon>{MONTH})\s+(?:del?\s+|de\s+l['’]|d['’])?(?P<rel>{_YEAR_REL_WORDS})(?!\w)",
+)
+def _month_of_year(m: re.Match[str], text: str) -> Reading | None:
+    """ "septiembre del año pasado", "mars de l'année dernière", "September letzten Jahres"."""
+    month = MONTHS[m["mon"].lower().rstrip(".")]
+    step = _YEAR_REL[" ".join(m["rel"].lower().split())]
+    return read_as(m, "DATE", "month", month=month, year_step=step, mod="")
+
+
 # --- then, now, later --------------------------------------------------------------------------
 
 _VAGUE = {
     "damals": "PAST_REF", "früher": "PAST_REF", "einst": "PAST_REF", "einstmals": "PAST_REF",
-    "vergangener zeiten": "PAST_REF", "in letzter zeit": "PAST_REF",
+    "vergangener zeiten": "PAST_REF", "letzter zeit": "PAST_REF",
     "heutzutage": "PRESENT_REF", "gegenwärtig": "PRESENT_REF", "zurzeit": "PRESENT_REF",
     "im moment": "PRESENT_REF", "zur stunde": "PRESENT_REF", "die gegenwart": "PRESENT_REF",
     "zukunft": "FUTURE_REF", "künftig": "FUTURE_REF", "demnächst": "FUTURE_REF",
     "wenig später": "FUTURE_REF", "kurze zeit später": "FUTURE_REF", "kurz darauf": "FUTURE_REF",
-    "folgezeit": "FUTURE_REF", "kurz zuvor": "PAST_REF", "bis heute": "PRESENT_REF",
-    "noch heute": "PRESENT_REF", "heute noch": "PRESENT_REF", "von heute": "PRESENT_REF",
+    "folgezeit": "FUTURE_REF", "kurz zuvor": "PAST_REF",
     "autrefois": "PAST_REF", "jadis": "PAST_REF", "auparavant": "PAST_REF",
     "naguère": "PAST_REF", "ces dernières années": "PAST_REF", "désormais": "PRESENT_REF",
     "dorénavant": "PRESENT_REF", "à présent": "PRESENT_REF", "de nos jours": "PRESENT_REF",
@@ -385,6 +418,8 @@ TRIGGERS: dict[str, tuple[set[str], bool, int]] = {
                                           "quatre"}, False, 0),
     "counted-intl": ({p.split()[0] for p in _COUNTED} | {"ce"}, False, 0),
     "after-intl": ({"nach", "après", "tras"}, False, 0),
+    "day-of-es": ({"día", "jornada"}, False, 0),
+    "month-of-year-intl": (set(MONTHS), False, 0),
     "vague-intl": ({p.split()[0].split("'")[0].split("’")[0] for p in _VAGUE}, False, 0),
 }  # fmt: skip
 # Which number-shaped words wake the clock rules, and what must follow a bare number.
