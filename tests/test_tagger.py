@@ -350,6 +350,14 @@ def test_lang_forces_the_language_of_a_text_too_short_to_tell() -> None:
         ("es", "El mismo día, a las 10:30 horas, y más tarde a finales de mayo.",
          [("El mismo día", "2010-07-20"), ("las 10:30 horas", "2010-07-20T10:30"),
           ("más tarde", "FUTURE_REF"), ("finales de mayo", "2010-05")]),
+        ("es", "En el día de hoy, la bolsa terminó la jornada al alza, como en septiembre del "
+               "año pasado.",
+         [("el día de hoy", "2010-07-20"), ("la jornada", "2010-07-20"),
+          ("septiembre del año pasado", "2009-09")]),
+        # a relative pronoun before a year, an article before "damals": not the date's
+        ("de", "Er schrieb dem damals amtierenden Chef, der 1997 gestorben ist.",
+         [("damals", "PAST_REF"), ("1997", "1997")]),
+        ("de", "Er hat am Freitag gesagt, dass er geht.", [("Freitag", "2010-07-16")]),
     ],
 )  # fmt: skip
 def test_french_german_and_spanish_expressions(
@@ -365,26 +373,6 @@ def test_a_rule_of_one_language_is_not_read_in_another() -> None:
         "2010-07-20T18:00"
     ]
     assert tag("It closed at 18 h.", Day(2010, 7, 20), ("en",)) == []
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
-        ("es", "En el día de hoy, la bolsa terminó la jornada al alza, como en septiembre del "
-               "año pasado.",
-         [("el día de hoy", "2010-07-20"), ("la jornada", "2010-07-20"),
-          ("septiembre del año pasado", "2009-09")]),
-        # a relative pronoun before a year, an article before "damals": not the date's
-        ("de", "Er schrieb dem damals amtierenden Chef, der 1997 gestorben ist.",
-         [("damals", "PAST_REF"), ("1997", "1997")]),
-        ("de", "Er hat am Freitag gesagt, dass er geht.", [("Freitag", "2010-07-16")]),
-    ],
-)  # fmt: skip
-def test_spans_and_tenses_of_french_german_and_spanish(
-    lang: str, text: str, expected: list[tuple[str, str]]
-) -> None:
-    found = tag(text, Day(2010, 7, 20), (lang,))
-    assert [(t.text, t.value) for t in found if t.type in ("DATE", "TIME")] == expected
 
 
 def test_a_german_history_says_heute_of_the_writers_days() -> None:
