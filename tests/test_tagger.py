@@ -358,6 +358,8 @@ def test_lang_forces_the_language_of_a_text_too_short_to_tell() -> None:
         ("de", "Er schrieb dem damals amtierenden Chef, der 1997 gestorben ist.",
          [("damals", "PAST_REF"), ("1997", "1997")]),
         ("de", "Er hat am Freitag gesagt, dass er geht.", [("Freitag", "2010-07-16")]),
+        ("de", "Im März des folgenden Jahres und im Laufe des Jahres 1966.",
+         [("März des folgenden Jahres", "2011-03"), ("Laufe des Jahres 1966", "1966")]),
     ],
 )  # fmt: skip
 def test_french_german_and_spanish_expressions(
@@ -381,3 +383,11 @@ def test_a_german_history_says_heute_of_the_writers_days() -> None:
         " Die Festung ist heute eine Ruine."
     )
     assert [t.value for t in tag(text, Day(2026, 12, 3)) if t.text == "heute"] == ["PRESENT_REF"]
+
+
+def test_a_german_quotation_closes_with_a_high_quote() -> None:
+    """After „…“ the text is no longer quoted: a history's "Ende des Monats" is its month."""
+    text = _GERMAN + " Er sagte: „Wir gehen.“ Erst gegen Ende des Monats zog er ab."
+    assert [t.value for t in tag(text, Day(2026, 12, 3)) if t.text == "Ende des Monats"] == [
+        "1862-10"
+    ]

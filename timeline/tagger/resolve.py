@@ -513,6 +513,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
 def _quoted(text: str, at: int) -> bool:
     """Whether `at` is inside a quotation that opened in the same paragraph."""
     before = text[text.rfind("\n", 0, at) + 1 : at]
+    if "„" in before:  # German quotation marks: „ opens, “ closes
+        return before.rfind("„") > before.rfind("“")
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 

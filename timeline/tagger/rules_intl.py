@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-from timeline.tagger.lexicon import MONTHS, NUMBERS, UNITS, WEEKDAYS
+from timeline.tagger.lexicon import MONTHS, NUMBERS, SEASONS, UNITS, WEEKDAYS
 from timeline.tagger.patterns import (
     COUNT,
     MONTH,
+    SEASON,
     UNIT,
     WEEKDAY,
     YEAR4,
@@ -168,7 +169,7 @@ _DE_REL = r"dieses|diesen|nächsten|kommenden|letzten|vergangenen|vorigen|folgen
 
 @rule(
     _lang("edge-de", "de"),
-    rf"(?P<edge>Anfang|Beginn|Ende|Mitte|Laufe)\s+(?:(?:des|der)\s+)?(?:(?P<rel>{_DE_REL})\s+)?(?P<u>Jahres|Jahrs|Monats|Woche|Jahrzehnts|Jahrhunderts)(?!\w)"
+    rf"(?P<edge>Anfang|Beginn|Ende|Mitte|Laufe)\s+(?:(?:des|der)\s+)?(?:(?P<rel>{_DE_REL})\s+)?(?P<u>Jahres|Jahrs|Monats|Woche|Jahrzehnts|Jahrhunderts)(?:\s+(?P<y>{YEAR4})(?![\d.,]\d))?(?!\w)"
     rf"|(?P<rel2>{_DE_REL})\s+(?P<u2>Jahres|Monats)(?!\w)"
     r"|(?P<compound>Jahres|Monats)(?P<edge2>ende|anfang|beginn|mitte|wechsel)(?!\w)",
 )
@@ -189,6 +190,8 @@ def _edge(m: re.Match[str], text: str) -> Reading | None:
     mod = {"wechsel": "START", "ende": "END", "anfang": "START", "beginn": "START"}.get(
         edge, _EDGE.get(edge, "")
     )
+    if g.get("y"):  # "im Laufe des Jahres 1966", "Ende des Jahres 1864"
+        return read_as(m, "DATE", "absolute", year=int(g["y"]), mod=mod)
     unit_word = (g.get("u") or g.get("u2") or g.get("compound") or "").lower()
     unit = _UNIT_WORD[unit_word]
     rel = " ".join((g.get("rel") or g.get("rel2") or "").lower().split())
@@ -328,7 +331,13 @@ def _day_of(m: re.Match[str], text: str) -> Reading | None:
 _YEAR_REL = {"año pasado": -1, "este año": 0, "año próximo": 1, "próximo año": 1,
              "année dernière": -1, "an dernier": -1, "cette année": 0, "année prochaine": 1,
              "letzten jahres": -1, "vergangenen jahres": -1, "vorigen jahres": -1,
-             "dieses jahres": 0, "nächsten jahres": 1, "kommenden jahres": 1}  # fmt: skip
+             "dieses jahres": 0, "nächsten jahres": 1, "kommenden jahres": 1,
+             "folgenden jahres": 1, "vorangegangenen jahres": -1, "selben jahres": 0,
+             "año siguiente": 1, "año anterior": -1, "année suivante": 1,
+             "année précédente": -1}  # fmt: skip
+_STORY_YEAR = {"folgenden jahres": "next", "vorangegangenen jahres": "last",
+               "selben jahres": "that", "año siguiente": "next", "año anterior": "last",
+               "année suivante": "next", "année précédente": "last"}  # fmt: skip
 _YEAR_REL_WORDS = "|".join(
     re.escape(p).replace(r"\ ", r"\s+") for p in sorted(_YEAR_REL, key=len, reverse=True)
 )
@@ -336,13 +345,20 @@ _YEAR_REL_WORDS = "|".join(
 
 @rule(
     _lang("month-of-year-intl", "fr", "de", "es"),
-    rf"(?P<mon>{MONTH})\s+(?:del?\s+|de\s+l['’]|d['’])?(?P<rel>{_YEAR_REL_WORDS})(?!\w)",
+    rf"(?:(?P<mon>{MONTH})|(?P<s>{SEASON}))\s+(?:del?\s+|des\s+|de\s+l['’]|d['’])?(?P<rel>{_YEAR_REL_WORDS})(?!\w)",
 )
 def _month_of_year(m: re.Match[str], text: str) -> Reading | None:
-    """ "septiembre del año pasado", "mars de l'année dernière", "September letzten Jahres"."""
+    """ "septiembre del año pasado", "mars de l'année dernière", "September letzten Jahres",
+    "im März des folgenden Jahres", "Frühjahr des nächsten Jahres"."""
+    rel = " ".join(m["rel"].lower().split())
+    if m["s"]:
+        season = SEASONS[m["s"].lower()]
+        which = {-1: "last", 0: "that", 1: "next"}[_YEAR_REL[rel]]
+        return read_as(m, "DATE", "season", season=season, rel=which, anaphoric=True)
     month = MONTHS[m["mon"].lower().rstrip(".")]
-    step = _YEAR_REL[" ".join(m["rel"].lower().split())]
-    return read_as(m, "DATE", "month", month=month, year_step=step, mod="")
+    if rel in _STORY_YEAR:  # the year after (before) the story's, in a history too
+        return read_as(m, "DATE", "month", month=month, rel=_STORY_YEAR[rel], mod="")
+    return read_as(m, "DATE", "month", month=month, year_step=_YEAR_REL[rel], mod="")
 
 
 # --- then, now, later --------------------------------------------------------------------------
@@ -419,7 +435,7 @@ TRIGGERS: dict[str, tuple[set[str], bool, int]] = {
     "counted-intl": ({p.split()[0] for p in _COUNTED} | {"ce"}, False, 0),
     "after-intl": ({"nach", "après", "tras"}, False, 0),
     "day-of-es": ({"día", "jornada"}, False, 0),
-    "month-of-year-intl": (set(MONTHS), False, 0),
+    "month-of-year-intl": (set(MONTHS) | set(SEASONS), False, 0),
     "vague-intl": ({p.split()[0].split("'")[0].split("’")[0] for p in _VAGUE}, False, 0),
 }  # fmt: skip
 # Which number-shaped words wake the clock rules, and what must follow a bare number.

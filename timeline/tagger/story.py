@@ -32,7 +32,10 @@ def is_narrative(readings: list[Reading], reference: Day) -> bool:
     if len(years) < 3 and all(abs(y - reference.year) > 10 for y in years):
         # "In 1803 the treaty was signed ... In October it reached the river": a short
         # history, unless it also speaks of its own days or years ("on Friday", "last year").
-        return not any(r.kind in ("weekday", "deictic") for r in readings)
+        # ("by the end of the year", "Ende des Monats" are the story's own: they say neither.)
+        return not any(
+            r.kind in ("weekday", "deictic") and not r.data.get("story") for r in readings
+        )
     far = sum(1 for y in years if abs(y - reference.year) > 2)
     # News speaks of its own days: "yesterday", "on Friday", "last week"; a history may quote
     # someone saying "today", but seldom beside the dates it gives.
