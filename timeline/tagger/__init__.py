@@ -152,6 +152,8 @@ def tag(text: str, reference: Day, languages: tuple[str, ...] = ()) -> list[Time
             res = resolve(r, ctx)
         except (ValueError, KeyError, OverflowError, IndexError):
             continue
+        if r.data.get("zone") and res.point is not None:
+            res = replace(res, value=res.value + r.data["zone"])  # "a las 16:00 UTC"
         if ctx.narrative and lang in _TODAY_IS_NOW and r.rule == "deictic-word":
             if r.data.get("n") == 0 and not r.data.get("part"):
                 res = Resolved(r.type, "PRESENT_REF")  # a history's "heute" is nowadays

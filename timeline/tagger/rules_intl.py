@@ -31,6 +31,11 @@ from timeline.tagger.patterns import (
 LANGUAGE: dict[str, frozenset[str]] = {}
 
 
+# Of the shared rules, English alone writes the month before the day ("May 20"): in French, "le 3
+# mai 20 personnes" holds no 20 May.
+LANGUAGE["month-day"] = frozenset({"en"})
+
+
 def _lang(name: str, *langs: str) -> str:
     LANGUAGE[name] = frozenset(langs)
     return name
@@ -44,11 +49,27 @@ _HOUR_WORD = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
 
 @rule(
     _lang("clock-fr", "fr"),
-    r"(?<![\d,.:])(?P<h>[01]?\d|2[0-3])\s?h(?:\s?(?P<mi>[0-5]\d))?(?![\w,.]\d|\w)",
+    r"(?<![\d,.:])(?P<h>[01]?\d|2[0-3])\s?h(?:\s?(?P<mi>[0-5]\d))?(?![\w,.]\d|\w)"
+    r"|(?:(?<=\bà\s)|(?<=\bvers\s)|(?<=\bavant\s)|(?<=\baprès\s))(?P<noon>midi|minuit)(?![\w-])",
 )
 def _clock_fr(m: re.Match[str], text: str) -> Reading | None:
-    """ "18 h", "19 h 30", "9h15"."""
-    return read_as(m, "TIME", "time", hour=int(m["h"]), minute=int(m["mi"] or 0), weekday=0)
+    """ "18 h", "19 h 30", "9h15", "vers midi"."""
+    if m["noon"]:
+        return read_as(m, "TIME", "time", hour=12 if m["noon"].lower() == "midi" else 0,
+                       minute=0, weekday=0)  # fmt: skip
+    return _zoned(m, text, int(m["h"]), int(m["mi"] or 0))
+
+
+_ZONE = re.compile(r"\s+(?:UTC|GMT|TU)(?![\w+-])")
+
+
+def _zoned(m: re.Match[str], text: str, hour: int, minute: int) -> Reading:
+    """A clock time, with "UTC" after it in its span and its value ("a las 16:00 UTC")."""
+    reading = read_as(m, "TIME", "time", hour=hour, minute=minute, weekday=0)
+    zone = _ZONE.match(text, m.end())
+    if zone:
+        reading.end, reading.data["zone"] = zone.end(), "Z"
+    return reading
 
 
 @rule(
@@ -63,7 +84,7 @@ def _clock_de(m: re.Match[str], text: str) -> Reading | None:
         hour = _HOUR_WORDS[raw] if raw in _HOUR_WORDS else int(raw)
         return read_as(m, "TIME", "time", hour=(hour - 1) % 24, minute=30, weekday=0)
     hour = int(m["h"]) if m["h"] else _HOUR_WORDS[m["hw"].lower()]
-    return read_as(m, "TIME", "time", hour=hour, minute=int(m["mi"] or m["mi2"] or 0), weekday=0)
+    return _zoned(m, text, hour, int(m["mi"] or m["mi2"] or 0))
 
 
 @rule(
@@ -72,7 +93,22 @@ def _clock_de(m: re.Match[str], text: str) -> Reading | None:
 )
 def _clock_es(m: re.Match[str], text: str) -> Reading | None:
     """ "a las 10", "a las 18:30 horas", "a la 1"."""
-    return read_as(m, "TIME", "time", hour=int(m["h"]), minute=int(m["mi"] or 0), weekday=0)
+    return _zoned(m, text, int(m["h"]), int(m["mi"] or 0))
+
+
+@rule(
+    _lang("month-yy-fr", "fr"),
+    rf"(?:(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:er)?)\s+)?(?P<mon>{MONTH})\s+(?P<yy>\d\d)(?!\w|[,.:]\d|\s*%|\s+[^\W\d_])",
+)
+def _month_yy(m: re.Match[str], text: str) -> Reading | None:
+    """ "octobre 98", "le 10 novembre 93": French news writes the year in two digits."""
+    yy = int(m["yy"])
+    year = yy + (1900 if yy >= 30 else 2000)
+    month = MONTHS[m["mon"].lower().rstrip(".")]
+    if m["d"]:
+        day = int(m["d"].rstrip("er"))
+        return read_as(m, "DATE", "absolute", year=year, month=month, day=day)
+    return read_as(m, "DATE", "absolute", year=year, month=month)
 
 
 # --- parts of days ---------------------------------------------------------------------------
@@ -405,7 +441,8 @@ def _vague(m: re.Match[str], text: str) -> Reading | None:
 # What wakes each rule in `detect` (the words a match starts with, and whether numbers do),
 # and how many words before its trigger it may start.
 TRIGGERS: dict[str, tuple[set[str], bool, int]] = {
-    "clock-fr": (set(), True, 0),
+    "clock-fr": ({"midi", "minuit"}, True, 0),
+    "month-yy-fr": (set(MONTHS), True, 0),
     "clock-de": ({"halb"} | set(_HOUR_WORDS), True, 0),
     "clock-es": ({"las", "la"}, False, 0),
     "day-part-fr": ({"hier", "aujourd", "demain", "ce", "cet", "cette", "la", "le"}
@@ -440,10 +477,12 @@ TRIGGERS: dict[str, tuple[set[str], bool, int]] = {
 }  # fmt: skip
 # Which number-shaped words wake the clock rules, and what must follow a bare number.
 DIGIT_SHAPES = {
+    "month-yy-fr": re.compile(r"\d{1,2}(?:er)?", re.IGNORECASE),
     "clock-fr": re.compile(r"\d{1,2}(?:h(?:\d\d)?)?", re.IGNORECASE),
     "clock-de": re.compile(r"\d{1,2}", re.IGNORECASE),
 }
 DIGIT_FOLLOW = {
+    "month-yy-fr": re.compile(r"(?:er)?\s+[^\W\d_]"),
     "clock-fr": re.compile(r"\s?h(?:\s?\d\d)?(?![\w,.]\d|\w)"),
     "clock-de": re.compile(r"(?:[.:]\d\d)?\s+Uhr\b"),
 }
