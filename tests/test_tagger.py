@@ -362,6 +362,10 @@ def test_lang_forces_the_language_of_a_text_too_short_to_tell() -> None:
         ("de", "Er schrieb dem damals amtierenden Chef, der 1997 gestorben ist.",
          [("damals", "PAST_REF"), ("1997", "1997")]),
         ("de", "Er hat am Freitag gesagt, dass er geht.", [("Freitag", "2010-07-16")]),
+        # seasons are nouns; a date given outright leaves its article out, as histories do
+        ("de", "Im Jahr 1862 zog er im Sommer und Herbst vor dem 1. Juni über den Winter.",
+         [("Jahr 1862", "1862"), ("Sommer", "1862-SU"), ("Herbst", "1862-FA"),
+          ("1. Juni", "1862-06-01"), ("Winter", "1862-WI")]),
         ("de", "Im März des folgenden Jahres und im Laufe des Jahres 1966.",
          [("März des folgenden Jahres", "2011-03"), ("Laufe des Jahres 1966", "1966")]),
     ],

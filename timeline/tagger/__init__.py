@@ -133,7 +133,14 @@ def tag(text: str, reference: Day, languages: tuple[str, ...] = ()) -> list[Time
         if foreign(text, r.start, r.end, lang):
             continue  # German "hier" (here) is no French "hier" (yesterday)
         if r.type in ("DATE", "TIME"):
-            bare = r.kind == "vague" or (r.rule == "year" and r.data.get("mod") == "")
+            bare = (
+                r.kind == "vague"
+                or (r.rule == "year" and r.data.get("mod") == "")
+                # German takes the article into a relative date ("der vergangenen Woche",
+                # "den fünfziger Jahren"), not into one given outright ("vor dem 1. Januar")
+                or (lang == "de" and r.kind in ("absolute", "month-day", "season")
+                    and r.data.get("grain") != "decade")
+            )  # fmt: skip
             r.start = with_article(text, r.start, lang, bare)
         if r.kind == "range":
             first, second = _split_range(r)

@@ -183,6 +183,24 @@ def _day_part(m: re.Match[str], text: str) -> Reading | None:
     return read_as(m, "TIME", "anaphoric", unit="day", n=0, part=_part(word))
 
 
+_GERMAN_SEASONS = {"frühjahr": "SP", "frühjahrs": "SP", "frühling": "SP", "frühlings": "SP",
+                   "sommer": "SU", "sommers": "SU", "herbst": "FA", "herbstes": "FA",
+                   "winter": "WI", "winters": "WI"}  # fmt: skip
+
+
+@rule(
+    _lang("season-de", "de"),
+    r"(?:(?<=\bund\s)|(?<=\bden\s)|(?<=\bzum\s)|(?<=\bdes\s)|(?<=\bdem\s)|(?<=\bvor\s)"
+    r"|(?<=\bim\s)|(?<=\bder\s))(?P<s>Frühjahrs?|Frühlings?|Sommers?|Herbst(?:es)?|Winters?)(?!\w)",
+    0,
+)
+def _season_de(m: re.Match[str], text: str) -> Reading | None:
+    """ "im Sommer und Herbst", "über den Winter", "bis zum Frühjahr", "des Sommers": a
+    German season is a capitalised noun after its article or "und"."""
+    season = _GERMAN_SEASONS[m["s"].lower()]
+    return read_as(m, "DATE", "season", season=season, rel="")
+
+
 # --- edges of a year, a month, a week ----------------------------------------------------------
 
 _EDGE = {"anfang": "START", "beginn": "START", "ende": "END", "mitte": "MID", "début": "START",
@@ -314,7 +332,8 @@ _COUNTED = {
     "la même année": ("year", 0), "cette année-là": ("year", 0),
     "selben tag": ("day", 0), "gleichen tag": ("day", 0), "folgenden tag": ("day", 1),
     "nächsten tag": ("day", 1), "darauffolgenden tag": ("day", 1), "vortag": ("day", -1),
-    "tag darauf": ("day", 1), "tags darauf": ("day", 1), "vorabend": ("day", -1),
+    "tag darauf": ("day", 1), "tags darauf": ("day", 1), "einen tag darauf": ("day", 1),
+    "vorabend": ("day", -1),
     "vorjahr": ("year", -1), "vorjahres": ("year", -1), "folgejahr": ("year", 1),
     "selben jahr": ("year", 0), "gleichen jahr": ("year", 0), "folgenden jahr": ("year", 1),
     "jahr darauf": ("year", 1), "vormonat": ("month", -1), "vorwoche": ("week", -1),
@@ -406,6 +425,7 @@ _VAGUE = {
     "im moment": "PRESENT_REF", "zur stunde": "PRESENT_REF", "die gegenwart": "PRESENT_REF",
     "zukunft": "FUTURE_REF", "künftig": "FUTURE_REF", "demnächst": "FUTURE_REF",
     "wenig später": "FUTURE_REF", "kurze zeit später": "FUTURE_REF", "kurz darauf": "FUTURE_REF",
+    "kurz danach": "FUTURE_REF",
     "folgezeit": "FUTURE_REF", "kurz zuvor": "PAST_REF",
     "autrefois": "PAST_REF", "jadis": "PAST_REF", "auparavant": "PAST_REF",
     "naguère": "PAST_REF", "ces dernières années": "PAST_REF", "désormais": "PRESENT_REF",
@@ -456,6 +476,7 @@ TRIGGERS: dict[str, tuple[set[str], bool, int]] = {
                     False, 0),
     "day-part-es": ({"ayer", "hoy", "mañana", "anoche", "esta", "la"}
                     | set(WEEKDAYS), False, 0),
+    "season-de": (set(_GERMAN_SEASONS), False, 0),
     "edge-de": ({"anfang", "beginn", "ende", "mitte", "laufe", "jahresende", "jahresanfang",
                  "jahresbeginn", "jahresmitte", "jahreswechsel", "monatsende", "monatsanfang",
                  "monatsbeginn", "monatsmitte"} | set(_DE_REL.split("|")), False, 0),
