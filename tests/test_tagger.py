@@ -399,3 +399,14 @@ def test_a_german_quotation_closes_with_a_high_quote() -> None:
     assert [t.value for t in tag(text, Day(2026, 12, 3)) if t.text == "Ende des Monats"] == [
         "1862-10"
     ]
+
+
+def test_a_year_far_from_the_story_does_not_decide_an_aside() -> None:
+    """ "ab dem 15. Juli 1863", told in 1862, is an aside when the story goes on in 1862:
+    "bis 1881", far from both, says nothing either way."""
+    text = (
+        "Im Jahr 1861 begann der Krieg. Am 27. September 1862 griff der Feind an. Das Gesetz "
+        "galt ab dem 15. Juli 1863. Im Dezember gelang der Angriff. Die Stadt fiel 1862 an "
+        "den Süden. Die Bande raubte bis 1881 Züge aus."
+    )
+    assert [t.value for t in tag(text, Day(2026, 12, 3)) if t.text == "Dezember"] == ["1862-12"]

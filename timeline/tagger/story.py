@@ -74,7 +74,9 @@ def aside(ctx: Context, r: Reading, next_years: tuple[int, ...]) -> bool:
     if heading(ctx.text, r.start, r.end):
         return False  # "1920" standing as a heading: the story moves there
     now, year = story.first_day().year, int(r.data["year"])
-    return year != now and all(abs(y - now) < abs(y - year) for y in next_years)
+    # (a year far from both, "until 1881" in a story of 1862, is an aside itself: it says nothing)
+    near = [y for y in next_years if min(abs(y - now), abs(y - year)) <= 10] or next_years
+    return year != now and all(abs(y - now) < abs(y - year) for y in near)
 
 
 def heading(text: str, start: int, end: int) -> bool:
