@@ -368,6 +368,8 @@ def test_lang_forces_the_language_of_a_text_too_short_to_tell() -> None:
           ("1. Juni", "1862-06-01"), ("Winter", "1862-WI")]),
         ("de", "Im März des folgenden Jahres und im Laufe des Jahres 1966.",
          [("März des folgenden Jahres", "2011-03"), ("Laufe des Jahres 1966", "1966")]),
+        ("de", "Im April des Jahres 1918 und bis zum Jahresbeginn 1919.",
+         [("April des Jahres 1918", "1918-04"), ("Jahresbeginn 1919", "1919")]),
     ],
 )  # fmt: skip
 def test_french_german_and_spanish_expressions(

@@ -225,7 +225,7 @@ _DE_REL = r"dieses|diesen|nächsten|kommenden|letzten|vergangenen|vorigen|folgen
     _lang("edge-de", "de"),
     rf"(?P<edge>Anfang|Beginn|Ende|Mitte|Laufe)\s+(?:(?:des|der)\s+)?(?:(?P<rel>{_DE_REL})\s+)?(?P<u>Jahres|Jahrs|Monats|Woche|Jahrzehnts|Jahrhunderts)(?:\s+(?P<y>{YEAR4})(?![\d.,]\d))?(?!\w)"
     rf"|(?P<rel2>{_DE_REL})\s+(?P<u2>Jahres|Monats)(?!\w)"
-    r"|(?P<compound>Jahres|Monats)(?P<edge2>ende|anfang|beginn|mitte|wechsel)(?!\w)",
+    rf"|(?P<compound>Jahres|Monats)(?P<edge2>ende|anfang|beginn|mitte|wechsel)(?:\s+(?P<y2>{YEAR4})(?![\d.,]\d))?(?!\w)",
 )
 @rule(
     _lang("edge-fr", "fr"),
@@ -244,8 +244,8 @@ def _edge(m: re.Match[str], text: str) -> Reading | None:
     mod = {"wechsel": "START", "ende": "END", "anfang": "START", "beginn": "START"}.get(
         edge, _EDGE.get(edge, "")
     )
-    if g.get("y"):  # "im Laufe des Jahres 1966", "Ende des Jahres 1864"
-        return read_as(m, "DATE", "absolute", year=int(g["y"]), mod=mod)
+    if g.get("y") or g.get("y2"):  # "im Laufe des Jahres 1966", "zum Jahresbeginn 1918"
+        return read_as(m, "DATE", "absolute", year=int(g.get("y") or g["y2"]), mod=mod)
     unit_word = (g.get("u") or g.get("u2") or g.get("compound") or "").lower()
     unit = _UNIT_WORD[unit_word]
     rel = " ".join((g.get("rel") or g.get("rel2") or "").lower().split())
@@ -298,6 +298,19 @@ def _year_noun(m: re.Match[str], text: str) -> Reading | None:
 def _month_noun(m: re.Match[str], text: str) -> Reading | None:
     """ "le mois de juin", "el mes de mayo"."""
     return read_as(m, "DATE", "month", month=MONTHS[m["mon"].lower().rstrip(".")], rel="", mod="")
+
+
+@rule(
+    _lang("month-of-the-year-de", "de"),
+    rf"(?:(?P<mon>{MONTH})|(?P<s>{SEASON}))\s+des\s+Jahres\s+(?P<y>{YEAR4})(?![\d.,]\d|\w)",
+)
+def _month_of_the_year(m: re.Match[str], text: str) -> Reading | None:
+    """ "im April des Jahres 1918", "im Herbst des Jahres 1972"."""
+    if m["s"]:
+        season = SEASONS[m["s"].lower()]
+        return read_as(m, "DATE", "absolute", year=int(m["y"]), grain="season", season=season)
+    month = MONTHS[m["mon"].lower().rstrip(".")]
+    return read_as(m, "DATE", "absolute", year=int(m["y"]), month=month)
 
 
 _DECADES = {
@@ -494,6 +507,7 @@ TRIGGERS: dict[str, tuple[set[str], bool, int]] = {
     "after-intl": ({"nach", "après", "tras"}, False, 0),
     "day-of-es": ({"día", "jornada"}, False, 0),
     "month-of-year-intl": (set(MONTHS) | set(SEASONS), False, 0),
+    "month-of-the-year-de": (set(MONTHS) | set(SEASONS), False, 0),
     "vague-intl": ({p.split()[0].split("'")[0].split("’")[0] for p in _VAGUE}, False, 0),
 }  # fmt: skip
 # Which number-shaped words wake the clock rules, and what must follow a bare number.
