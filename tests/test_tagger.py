@@ -287,3 +287,129 @@ def test_date_like_noise_never_raises(words: list[str], year: int) -> None:
     text = " ".join(words)
     for t in tag(text, Day(year or 1, 6, 15)):
         assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("There were 40 cases.\n17 July 2010 was hotter.", "2010-07-17"),
+        ("Il y eut 40 cas. 12\n17 juillet 2010 fut plus chaud.", "2010-07-17"),
+        ("Es gab 40 Fälle.\n17. Juli 2010 war es heißer.", "2010-07-17"),
+        ("The count was 12\n2005 was the year it fell.", "2005"),
+    ],
+)
+def test_a_date_that_starts_a_line_keeps_its_day(text: str, day: str) -> None:
+    """A full stop or a number at the end of the line before is not one just before it."""
+    assert [t.value for t in tag(text, Day(2017, 1, 1)) if t.type == "DATE"] == [day]
+
+
+_GERMAN = (
+    "Die Armee blieb hier bis zum Winter. Der General hatte die Stadt im Jahr 1862 erreicht, "
+    "und die Truppen wurden hier versorgt. Am 27. September griff der Feind an, und die Armee "
+    "war nicht bereit. Im Oktober zog sie ab."
+)
+
+
+def test_a_german_text_never_reads_french_hier() -> None:
+    found = tag(_GERMAN, Day(2026, 12, 3))
+    assert "hier" not in [t.text for t in found]
+    # and, with no "yesterday" to make it news, it is a history: its days take its year
+    assert [t.value for t in found if t.text in ("27. September", "Oktober")] == [
+        "1862-09-27",
+        "1862-10",
+    ]
+
+
+def test_lang_forces_the_language_of_a_text_too_short_to_tell() -> None:
+    assert [t.value for t in tag("Hier.", Day(2017, 1, 2))] == ["2017-01-01"]
+    assert [t.value for t in tag("Hier.", Day(2017, 1, 2), ("fr",))] == ["2017-01-01"]
+    assert tag("Hier.", Day(2017, 1, 2), ("de",)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Il est arrivé le 27 mai 1998 vers 19 h 30.",
+         [("le 27 mai 1998", "1998-05-27"), ("19 h 30", "1998-05-27T19:30")]),
+        ("fr", "Il est parti hier soir ; le lendemain, la police est venue.",
+         [("hier soir", "2010-07-19TEV"), ("le lendemain", "2010-07-20")]),
+        ("fr", "Le tribunal siégera dimanche après-midi, puis début octobre.",
+         [("dimanche après-midi", "2010-07-25TAF"), ("début octobre", "2010-10")]),
+        ("fr", "Désormais, la ville ferme le 30 août.",
+         [("Désormais", "PRESENT_REF"), ("le 30 août", "2010-08-30")]),
+        ("fr", "Dès octobre 98, puis le 10 novembre 93, vers midi ; le 3 mai 20 personnes.",
+         [("octobre 98", "1998-10"), ("le 10 novembre 93", "1993-11-10"),
+          ("midi", "1993-11-10T12:00"), ("le 3 mai", "1993-05-03")]),
+        ("es", "Cayó un 2% a las 16:08 UTC.", [("las 16:08 UTC", "2010-07-20T16:08Z")]),
+        ("de", "In der vergangenen Woche kam er um neun Uhr an.",
+         [("der vergangenen Woche", "2010-W28"), ("neun Uhr", "2010-07-20T09:00")]),
+        ("de", "Mitte Oktober und bis Ende dieses Jahres, seit den fünfziger Jahren.",
+         [("Mitte Oktober", "2010-10"), ("Ende dieses Jahres", "2010"),
+          ("den fünfziger Jahren", "195")]),
+        ("de", "Am 3. Mai 1862 griff er an. Am selben Tag fiel die Stadt, einen Monat später "
+               "der Hafen; damals war es Ende April.",
+         [("3. Mai 1862", "1862-05-03"), ("selben Tag", "1862-05-03"),
+          ("einen Monat später", "1862-06"), ("damals", "PAST_REF"), ("Ende April", "1862-04")]),
+        ("es", "El lunes por la tarde se firmó el acuerdo del 27 de abril del 2005.",
+         [("El lunes por la tarde", "2010-07-19TAF"), ("27 de abril del 2005", "2005-04-27")]),
+        ("es", "El mismo día, a las 10:30 horas, y más tarde a finales de mayo.",
+         [("El mismo día", "2010-07-20"), ("las 10:30 horas", "2010-07-20T10:30"),
+          ("más tarde", "FUTURE_REF"), ("finales de mayo", "2010-05")]),
+        ("es", "En el día de hoy, la bolsa terminó la jornada al alza, como en septiembre del "
+               "año pasado.",
+         [("el día de hoy", "2010-07-20"), ("la jornada", "2010-07-20"),
+          ("septiembre del año pasado", "2009-09")]),
+        # a relative pronoun before a year, an article before "damals": not the date's
+        ("de", "Er schrieb dem damals amtierenden Chef, der 1997 gestorben ist.",
+         [("damals", "PAST_REF"), ("1997", "1997")]),
+        ("de", "Er hat am Freitag gesagt, dass er geht.", [("Freitag", "2010-07-16")]),
+        # seasons are nouns; a date given outright leaves its article out, as histories do
+        ("de", "Im Jahr 1862 zog er im Sommer und Herbst vor dem 1. Juni über den Winter.",
+         [("Jahr 1862", "1862"), ("Sommer", "1862-SU"), ("Herbst", "1862-FA"),
+          ("1. Juni", "1862-06-01"), ("Winter", "1862-WI")]),
+        ("de", "Im März des folgenden Jahres und im Laufe des Jahres 1966.",
+         [("März des folgenden Jahres", "2011-03"), ("Laufe des Jahres 1966", "1966")]),
+        ("de", "Im April des Jahres 1918 und bis zum Jahresbeginn 1919.",
+         [("April des Jahres 1918", "1918-04"), ("Jahresbeginn 1919", "1919")]),
+    ],
+)  # fmt: skip
+def test_french_german_and_spanish_expressions(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = tag(text, Day(2010, 7, 20), (lang,))
+    assert [(t.text, t.value) for t in found if t.type in ("DATE", "TIME")] == expected
+
+
+def test_a_rule_of_one_language_is_not_read_in_another() -> None:
+    """ "18 h" is a French clock time, not one in an English text."""
+    assert [t.value for t in tag("It closed at 18 h.", Day(2010, 7, 20), ("fr",))] == [
+        "2010-07-20T18:00"
+    ]
+    assert tag("It closed at 18 h.", Day(2010, 7, 20), ("en",)) == []
+
+
+def test_a_german_history_says_heute_of_the_writers_days() -> None:
+    text = (
+        _GERMAN + " Im Jahr 1863 fiel die Festung, 1864 die Hauptstadt. Der Krieg endete 1865."
+        " Die Festung ist heute eine Ruine."
+    )
+    assert [t.value for t in tag(text, Day(2026, 12, 3)) if t.text == "heute"] == ["PRESENT_REF"]
+
+
+def test_a_german_quotation_closes_with_a_high_quote() -> None:
+    """After „…“ the text is no longer quoted: a history's "Ende des Monats" is its month."""
+    text = _GERMAN + " Er sagte: „Wir gehen.“ Erst gegen Ende des Monats zog er ab."
+    assert [t.value for t in tag(text, Day(2026, 12, 3)) if t.text == "Ende des Monats"] == [
+        "1862-10"
+    ]
+
+
+def test_a_year_far_from_the_story_does_not_decide_an_aside() -> None:
+    """ "ab dem 15. Juli 1863", told in 1862, is an aside when the story goes on in 1862:
+    "bis 1881", far from both, says nothing either way."""
+    text = (
+        "Im Jahr 1861 begann der Krieg. Am 27. September 1862 griff der Feind an. Das Gesetz "
+        "galt ab dem 15. Juli 1863. Im Dezember gelang der Angriff. Die Stadt fiel 1862 an "
+        "den Süden. Die Bande raubte bis 1881 Züge aus."
+    )
+    assert [t.value for t in tag(text, Day(2026, 12, 3)) if t.text == "Dezember"] == ["1862-12"]

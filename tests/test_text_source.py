@@ -389,6 +389,20 @@ def test_cli_mentions_are_json_lines(tmp_path: Path) -> None:
     assert set(lines[0]) == {"path", "line", "start", "end", "text", "type", "value"}
 
 
+def test_cli_lang_reaches_the_tagger(tmp_path: Path) -> None:
+    """ "Hier" alone says no language: read as French "yesterday", unless --lang de."""
+    src = tmp_path / "a.txt"
+    src.write_text("Hier. Am 3. Mai 2013.", encoding="utf-8")
+    texts = []
+    for lang in ([], ["--lang", "de"]):
+        result = CliRunner().invoke(
+            app, ["extract", str(src), "--mentions", "--ref-date", "2017-11-18", *lang]
+        )
+        assert result.exit_code == 0, result.stderr
+        texts.append([json.loads(line)["text"] for line in result.stdout.splitlines()])
+    assert texts == [["Hier", "3. Mai 2013"], ["3. Mai 2013"]]
+
+
 def test_extracted_yaml_builds_back(tmp_path: Path) -> None:
     out = tmp_path / "events.yaml"
     runner = CliRunner()

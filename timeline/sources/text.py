@@ -469,11 +469,14 @@ def _reference(prose: Prose, options: ReadOptions) -> tuple[Day, bool]:
     return options.today or Day(2000), True
 
 
-def _read_from_today(text: str, timexes: list[Timex], today: Day) -> list[Timex]:
+def _read_from_today(
+    text: str, timexes: list[Timex], today: Day, languages: tuple[str, ...] = ()
+) -> list[Timex]:
     """The expressions whose value hangs on today's date ("last year", "on Tuesday"), found by
     reading the text again as if a year and a day later: a history's "the following day",
     counted from its own dates, does not move."""
-    later = {(t.start, t.end): t.value for t in tag(text, Day.from_ordinal(today.ordinal + 367))}
+    later_day = Day.from_ordinal(today.ordinal + 367)
+    later = {(t.start, t.end): t.value for t in tag(text, later_day, languages)}
     return [t for t in timexes if t.anchored and later.get((t.start, t.end), t.value) != t.value]
 
 
@@ -505,7 +508,7 @@ def _tagged(prose: Prose, ref: Day, options: ReadOptions) -> list[Timex]:
     them, so that a table's years do not move where the prose's "last year" counts from; else
     the tables' dates are the document's own, as any others."""
     if options.reference_date is None or not prose.tables:
-        return tag(prose.text, ref)
+        return tag(prose.text, ref, options.languages)
     text, outside, inside = prose.text, [], []
     last = 0
     for a, b in prose.tables:  # in text order; a table inside another is within it
@@ -517,7 +520,8 @@ def _tagged(prose: Prose, ref: Day, options: ReadOptions) -> list[Timex]:
         last = b
     outside.append(text[last:])
     inside.append(_spaces(text[last:]))
-    first, second = tag("".join(outside), ref), tag("".join(inside), ref)
+    langs = options.languages
+    first, second = tag("".join(outside), ref, langs), tag("".join(inside), ref, langs)
     shift = len(first)
     merged = first + [
         replace(t, range_to=None if t.range_to is None else t.range_to + shift) for t in second
@@ -633,7 +637,7 @@ def _read(prose: Prose, path: str, options: ReadOptions, fmt: str) -> ReadResult
     diagnostics = []
     written: Day | None = ref  # the reference date the timeline keeps
     if only_today:
-        if moved := _read_from_today(prose.text, timexes, ref):
+        if moved := _read_from_today(prose.text, timexes, ref, options.languages):
             count, shown = _listed(moved, prose, starts)
             diagnostics.append(
                 Diagnostic(

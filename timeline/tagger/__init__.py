@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from timeline.model import Day, FuzzyDate, Qualifier
 from timeline.tagger.detect import find
+from timeline.tagger.language import foreign, text_language, with_article
 from timeline.tagger.patterns import ENDED, Reading
 from timeline.tagger.resolve import Context, Resolved, resolve
 from timeline.tagger.story import aside, is_narrative, looks_back, next_years
@@ -121,12 +122,26 @@ def _split_range(r: Reading) -> list[Reading]:
     return [reading(r.start, r.data["a_end"], first), reading(r.data["split"], r.end, second)]
 
 
-def tag(text: str, reference: Day) -> list[Timex]:
+def tag(text: str, reference: Day, languages: tuple[str, ...] = ()) -> list[Timex]:
     """Every temporal expression in `text`, resolved against `reference` (the document's
-    date) and against each other, in text order."""
+    date) and against each other, in text order. `languages` (`--lang`) forces the text's
+    language, which is otherwise read from its words."""
     readings: list[Reading] = []
     partner: dict[int, Reading] = {}  # id of a range's first part -> its second part
-    for r in _day_phrases(text, find(text)):
+    lang = text_language(text, languages)
+    for r in _day_phrases(text, find(text, lang)):
+        if foreign(text, r.start, r.end, lang):
+            continue  # German "hier" (here) is no French "hier" (yesterday)
+        if r.type in ("DATE", "TIME"):
+            bare = (
+                r.kind == "vague"
+                or (r.rule == "year" and r.data.get("mod") == "")
+                # German takes the article into a relative date ("der vergangenen Woche",
+                # "den fünfziger Jahren"), not into one given outright ("vor dem 1. Januar")
+                or (lang == "de" and r.kind in ("absolute", "month-day", "season")
+                    and r.data.get("grain") != "decade")
+            )  # fmt: skip
+            r.start = with_article(text, r.start, lang, bare)
         if r.kind == "range":
             first, second = _split_range(r)
             partner[id(first)] = second
@@ -144,6 +159,11 @@ def tag(text: str, reference: Day) -> list[Timex]:
             res = resolve(r, ctx)
         except (ValueError, KeyError, OverflowError, IndexError):
             continue
+        if r.data.get("zone") and res.point is not None:
+            res = replace(res, value=res.value + r.data["zone"])  # "a las 16:00 UTC"
+        if ctx.narrative and lang in _TODAY_IS_NOW and r.rule == "deictic-word":
+            if r.data.get("n") == 0 and not r.data.get("part"):
+                res = Resolved(r.type, "PRESENT_REF")  # a history's "heute" is nowadays
         comparison = (
             r.kind == "period"
             or r.data.get("compare")
@@ -218,6 +238,9 @@ def _period_ended(text: str, r: Reading, day: Reading) -> bool:
 
 
 _STOP = re.compile(r"[.;!?]\s")
+# The languages whose word for "today" a history uses for the writer's days: "bis heute",
+# "heute eine Ruine" (WikiWarsDE's annotators value every one PRESENT_REF).
+_TODAY_IS_NOW = frozenset({"de", "fr", "es"})
 
 
 def _timex(text: str, r: Reading, res: Resolved) -> Timex:

@@ -16,7 +16,7 @@ from itertools import accumulate, compress, repeat
 from operator import add
 from typing import Any
 
-from timeline.tagger import rules_calendar, rules_relative  # noqa: F401  (they register the rules)
+from timeline.tagger import rules_calendar, rules_intl, rules_relative  # noqa: F401  (they register the rules)
 from timeline.tagger.lexicon import (
     MONTHS,
     NUMBERS,
@@ -132,6 +132,11 @@ _BEFORE_WORDS = {
 }  # fmt: skip
 
 
+# The French, German and Spanish rules say their own triggers.
+for _name, (_wake, _digits, _before) in rules_intl.TRIGGERS.items():
+    _TRIGGERS[_name], _BEFORE_WORDS[_name] = (_wake, _digits), _before
+_DIGIT_SHAPES.update(rules_intl.DIGIT_SHAPES)
+
 _Entry = tuple[str, int]  # a rule, and how many words before its trigger it may start
 
 
@@ -166,6 +171,8 @@ _DEFAULT_STARTERS = (
     half couple dozen few several many number numerous plusieurs quelques mehrere einige
     varios unos entre von desde from between années twice once day week month""".split()
     )
+    # "Mitte Oktober", "début octobre", "a finales de mayo": a month's part
+    | frozenset("anfang ende mitte début fin mi finales principios mediados".split())
     | _INTL_STARTERS
     | frozenset(w.split()[0] for w in NUMBERS)
     | frozenset(ORDINALS)
@@ -194,6 +201,7 @@ _DIGIT_FOLLOW: dict[str, re.Pattern[str]] = {
     "decade": re.compile(r"['’]?s\b|er\b|(?<=[sr])"),
 }
 
+_DIGIT_FOLLOW.update(rules_intl.DIGIT_FOLLOW)
 
 _Test = Callable[[str, int], object]  # what the text after a number must be for a rule to try
 
@@ -267,10 +275,11 @@ def _words(text: str) -> tuple[list[str], list[str], list[int]]:
     return words, originals, offsets[0::2]
 
 
-def _starts(text: str) -> dict[str, set[int]]:
-    """For each rule, the word starts where it may match."""
+def _starts(text: str, lang: str | None = None) -> dict[str, set[int]]:
+    """For each rule, the word starts where it may match: in a text known to be in `lang`,
+    not the rules of other languages."""
     words, originals, starts = _words(text)
-    by_word, starters = _BY_WORD, _STARTERS
+    by_word, starters = (_BY_WORD, _STARTERS) if lang is None else (_by_word_in(lang), _STARTERS)
     # Words that wake rules: trigger words, and those that start with a digit or are "'9"
     # (only those sort before ":").
     hot = [k for k, w in enumerate(words) if w < ":" or w in by_word]
@@ -281,6 +290,8 @@ def _starts(text: str) -> dict[str, set[int]]:
         if entries is None:
             if word[0].isdigit():
                 entries = _digit_entries(originals[k], text, starts[k] + len(originals[k]))
+                if lang is not None:
+                    entries = _in_language(entries, lang)
             else:
                 entries = (("decade", _BEFORE_WORDS["decade"]),)
         if k and entries in _GUARDED:
@@ -392,6 +403,32 @@ _PREV: dict[str, frozenset[str]] = {
 }
 _GUARDED = {e for e in _BY_WORD.values() if any(name in _PREV for name, _ in e)}
 
+# The rules each language's text is read with, and their tables.
+_LANGUAGE_RULES = rules_intl.LANGUAGE
+_IN_LANGUAGE: dict[tuple[tuple[_Entry, ...], str], tuple[_Entry, ...]] = {}
+_BY_WORD_IN: dict[str, dict[str, tuple[_Entry, ...]]] = {}
+
+
+def _in_language(entries: tuple[_Entry, ...], lang: str) -> tuple[_Entry, ...]:
+    key = (entries, lang)
+    kept = _IN_LANGUAGE.get(key)
+    if kept is None:
+        kept = _IN_LANGUAGE[key] = tuple(
+            e for e in entries if lang in _LANGUAGE_RULES.get(e[0], (lang,))
+        )
+        if kept != entries and any(name in _PREV for name, _ in kept):
+            _GUARDED.add(kept)
+    return kept
+
+
+def _by_word_in(lang: str) -> dict[str, tuple[_Entry, ...]]:
+    table = _BY_WORD_IN.get(lang)
+    if table is None:
+        pairs = ((w, _in_language(e, lang)) for w, e in _BY_WORD.items())
+        table = _BY_WORD_IN[lang] = {w: e for w, e in pairs if e}
+    return table
+
+
 # Rules that start with only some of their trigger words, or none: "three years ago" is
 # found from "three", never from "ago".
 _OPENERS: dict[str, frozenset[str]] = {
@@ -409,10 +446,11 @@ _REACH: dict[tuple[_Entry, ...], int] = {}  # the furthest a word's rules look b
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
-def find(text: str) -> list[Reading]:
-    """Every temporal expression in `text`, as non-overlapping readings in text order."""
+def find(text: str, lang: str | None = None) -> list[Reading]:
+    """Every temporal expression in `text`, as non-overlapping readings in text order; in a
+    text known to be in `lang` (see `language`), only the rules that read it."""
     found: list[Reading] = []
-    for name, spots in _starts(text).items():
+    for name, spots in _starts(text, lang).items():
         pattern, reader = _BY_NAME[name]
         for start in spots:
             m = pattern.match(text, start)

@@ -46,7 +46,9 @@ def alt(words: Iterable[str]) -> str:
 _ABBR = {
     name
     for name in MONTHS
-    if len(name) <= 4 and name not in ("june", "july", "mai", "juni", "juli", "mars", "mayo", "may")
+    if len(name) <= 4
+    and name not in ("june", "july", "mai", "juni", "juli", "mars", "mayo", "may")
+    and name not in ("juin", "août", "aout", "märz", "marz")  # "le 30 août." ends a sentence
 }
 MONTH = rf"(?:(?:{alt(_ABBR)})\.(?=\s)|{alt(MONTHS)}(?![\w]))"
 WEEKDAY = rf"(?:{alt(WEEKDAYS)})"

@@ -384,6 +384,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
         # between the day and TNI/TEV (on TBAQ's dev part, writing the part fixed 9 values and
         # broke 8), and a timeline places it on that day either way.
         point, anchored = _weekday(ctx, r, d["weekday"], d.get("rel", "")), True
+        if d.get("keep_part") and d.get("part") and point.grain == "day":
+            point = replace(point, part=d["part"])  # "dimanche après-midi", "Sonntagmorgen"
     elif d.get("ended") and (ended := _ended(ctx, d["unit"])) is not None:
         point, anchored = ended, True  # "for the year ended Sept. 30"
     elif kind == "deictic":
@@ -441,6 +443,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
             point, quals = _years_away(anchor, d["n"], unit), quals | _APPROXIMATE
         else:
             point = _after(anchor, unit, d["n"])
+            if unit == "day" and point.part and not d.get("part"):
+                point = replace(point, part="")  # the day after "that night" is a whole day
         if d.get("part") and point.grain == "day":
             point = Point(point.year, "day", point.month, point.day, part=d["part"])
         anchored = True
@@ -509,6 +513,8 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
 def _quoted(text: str, at: int) -> bool:
     """Whether `at` is inside a quotation that opened in the same paragraph."""
     before = text[text.rfind("\n", 0, at) + 1 : at]
+    if "„" in before:  # German quotation marks: „ opens, “ closes
+        return before.rfind("„") > before.rfind("“")
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
 
 

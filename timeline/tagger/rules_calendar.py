@@ -95,7 +95,7 @@ def _numeric(m: re.Match[str], text: str) -> Reading | None:
     )
 
 
-_YEAR_TAIL = rf"(?:,?\s*(?:de\s+)?(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)))"
+_YEAR_TAIL = rf"(?:,?\s*(?:del?\s+)?(?P<y>{YEAR4}|\d{{1,4}}\s*(?:BC|B\.C\.|BCE|AD|A\.D\.|CE)))"
 _WD_HEAD = rf"(?:(?P<wd>{WEEKDAY}),?\s+(?:(?:the|le|el|den)\s+)?)?"
 
 
@@ -144,7 +144,7 @@ def _day_month(m: re.Match[str], text: str) -> Reading | None:
         return None
     day = int(re.sub(r"\D", "", m["d"]))
     before = text[max(0, m.start() - 3) : m.start()]
-    if re.search(r"[\d$£€.,]$", before):
+    if re.search(r"[\d$£€.,]\Z", before):  # (not "$": "cases.\n17 July" has its day)
         return None
     return _month_day_reading(m, day, m["mon"], m["y"])
 
@@ -262,7 +262,7 @@ def _year(m: re.Match[str], text: str) -> Reading | None:
         ) or _NUMBERED.search(text, max(0, m.start("plain") - 24), m.start("plain")):
             return None
         if (
-            re.search(r"\d[\d,.]*$|[-–]$", before)
+            re.search(r"\d[\d,.]*\Z|[-–]\Z", before)
             and not re.search(r"\d{4}\s*[-–]\s*$", before)
             and not m["pre"]
             and not m["pre2"]

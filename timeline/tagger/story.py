@@ -34,7 +34,10 @@ def is_narrative(readings: list[Reading], reference: Day) -> bool:
     if len(years) < 3 and all(abs(y - reference.year) > 10 for y in years):
         # "In 1803 the treaty was signed ... In October it reached the river": a short
         # history, unless it also speaks of its own days or years ("on Friday", "last year").
-        return not any(r.kind in ("weekday", "deictic") for r in readings)
+        # ("by the end of the year", "Ende des Monats" are the story's own: they say neither.)
+        return not any(
+            r.kind in ("weekday", "deictic") and not r.data.get("story") for r in readings
+        )
     far = sum(1 for y in years if abs(y - reference.year) > 2)
     # News speaks of its own days: "yesterday", "on Friday", "last week"; a history may quote
     # someone saying "today", but seldom beside the dates it gives.
@@ -80,7 +83,9 @@ def aside(ctx: Context, r: Reading, next_years: tuple[int, ...]) -> bool:
     now, year = story.first_day().year, int(r.data["year"])
     if year == now:
         return False
-    if next_years and all(abs(y - now) < abs(y - year) for y in next_years):
+    # (a year far from both, "until 1881" in a story of 1862, is an aside itself: it says nothing)
+    near = [y for y in next_years if min(abs(y - now), abs(y - year)) <= 10] or next_years
+    if near and all(abs(y - now) < abs(y - year) for y in near):
         return True
     return year_only and in_passing(ctx.text, ctx.last_year_at, r.start)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from timeline.tagger.language import verb_tense
 from timeline.tagger.lexicon import (
     FUTURE_WORDS,
     PAST_WORDS,
@@ -101,7 +102,7 @@ def _marker(words: list[str], i: int) -> str:
         return "past"  # the present perfect: "have been searching"
     if len(w) > 4 and w.endswith("ed"):
         return "past?"  # "-ed" may be a participle: "the reduced dividend is payable"
-    return ""
+    return verb_tense(words, i)  # French, German and Spanish verbs
 
 
 def _clause(words: list[str]) -> bool:
