@@ -228,7 +228,14 @@ def _weekday(ctx: Context, r: Reading, weekday: int, rel: str) -> Point:
         ahead = (weekday - wd) % 7 or 7
         return Point.of_day(Day.from_ordinal(base.ordinal + ahead))
     if rel == "this":
-        return Point.of_day(Day.from_ordinal(base.ordinal + (weekday - wd)))
+        # The day of this week, unless the tense puts it on the other side of today: "will meet
+        # this Friday", said on a Saturday, is the coming Friday, not the one just gone.
+        day, t = base.ordinal + (weekday - wd), tense(ctx.text, r.start, r.end)
+        if t == "future" and day < base.ordinal:
+            day += 7
+        elif t == "past" and day > base.ordinal:
+            day -= 7
+        return Point.of_day(Day.from_ordinal(day))
     if t == "future":
         ahead = (weekday - wd) % 7
         return Point.of_day(Day.from_ordinal(base.ordinal + ahead))
