@@ -8,8 +8,9 @@ each `<name>.<txt|md|html>` beside `<name>.gold.yaml`, which lists the events a 
 and dates left unscored. Each document is read by `timeline.load`, as `timeline extract`
 reads it, with the gold's reference date as --ref-date.
 
-A produced event is matched to a gold date by its character span (the first overlapping one,
-largest overlap first). Per split, and per language and genre within it:
+A produced event is matched to a gold date by its character span (the largest overlap), else
+by its date text, written within a sentence's reach of the gold date. Per split, and per
+language and genre within it:
 
     found     gold events that came out as an event at all (recall)
     who       the title names the gold subject before the gold verb, and does not open
@@ -19,6 +20,7 @@ largest overlap first). Per split, and per language and genre within it:
     non-ev    dates that mark no happening (a "posted on" stamp, a deadline, "until 2027")
               that were wrongly made into events
     other     produced events on dates the gold neither lists nor rules out (not scored)
+    crashed   documents on which the extraction raised: their events count as missed
 
 Who, did what and both are counted over all gold events, found or not.
 
@@ -227,6 +229,10 @@ def load_documents(splits: Iterable[str], data: Path = DATA) -> list[Document]:
     return docs
 
 
+class Crashed(Exception):
+    """The extraction raised on a document (other than finding no events)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Produced:
     start: int
@@ -248,12 +254,27 @@ def produce(doc: Document) -> list[Produced]:
                       skip_invalid=True)  # fmt: skip
     except TimelineError:  # no events found at all
         return []
+    except Exception as exc:  # a crash is a finding: the document's events are all missed
+        raise Crashed(f"{type(exc).__name__}: {exc}") from exc
     out = []
     for event in loaded.timeline.events:
         for r in event.refs:
             if r.start is not None and r.end is not None:
                 out.append(Produced(r.start, r.end, event.date.text, event.title))
     return sorted(out, key=lambda p: (p.start, p.end, p.title))
+
+
+NEARBY = 120  # characters: a date's text found this close to the gold date is its reading
+
+
+def _by_text(g: GoldEvent, unused: list[Produced]) -> Produced | None:
+    gold = fold(g.date)
+    for p in unused:
+        text = fold(p.date)
+        if text and (text in gold or gold in text) and abs(p.start - g.start) <= NEARBY:
+            unused.remove(p)
+            return p
+    return None
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -288,6 +309,7 @@ class Scored:
     results: list[Result] = field(default_factory=list)
     non_events: list[tuple[Document, str, Produced | None]] = field(default_factory=list)
     other: list[tuple[Document, Produced]] = field(default_factory=list)
+    crashed: list[tuple[Document, str]] = field(default_factory=list)
 
 
 def score(doc: Document, produced: Sequence[Produced], into: Scored) -> None:
@@ -302,8 +324,13 @@ def score(doc: Document, produced: Sequence[Produced], into: Scored) -> None:
         unused.remove(best)
         return best
 
-    for g in doc.events:
-        into.results.append(Result(doc, g, take((g.start, g.end))))
+    matched = {g: take((g.start, g.end)) for g in doc.events}
+    # Then by date text nearby: "Seven years later, on March 27, 1964" may be read with the
+    # span of "Seven years later" and the text of the date the gold gives.
+    for g, p in matched.items():
+        if p is None:
+            matched[g] = _by_text(g, unused)
+    into.results.extend(Result(doc, g, p) for g, p in matched.items())
     for date, start, end in doc.non_events:
         into.non_events.append((doc, date, take((start, end))))
     for _date, start, end in doc.ignored:
@@ -325,6 +352,7 @@ def counts(scored: Scored, keep: Any) -> dict[str, int]:
         "non_events": len(non),
         "non_events_made_events": sum(p is not None for _, _, p in non),
         "other": sum(keep(d) for d, _ in scored.other),
+        "crashed": sum(keep(d) for d, _ in scored.crashed),
     }
 
 
@@ -424,7 +452,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     shown = [s for s in args.show if s in splits]
     scored = Scored()
     for doc in load_documents(splits):
-        score(doc, produce(doc), scored)
+        try:
+            produced = produce(doc)
+        except Crashed as exc:
+            scored.crashed.append((doc, str(exc)))
+            produced = []
+        score(doc, produced, scored)
     figures = report(scored, splits)
     if args.json:
         out: dict[str, Any] = {"figures": figures}
@@ -435,6 +468,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     for split in shown:
         print(side_by_side(scored, split), end="\n\n")
     print(table(figures))
+    for doc, error in scored.crashed:
+        print(f"crashed: {doc.split}/{doc.path.name}: {error}")
 
 
 if __name__ == "__main__":

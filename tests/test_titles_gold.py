@@ -93,3 +93,21 @@ def test_every_gold_headline_passes_the_scorer_on_its_own_subject_and_verb(split
         for g in doc.events:
             assert tg.who(g.title, g.subjects, g.verbs, doc.lang), (doc.name, g.title)
             assert tg.did_what(g.title, g.verbs, doc.lang), (doc.name, g.title)
+
+
+def test_a_date_read_with_another_span_matches_by_its_text_nearby(tmp_path: Path) -> None:
+    text = "Seven years later, on March 27, 1964, the quake devastated Anchorage."
+    path = tmp_path / "q.txt"
+    path.write_text(text + " " * 300 + "Seven years later it rained.", encoding="utf-8")
+    at = text.index("on March 27, 1964")
+    gold = tg.GoldEvent("on March 27, 1964", at, at + 17, "The quake devastated Anchorage",
+                        ("quake",), ("devastated",))  # fmt: skip
+    doc = tg.Document("dev", "q", path, "en", "wire", "2023-11-09", [gold], [], [])
+    far = len(text) + 300
+    produced = [tg.Produced(far, far + 17, "March 27, 1964", "It rained"),
+                tg.Produced(0, 17, "March 27, 1964", "The quake devastated Anchorage")]  # fmt: skip
+    scored = tg.Scored()
+    tg.score(doc, produced, scored)
+    assert scored.results[0].produced == produced[1]
+    assert scored.results[0].who and scored.results[0].did_what
+    assert [p for _, p in scored.other] == [produced[0]]
