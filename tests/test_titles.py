@@ -625,3 +625,73 @@ def test_he_she_or_they_from_the_sentence_before(
 ) -> None:
     start = sentence.index(date)
     assert headline(sentence, start, start + len(date), before) == expected
+
+
+def _titles(text: str) -> dict[str, str]:
+    """Each event of a text, extracted as `timeline extract` would: its date as written and
+    its title."""
+    from timeline.model import Day
+    from timeline.tagger import tag
+    from timeline.tagger.events import build_events
+
+    events = build_events(text, "t", tag(text, Day(2025, 3, 3)), Day(2025, 3, 3), [0])[0]
+    return {e.date.text: e.title for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # "he" through a sentence that opens with "he" itself, to the name the title ends in
+        ("In 48 AD the emperor Decimus Varro spoke to the council. He was cheered. He "
+         "raised the town to the rank of a colony in 1562.", "1562",
+         "Decimus Varro raised the town to the rank of a colony"),
+        # "she" inside the sentence, after its date
+        ("Ada Byron met the engineer in 1833. Two years later she married a baron.",
+         "Two years later", "Ada Byron married a baron"),
+        # "it" passes over the person a "he" stood for, to the place
+        ("Vienne is a town on the river. In 48 the emperor Decimus Varro visited it. He "
+         "was cheered. In 1562 it was besieged by an army.", "1562",
+         "Vienne was besieged by an army"),
+        ("The factory opened in 1974. It closed in 2001.", "2001", "The factory closed"),
+        # an "it" that stands for nothing stays
+        ("The factory opened in 1974. It was a cold winter in 1975.", "1975",
+         "It was a cold winter"),
+        # when unsure, the pronoun stays: "the driver" is no name
+        ("Police arrested the driver on Friday. He was released on Sunday.", "Sunday",
+         "He was released"),
+        # French, German: the name the sentence before opens with
+        ("La Première ministre Élisabeth Borne a présenté la réforme en janvier 2023. Elle "
+         "a démissionné le 8 janvier 2024.", "8 janvier 2024",
+         "Élisabeth Borne a démissionné"),
+        ("Angela Merkel wurde 2005 Kanzlerin, und sie war die erste Frau in dem Amt. Sie trat "
+         "2021 ab.", "2021", "Angela Merkel trat ab"),
+    ],
+)  # fmt: skip
+def test_pronouns_resolved_from_sentences_before(text: str, date: str, expected: str) -> None:
+    assert _titles(text)[date] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # "who" after a place: the person the place belongs to, and the name that person is
+        ("Jean Morel, a lawyer from Grenoble who died in 1840, founded the library.", "1840",
+         "Jean Morel died"),
+        ("The mayor of Lyon, who died in 1840, founded the library.", "1840",
+         "The mayor of Lyon died"),
+        # a slogan in quotation marks is nobody's subject
+        ('In 1834 the weavers, whose motto was "Work in peace or perish", rose again.', "1834",
+         "The weavers rose again"),
+        ("In 1834 the weavers, whose motto was “Work in peace or perish”, rose again.", "1834",
+         "The weavers rose again"),
+        # a verb that says only that something happened: the "when" clause says what
+        ("The breakthrough came on 20 February, when mediators invited both sides to talks.",
+         "20 February", "Mediators invited both sides to talks"),
+        ("The press arrived in England in 1476, when a printer set up shop.", "1476",
+         "The press arrived in England"),
+    ],
+)  # fmt: skip
+def test_the_clause_and_subject_the_date_belongs_to(
+    sentence: str, date: str, expected: str
+) -> None:
+    assert title(sentence, date) == expected

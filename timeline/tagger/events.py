@@ -18,7 +18,7 @@ from timeline.tagger.lexicon import PAST_WORDS, PERIOD_NOUNS
 from timeline.tagger.patterns import ENDED, MONTH
 from timeline.tagger.story import heading
 from timeline.tagger.tense import tense
-from timeline.tagger.titles import event_clause, fit, headline
+from timeline.tagger.titles import LOOK_BACK, event_clause, fit, headline
 from timeline.tagger.titles_fr_de_es import document_language
 from timeline.tagger.titles_fr_de_es import headline as foreign_headline
 
@@ -111,12 +111,16 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 
 @functools.lru_cache(maxsize=4096)
 def title_for(
-    sentence: str, start: int, end: int, lang: str | None = None, before: str = ""
+    sentence: str,
+    start: int,
+    end: int,
+    lang: str | None = None,
+    before: tuple[str, ...] = (),
 ) -> str:
     """A short title from the clause holding sentence[start:end] (the date), without the date:
     a headline (`titles.headline`) where the sentence can be read as English clauses, or as
     French, German or Spanish ones (`titles_fr_de_es`), else the words of the clause around
-    the date. `before`, the sentence before, may name the "She" the sentence opens with."""
+    the date. `before`, the sentences before (nearest first), may name a "she" it holds."""
     # Typewriter quotes as news wires write them (``like this''), as the marks they stand for,
     # at the same offsets: the title reader knows quotation marks, not pairs of backticks.
     sentence = sentence.replace("``", " “").replace("''", "” ")
@@ -124,7 +128,7 @@ def title_for(
     sentence = sentence.replace(" - ", " – ")
     found = headline(sentence, start, end, before)
     if found is None:
-        found = foreign_headline(sentence, start, end, lang)
+        found = foreign_headline(sentence, start, end, lang, before)
     if found is not None:
         return found
     # "Tuesday's talks": the date's possessive goes with it.
@@ -340,18 +344,20 @@ class Found:
     count: int = 1  # sources, including those past MAX_REFS that are not kept
 
 
-# A sentence that opens with a person or people named in the one before: "Marie Curie moved to
-# Paris in 1891. She won the Nobel Prize in 1903."
-_PRONOUN_FIRST = re.compile(r"[\"“'‘(]?(?:He|She|They)\b")
+# A pronoun that may be a sentence's subject, in the four languages: "Marie Curie moved to
+# Paris in 1891. In 1903 she won the Nobel Prize."
+_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ii]ls?|[Ee]lles?|[Ee]r|[Ss]ie|[ÉéEe]l|[Ee]llas?)\b"
+)
 
 
-def _before(text: str, spans: list[tuple[int, int]], k: int) -> str:
-    """The sentence before sentence k when sentence k opens with "He", "She" or "They" (the
-    only ones `titles.headline` looks back for), else "": the title cache keeps its hits."""
-    if k <= 0 or not _PRONOUN_FIRST.match(text, spans[k][0]):
-        return ""
-    a, b = spans[k - 1]
-    return text[a:b]
+def _before(text: str, spans: list[tuple[int, int]], k: int) -> tuple[str, ...]:
+    """The sentences before sentence k, nearest first, when sentence k holds a pronoun that
+    `titles.headline` may look back for, else (): the title cache keeps its hits."""
+    a, b = spans[k] if k >= 0 else (0, 0)
+    if k <= 0 or not _PRONOUN.search(text, a, b):
+        return ()
+    return tuple(text[x:y] for x, y in reversed(spans[max(0, k - LOOK_BACK) : k]))
 
 
 def build_events(

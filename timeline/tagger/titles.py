@@ -115,7 +115,7 @@ class _Reading:
     def __init__(self, sentence: str, start: int, end: int) -> None:
         matches = list(TOKEN.finditer(sentence))
         self.sentence = sentence
-        self.before = ""  # the sentence before, for a pronoun's name
+        self.before: tuple[str, ...] = ()  # the sentences before, nearest first
         self.words = [m.group() for m in matches]
         self.spans = spans = [m.span() for m in matches]
         self.lower = [w.lower() for w in self.words]
@@ -440,11 +440,12 @@ class _Reading:
         return [i for i in range(a, b) if not self.dropped[i] and self.words[i] != ","]
 
 
-def headline(sentence: str, start: int, end: int, before: str = "") -> str | None:
+def headline(sentence: str, start: int, end: int, before: str | tuple[str, ...] = "") -> str | None:
     """A headline for the event dated by sentence[start:end], or None when the sentence is
     not one this reading can take apart (not English, or no verb). `before` is the sentence
-    before it, where a "He", "She" or "They" it opens with may find its name ("Marie Curie
-    moved to Paris in 1891. She won the Nobel Prize in 1903": "Marie Curie won ...")."""
+    before it, or those before it nearest first, where a "he", "she", "they" or "it" that is
+    its subject may find its name ("Marie Curie moved to Paris in 1891. She won the Nobel
+    Prize in 1903": "Marie Curie won ...")."""
     if len(sentence) > 2 * WINDOW:
         # A "sentence" of pages (a list with no full stops): the words around the date.
         a = max(0, start - WINDOW)
@@ -454,7 +455,7 @@ def headline(sentence: str, start: int, end: int, before: str = "") -> str | Non
     r = _Reading(sentence, start, end)
     if r.first_date >= len(r.words):
         return None
-    r.before = before
+    r.before = (before,) if isinstance(before, str) and before else tuple(before or ())
     here = next(k for k, c in enumerate(r.clauses) if c.a <= r.first_date < c.b)
     target = _target(r, here)
     if target is None:
@@ -532,14 +533,15 @@ def _target(r: _Reading, here: int) -> int | None:
     cs = r.clauses
     if _told(r, here):
         c = cs[here]
-        # "closed since Monday, when the runway cracked": the "when" names the date's event.
+        # "closed since Monday, when the runway cracked", "The end came on Friday, when the
+        # roof fell in": the "when" names the date's event.
         last_date = max(i for i in range(len(r.words)) if r.date[i])
         if (
             here + 1 < len(cs)
             and cs[here + 1].opener == "sub"
             and r.lower[cs[here + 1].body - 1] == "when"
             and r.first_date > 0
-            and r.lower[r.first_date - 1] == "since"
+            and (r.lower[r.first_date - 1] == "since" or _light(r, c))
             and not r.content(last_date + 1, c.b)
         ):
             return here + 1
@@ -555,6 +557,20 @@ def _target(r: _Reading, here: int) -> int | None:
                 return _cleft(r, k)
             fallback = k if fallback is None else fallback
     return fallback
+
+
+# Verbs that say only that something happened: "The breakthrough came on Tuesday, when the
+# mediators invited both sides to talks" is the mediators' invitation.
+_LIGHT = frozenset("came happened occurred".split())
+
+
+def _light(r: _Reading, c: _Clause) -> bool:
+    gs = r.groups(c)
+    return (
+        len(gs) == 1
+        and r.lower[gs[0].b - 1] in _LIGHT
+        and not r.content(gs[0].b, r.first_date)  # not "came to power in 1933, when"
+    )
 
 
 def _aside(r: _Reading, k: int) -> bool:
@@ -692,6 +708,8 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
     pronoun = [w.lower() for w in subject]
     if pronoun == ["it"] and here >= 0:  # not in "said it would"
         subject = _earlier_subject(r, k) or subject
+        if [w.lower() for w in subject] == ["it"] and r.before and _refers(r, g, k):
+            subject = _named_before(r.before, "it") or subject
     elif pronoun in (["he"], ["she"]) and here >= 0:
         # "Kara Mustafa retreated to Belgrade, where he was executed": a name, and only a
         # name ("Police arrested the man after he fled": not "Police fled").
@@ -875,6 +893,20 @@ def _quotation(r: _Reading, end: int) -> str | None:
     return None if "  " in text or "\n" in text else text
 
 
+_WEATHER = frozenset("rained snowed poured froze thawed".split())
+
+
+def _refers(r: _Reading, g: _Group, k: int) -> bool:
+    """Whether the "it" before the verb group g stands for something: not in "It was a cold
+    winter", "It was announced that ...", "It was agreed to wait", "It rained"."""
+    verb = r.lower[g.a : g.b]
+    if all(w in _AUX or w in _ADVERBS for w in verb) or _WEATHER.intersection(verb):
+        return False
+    after = r.lower[g.b] if g.b < len(r.words) else ""
+    reports = k + 1 < len(r.clauses) and r.clauses[k + 1].opener == "comp"
+    return not (reports or after in ("to", "that", "as", "likely", "clear"))
+
+
 def _earlier_subject(r: _Reading, k: int) -> list[str]:
     """What "it" stands for in "the currency would never fall, and it fell in 2016": the
     subject of the nearest clause before that has a noun for one."""
@@ -890,13 +922,12 @@ def _earlier_subject(r: _Reading, k: int) -> list[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _named_before(before: str, pronoun: str) -> list[str]:
-    """Who "he", "she" or "they" at the start of a sentence is, from the sentence before: the
-    subject of its first clause that has one, when that is a name ("Marie Curie") for "he" or
-    "she", or a plural ("American forces") for "they"."""
-    if len(before) > 2 * WINDOW:
-        return []
-    r = _Reading(before, len(before), len(before))
+def _subject_of(sentence: str) -> tuple[str, ...]:
+    """The subject of a sentence's first clause that has one ("Marie Curie, a chemist, moved
+    to Paris in 1891": "Marie Curie"), or () when it has none or a long one."""
+    if len(sentence) > 2 * WINDOW:
+        return ()
+    r = _Reading(sentence, len(sentence), len(sentence))
     for k, c in enumerate(r.clauses):
         gs = [g for g in r.groups(c) if not g.participle and g.a not in r.ing]
         if c.opener or not gs:
@@ -905,17 +936,66 @@ def _named_before(before: str, pronoun: str) -> list[str]:
         words = _words(r, r.content(c.body, gs[0].a), subject=True) or _borrowed(r, k)
         while words and (words[0][:1].isdigit() or words[0].lower() in _PHRASE_START):
             words = words[1:]  # "In 1891 Marie Curie moved"
-        if not words or words[-1].lower() in _PRONOUNS or len(words) > 6:
-            return []
-        if pronoun == "they":
-            return _definite(words) if _plural(words) else []
-        named = (
-            all(w[:1].isupper() for w in words)
-            and words[0].lower() not in _LOWERED
+        if not words or len(words) > 6:
+            return ()
+        if words[-1].lower() in _PRONOUNS:
+            return (words[-1].lower(),)  # "Two years later she married"
+        if len(words) == 1 and words[0][:1].isupper() and r.words.index(words[0]) == 0:
             # one capitalised word first in the sentence may be any noun: "Police arrested"
-            and (len(words) > 1 or r.words.index(words[0]) > 0)
-        )
-        return words if named else []
+            return (words[0].lower(),) if words[0].lower() in _PRONOUNS else ("?", words[0])
+        return tuple(words)
+    return ()
+
+
+def _name(words: tuple[str, ...]) -> list[str]:
+    """The name a subject is or ends in: "Marie Curie", "the emperor Claudius" -> "Claudius";
+    [] for "the company" or "Police"."""
+    if not words or words[0] == "?":
+        return []
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    if k == len(words) or (k > 0 and words[k - 1].lower() in _PHRASE_START):
+        return []  # "the mayor of Lyon": not a name for "he"
+    if k == 0:
+        return [] if words[0].lower() in _LOWERED else list(words)
+    return list(words[k:]) if words[k - 1].islower() else []
+
+
+LOOK_BACK = 4  # sentences: further back, a pronoun is rarely the reader's to resolve
+
+
+def _named_before(before: tuple[str, ...], pronoun: str) -> list[str]:
+    """Who "he", "she", "they" or "it" is, from the sentences before (nearest first): the
+    subject of the nearest one that fits, through a chain of the same pronoun ("Ada Byron met
+    him in 1833. She married in 1835. In 1843 she published"). "He" and "she" take a name,
+    never "the man" (which may be another's); "they" a plural; "it" a thing, not the person a
+    "he" after it stood for. Anything else on the way, and the pronoun stays ([])."""
+    people = 0  # the "he" and "she" passed, each standing for a name further back
+    for sentence in before[:LOOK_BACK]:
+        words = _subject_of(sentence)
+        if not words:
+            return []
+        low = words[-1].lower()
+        if len(words) == 1 and low in _PRONOUNS:
+            if low in ("he", "she"):
+                people += 1
+            if low == pronoun or (pronoun == "it" and low in ("he", "she", "they")):
+                continue
+            return []
+        name = _name(words)
+        if pronoun in ("he", "she"):
+            if _plural(list(words)) and not name:
+                continue  # "The rebels took the town": not "he"
+            return name
+        if pronoun == "they":
+            return _definite(list(words)) if _plural(list(words)) and not name else []
+        if people and name:
+            people -= 1  # the name the "he" after it stood for
+            continue
+        if _plural(list(words)):
+            return []
+        return name or _definite([w for w in words if w != "?"])
     return []
 
 
@@ -979,14 +1059,37 @@ def _antecedent(r: _Reading, k: int) -> list[str]:
         and of
         and r.words[of[-1] - 1].islower()  # not "the National Council of Churches, who"
         and r.words[of[-1] + 1][:1].isupper()
+        and r.lower[of[-1] - 1] not in _ROLES  # "the mayor of Lyon, who": the mayor
     ):
         # "leading to the arrest of Kopp, who is charged": who is a person, not an arrest
         return [r.words[i] for i in np if i > of[-1]]
+    if (
+        c.rel in ("who", "whom")
+        and np
+        and np[0] > 1
+        and r.lower[np[0] - 1] in _PERSON_OF
+        and r.words[np[0]][:1].isupper()
+    ):
+        # "a lawyer from Grenoble who died in 1840": who is the lawyer, not Grenoble
+        head = _noun_phrase(r, np[0] - 1)
+        if head and (r.words[head[-1]].islower() or head[-1] == 0):
+            np = head
     if np and r.lower[np[0]] in ("a", "an") and np[0] > 0 and r.words[np[0] - 1] == ",":
         named = _noun_phrase(r, np[0] - 1)
         if named:
             return [r.words[i] for i in named]
     return _definite([r.words[i] for i in np])
+
+
+# Prepositions that tie a place to a person: "a lawyer from Grenoble", "a doctor in Lyon".
+_PERSON_OF = frozenset("from in at".split())
+# Nouns for a person that an "of" and a name follow: "the mayor of Lyon, who ...".
+_ROLES = frozenset(
+    """mayor president king queen prince princess duke duchess count countess bishop
+    archbishop governor emperor empress chancellor minister secretary leader head chief
+    founder director chairman chairwoman son daughter wife husband widow father mother
+    brother sister friend member citizen ruler lord lady""".split()
+)
 
 
 def _noun_phrase(r: _Reading, end: int) -> list[int]:
@@ -1015,8 +1118,8 @@ def _borrowed(r: _Reading, k: int) -> list[str]:
     that is not a relative or subordinate clause; a clause with no verb is a subject itself."""
     for j in range(k - 1, -1, -1):
         c = r.clauses[j]
-        if c.opener in ("rel", "sub", "comp", "cont"):
-            continue
+        if c.opener in ("rel", "sub", "comp", "cont") or _quoted(r, c):
+            continue  # (a slogan in quotation marks is no one's subject)
         gs = r.groups(c)
         if not gs:
             # "The company's founder, a farmer's son who ...": the first of the noun phrases,
@@ -1050,6 +1153,14 @@ def _borrowed(r: _Reading, k: int) -> list[str]:
         subject = _words(r, r.content(c.body, gs[0].a), subject=True)
         return subject or _borrowed(r, j)
     return []
+
+
+def _quoted(r: _Reading, c: _Clause) -> bool:
+    """Whether clause c is words in quotation marks: "whose motto was “Bread or death”"."""
+    first, n = r.words[c.a], len(r.words)
+    if c.b >= n or r.words[c.b] not in ('"', "”"):
+        return False
+    return first == "“" or (first == '"' and r.words[: c.a].count('"') % 2 == 0)
 
 
 def _definite(np: list[str]) -> list[str]:

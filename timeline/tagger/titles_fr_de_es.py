@@ -117,9 +117,17 @@ def document_language(text: str) -> str | None:
     return best if scores[best] >= 5 and scores[best] > 2 * english else None
 
 
-def headline(sentence: str, start: int, end: int, hint: str | None = None) -> str | None:
+def headline(
+    sentence: str,
+    start: int,
+    end: int,
+    hint: str | None = None,
+    earlier: tuple[str, ...] = (),
+) -> str | None:
     """A headline for the date at sentence[start:end] in French, German or Spanish, the
-    language told by the sentence's own words, else `hint` (the document's)."""
+    language told by the sentence's own words, else `hint` (the document's). A "il", "elle",
+    "er", "sie", "él" or "ella" it opens with is the name `earlier` (the sentences before,
+    nearest first) gives it, if one does."""
     lang = language(sentence) or hint
     if lang is None:
         return None
@@ -221,9 +229,53 @@ def headline(sentence: str, start: int, end: int, hint: str | None = None) -> st
         nxt_opener = clauses[target + 1][2]
         if reported and nxt_opener in ("que", "qu", "dass"):
             title += [nxt_opener if nxt_opener != "qu" else "que", *reported]
+    if title and title[0].lower() in _PERSONAL[lang] and earlier:
+        # "Angela Merkel wurde 2005 Kanzlerin. Sie trat 2021 ab": "Angela Merkel trat ab"
+        plural = lang == "de" and len(title) > 1 and title[1].endswith("en")  # "sie traten"
+        name = [] if plural else _name_before(earlier, lang)
+        title = [*name, *title[1:]] if name else title
     text = fit(title[:2], title[2:])
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"(['’])\s+", r"\1", text))
     return text[:1].upper() + text[1:] if len(text.split()) >= 2 else None
+
+
+# Pronouns for one person, which a name before may stand for.
+_PERSONAL = {
+    "fr": frozenset({"il", "elle"}),
+    "de": frozenset({"er", "sie"}),
+    "es": frozenset({"él", "ella"}),
+}
+_NAME_BREAK = _DETERMINERS | _PREPOSITIONS | _DATE_LEAD | _AUXILIARIES | _COORDINATORS
+
+
+def _name_before(before: tuple[str, ...], lang: str) -> list[str]:
+    """The name the nearest sentence before opens with (its first clause's run of two or
+    more capitalised words: "La Première ministre Élisabeth Borne avait promis" gives
+    "Élisabeth Borne"), through sentences that open with a pronoun themselves; [] when the
+    nearest one names nobody, and the pronoun stays."""
+    from timeline.tagger.titles import LOOK_BACK
+
+    for sentence in before[:LOOK_BACK]:
+        words = TOKEN.findall(sentence)
+        if words and words[0].lower() in _PERSONAL[lang]:
+            continue
+        first = next((k for k, w in enumerate(words) if w in ",;:(" or
+                      w.lower() in _OPENERS[lang]), len(words))  # fmt: skip
+        best: list[str] = []
+        run: list[str] = []
+        for w in [*words[:first], "."]:
+            if w[:1].isupper() and w.isalpha() and w.lower() not in _NAME_BREAK:
+                run.append(w)
+            elif w.lower() in ("de", "von", "van", "del") and run:
+                run.append(w)  # "Charles de Gaulle", "Ursula von der Leyen"
+            else:
+                while run and run[-1][:1].islower():
+                    run.pop()
+                if len(run) >= 2 and not best:
+                    best = run
+                run = []
+        return best
+    return []
 
 
 def _noun_phrase(words: list[str], idx: list[int]) -> list[str]:
