@@ -695,3 +695,69 @@ def test_the_clause_and_subject_the_date_belongs_to(
     sentence: str, date: str, expected: str
 ) -> None:
     assert title(sentence, date) == expected
+
+
+def test_a_german_clause_of_an_adverb_and_its_date_has_no_title() -> None:
+    """ "Schon im Mai.": once the date and the adverb before the verb go, nothing is left
+    (this raised an IndexError)."""
+    sentence = "Schon im Mai."
+    assert foreign(sentence, sentence.index("Mai"), len(sentence) - 1, "de") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a one-word name first in the sentence before, with an apposition after it
+        ("Hannibal, the son of a general, besieged the town in 219 BC. The next year he "
+         "crossed the Alps.", "The next year", "Hannibal crossed the Alps"),
+        # "she" and another
+        ("In 1893 Hartley published her first paper. She and Forbes travelled to Norway in "
+         "1908.", "1908", "Hartley and Forbes travelled to Norway"),
+        # who says the quotation the sentence before opens with
+        ('"It shook for a while," said Martha Quinn, who runs a shop. She said she had felt a '
+         "stronger shock in 1996.", "1996", "Martha Quinn had felt a stronger shock"),
+    ],
+)  # fmt: skip
+def test_names_for_pronouns_in_more_shapes(text: str, date: str, expected: str) -> None:
+    assert _titles(text)[date] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # a participle that names the object is not the verb the date belongs to
+        ("The Romans founded a fortress called Eboracum on the site in AD 71.", "AD 71",
+         "The Romans founded a fortress called Eboracum on the site"),
+        # a name in apposition stands for the description before it
+        ("The operator's chief executive, Priya Natarajan, apologised on Wednesday.",
+         "Wednesday", "Priya Natarajan apologised"),
+        # "until 1884, when": the "when" clause is what happened then
+        ("She was taught at home until 1884, when her father sent her to a school.", "1884",
+         "Her father sent her to a school"),
+        # a participle with its object after a fronted place is the clause's verb
+        ("At Mylae in 260 BC the consul defeated the fleet, using a bridge.", "260 BC",
+         "The consul defeated the fleet"),
+    ],
+)  # fmt: skip
+def test_more_clauses_and_subjects(sentence: str, date: str, expected: str) -> None:
+    assert title(sentence, date) == expected
+
+
+def test_an_event_made_narrower_points_at_the_narrower_date() -> None:
+    """ "Seven years later, on March 27, 1964, the quake struck": the event is on the day,
+    and its source span is the day's, where the date it shows is written."""
+    from timeline.model import Day
+    from timeline.tagger import tag
+    from timeline.tagger.events import build_events
+
+    text = "A quake struck in 1957. Seven years later, on March 27, 1964, a tsunami hit."
+    (event,) = build_events(text, "t", tag(text, Day(2025, 1, 1)), Day(2025, 1, 1), [0])[0][1:]
+    assert event.title == "A tsunami hit"
+    assert text[event.refs[0].start : event.refs[0].end] == "March 27, 1964"
+
+
+def test_two_dates_either_side_of_a_french_or_spanish_clause_are_two_events() -> None:
+    assert _titles("La fábrica, que abrió en 1974, cerrará en marzo.") == {
+        "1974": "La fábrica abrió",
+        "marzo": "La fábrica cerrará",
+    }

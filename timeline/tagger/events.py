@@ -21,6 +21,7 @@ from timeline.tagger.tense import tense
 from timeline.tagger.titles import LOOK_BACK, event_clause, fit, headline
 from timeline.tagger.titles_fr_de_es import document_language
 from timeline.tagger.titles_fr_de_es import headline as foreign_headline
+from timeline.tagger.titles_fr_de_es import language as foreign_language
 
 TITLE_WORDS = 12
 DESCRIPTION_CHARS = 600
@@ -286,8 +287,26 @@ def _same_clause(sentence: str, first: Timex, t: Timex, s0: int) -> bool:
     a = event_clause(sentence, first.start - s0, first.end - s0)
     b = event_clause(sentence, t.start - s0, t.end - s0)
     if a is None or b is None:
-        return not _CLAUSE_SPLIT.search(sentence, first.end - s0, t.start - s0)
+        # read as French, German or Spanish: a comma between the two with words on both
+        # sides ends a clause ("Die Firma, die 1998 gegründet wurde, hat im Mai")
+        between = sentence[first.end - s0 : t.start - s0]
+        if _CLAUSE_SPLIT.search(between) or _COMMA_CLAUSE.search(between):
+            return False
+        # "La fábrica, que abrió en 1974, cerrará en marzo": a verb after the comma; not
+        # "Trois semaines plus tard, dans la nuit du 4 août", the next date's own words
+        if "," not in between or foreign_language(sentence) is None:
+            return True
+        return all(w in _LEADS_TO_A_DATE for w in between.rpartition(",")[2].lower().split())
     return a == b
+
+
+_COMMA_CLAUSE = re.compile(r"\w[^,;]*[,;]")
+# Words between a comma and the date they lead to, in French, German and Spanish.
+_LEADS_TO_A_DATE = frozenset(
+    """le la l' les du de des en au à dans dès depuis vers nuit matin soir matinée soirée
+    am im in um an dem den der die vom seit nacht morgen abend nachmittag
+    el los las del desde hacia a noche mañana tarde""".split()
+)
 
 
 def _holds(t: Timex, prior: tuple[Found, Timex]) -> bool:
@@ -463,6 +482,11 @@ def build_events(
             )
             title = retitled if len(retitled.split()) >= 2 else f.event.title
             f.event = replace(f.event, date=replace(narrower, text=t.text), title=title)
+            if len(f.refs) == 1:  # its source is where the date it now has is written
+                a, b = _source_span(t, offset_map)
+                line = bisect.bisect_right(line_starts, a)
+                f.refs[0] = replace(f.refs[0], line=line, start=a, end=b)
+                f.event = replace(f.event, refs=(f.refs[0],))
             in_sentence[k] = (f, t)
             continue
         j = t.range_to
@@ -498,10 +522,7 @@ def build_events(
         )
         if end is not None and end.end < date.start:
             end = None
-        src_start = offset_map[t.start] if offset_map else t.start
-        src_end = t.end
-        if offset_map:  # (empty where a heading lent its date: "<h2>1967</h2><li>...")
-            src_end = offset_map[t.end - 1] + 1 if t.end > t.start else src_start
+        src_start, src_end = _source_span(t, offset_map)
         line = bisect.bisect_right(line_starts, src_start)
         clean = re.sub(r"\s+", " ", sentence).strip()
         if len(clean) > DESCRIPTION_CHARS:
@@ -534,6 +555,15 @@ def build_events(
             candidates.append(found[-1])
     events = [f.event if f.count == 1 else _with_refs(f) for f in found]
     return events, unplaced
+
+
+def _source_span(t: Timex, offset_map: list[int] | None) -> tuple[int, int]:
+    """Where the date t is written in the source file."""
+    if not offset_map:
+        return t.start, t.end
+    start = offset_map[t.start]
+    # (empty where a heading lent its date: "<h2>1967</h2><li>...")
+    return start, offset_map[t.end - 1] + 1 if t.end > t.start else start
 
 
 def _with_refs(f: Found) -> Event:

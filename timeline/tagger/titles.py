@@ -61,6 +61,7 @@ from timeline.tagger.title_words import (
     _OPENING,
     _ORDINALS,
     _OWN_PHRASE,
+    _PARTICLES,
     _PARTS_OF_DAY,
     _PAST_OF_ING,
     _PHRASE_START,
@@ -522,8 +523,14 @@ def _told(r: _Reading, k: int) -> bool:
             )
         )
     )
+    # (a participle with an object is a verb of its own: "At Mylae in 260 BC the consul
+    # defeated the fleet")
     bare = all(
-        g.b - g.a == 1 and r._participle(g.a) and r.lower[g.a - 1] not in _PRONOUNS for g in gs
+        g.b - g.a == 1
+        and r._participle(g.a)
+        and r.lower[g.a - 1] not in _PRONOUNS
+        and r.lower[g.b : g.b + 1] != ["the"]
+        for g in gs
     )
     return not (phrase and bare)
 
@@ -541,7 +548,7 @@ def _target(r: _Reading, here: int) -> int | None:
             and cs[here + 1].opener == "sub"
             and r.lower[cs[here + 1].body - 1] == "when"
             and r.first_date > 0
-            and (r.lower[r.first_date - 1] == "since" or _light(r, c))
+            and (r.lower[r.first_date - 1] in ("since", "until", "till") or _light(r, c))
             and not r.content(last_date + 1, c.b)
         ):
             return here + 1
@@ -652,6 +659,10 @@ def _cleft(r: _Reading, k: int) -> int:
     return k
 
 
+# Participles that name the noun before them, in a clause of another verb.
+_NAMING = frozenset("called named known dubbed titled entitled nicknamed".split())
+
+
 def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None:
     """Who did what: (subject and verb group, object)."""
     c = r.clauses[k]
@@ -670,8 +681,25 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
             and not {"and", "or", "but"} & set(between)
         ):
             g = earlier[-2]  # "which covers pills sold between May and July": covers them
+        while (
+            len(earlier) > 1
+            and g is earlier[-1]
+            and r.lower[g.a] in _NAMING
+            and r.lower[earlier[-2].b - 1] not in _SAYING
+        ):
+            # "founded a fortress called Eboracum in AD 71": the founding
+            earlier.pop()
+            g = earlier[-1]
     prev_end = max((x.b for x in groups if x.b <= g.a), default=c.body)
     before = r.content(prev_end, g.a)
+    if (
+        before
+        and r.lower[before[0]] in _PHRASE_START | _DATE_LEAD
+        and before[0] < r.first_date < g.a
+        and any(i > r.first_date for i in before)
+    ):
+        # "At Mylae in 260 BC the consul defeated": the place goes with the date
+        before = [i for i in before if i > r.first_date]
     subject = _words(r, before, subject=True)
     # "the Saturn V never flew again": the negation goes with the verb
     negation = [r.words[i] for i in before if r.lower[i] in _KEPT_ADVERBS]
@@ -710,20 +738,21 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
         subject = _earlier_subject(r, k) or subject
         if [w.lower() for w in subject] == ["it"] and r.before and _refers(r, g, k):
             subject = _named_before(r.before, "it") or subject
-    elif pronoun in (["he"], ["she"]) and here >= 0:
+    elif pronoun[:2] in (["he"], ["she"], ["he", "and"], ["she", "and"]) and here >= 0:
         # "Kara Mustafa retreated to Belgrade, where he was executed": a name, and only a
-        # name ("Police arrested the man after he fled": not "Police fled").
+        # name ("Police arrested the man after he fled": not "Police fled"). "She and Forbes
+        # travelled": the name, and Forbes.
         named = _earlier_subject(r, k)
         if (
             named
             and all(w[:1].isupper() for w in named)
             and named[0].lower() not in _DETERMINERS
             # one capitalised word first in the sentence may be any noun: "Police arrested"
-            and (len(named) > 1 or r.words.index(named[0]) > 0)
+            and (len(named) > 1 or r.words.index(named[0]) > 0 or _person(named[0]))
         ):
-            subject = named
+            subject = [*named, *subject[1:]]
         elif not named and r.before:
-            subject = _named_before(r.before, pronoun[0]) or subject
+            subject = [*(_named_before(r.before, pronoun[0]) or subject[:1]), *subject[1:]]
     elif pronoun == ["they"] and here >= 0 and r.before and not _earlier_subject(r, k):
         subject = _named_before(r.before, "they") or subject
     if not subject:
@@ -928,6 +957,8 @@ def _subject_of(sentence: str) -> tuple[str, ...]:
     if len(sentence) > 2 * WINDOW:
         return ()
     r = _Reading(sentence, len(sentence), len(sentence))
+    if r.words[:1] and r.words[0] in _OPENING:
+        return _speaker(r)
     for k, c in enumerate(r.clauses):
         gs = [g for g in r.groups(c) if not g.participle and g.a not in r.ing]
         if c.opener or not gs:
@@ -941,10 +972,57 @@ def _subject_of(sentence: str) -> tuple[str, ...]:
         if words[-1].lower() in _PRONOUNS:
             return (words[-1].lower(),)  # "Two years later she married"
         if len(words) == 1 and words[0][:1].isupper() and r.words.index(words[0]) == 0:
-            # one capitalised word first in the sentence may be any noun: "Police arrested"
-            return (words[0].lower(),) if words[0].lower() in _PRONOUNS else ("?", words[0])
+            # one capitalised word first in the sentence may be any noun: "Police arrested";
+            # "Hannibal besieged" is a name
+            if words[0].lower() in _PRONOUNS:
+                return (words[0].lower(),)
+            return tuple(words) if _person(words[0]) else ("?", words[0])
         return tuple(words)
     return ()
+
+
+# Nouns a sentence may open with, capitalised, that are no one's name.
+_COLLECTIVE = frozenset(
+    """police staff government management everyone everybody someone somebody nobody
+    parliament congress council army navy crew family team company industry media
+    history life work war peace money""".split()
+)
+
+
+def _person(word: str) -> bool:
+    """Whether one capitalised word first in a sentence may be a person's name: not a
+    plural ("Officials"), nor a noun for a group ("Police")."""
+    low = word.lower()
+    return (
+        word.isalpha()
+        and low not in _COLLECTIVE
+        and low not in _LOWERED
+        and low not in _PHRASE_START
+        and not _plural([word])
+    )
+
+
+def _speaker(r: _Reading) -> tuple[str, ...]:
+    """Who says the quotation a sentence opens with: ' "It rolled for a while," said Martha
+    Quinn, who runs a guesthouse' gives "Martha Quinn"."""
+    q = max((i for i in range(1, len(r.words)) if r.words[i] in _CLOSING), default=0)
+    i = q + 1
+    while i < len(r.words) and r.words[i] in (",", *_CLOSING):
+        i += 1
+    if i >= len(r.words):
+        return ()
+    out: list[str] = []
+    if r.lower[i] in _SAYING:  # "said Martha Quinn"
+        for w in r.words[i + 1 :]:
+            if not w[:1].isupper() and w.lower() not in _PARTICLES:
+                break
+            out.append(w)
+    else:  # "Martha Quinn said"
+        for j in range(i, min(i + 6, len(r.words))):
+            if r.lower[j] in _SAYING:
+                out = r.words[i:j]
+                break
+    return tuple(out) if 0 < len(out) <= 5 else ()
 
 
 def _name(words: tuple[str, ...]) -> list[str]:
@@ -962,7 +1040,7 @@ def _name(words: tuple[str, ...]) -> list[str]:
     return list(words[k:]) if words[k - 1].islower() else []
 
 
-LOOK_BACK = 4  # sentences: further back, a pronoun is rarely the reader's to resolve
+LOOK_BACK = 6  # sentences: further back, a pronoun is rarely the reader's to resolve
 
 
 def _named_before(before: tuple[str, ...], pronoun: str) -> list[str]:
@@ -1064,13 +1142,14 @@ def _antecedent(r: _Reading, k: int) -> list[str]:
         # "leading to the arrest of Kopp, who is charged": who is a person, not an arrest
         return [r.words[i] for i in np if i > of[-1]]
     if (
-        c.rel in ("who", "whom")
+        c.rel in ("who", "whom", "which")
         and np
         and np[0] > 1
         and r.lower[np[0] - 1] in _PERSON_OF
         and r.words[np[0]][:1].isupper()
     ):
-        # "a lawyer from Grenoble who died in 1840": who is the lawyer, not Grenoble
+        # "a lawyer from Grenoble who died in 1840": who is the lawyer, not Grenoble; "a
+        # depot at Ambleside, which sent moss": the depot
         head = _noun_phrase(r, np[0] - 1)
         if head and (r.words[head[-1]].islower() or head[-1] == 0):
             np = head
@@ -1139,20 +1218,40 @@ def _borrowed(r: _Reading, k: int) -> list[str]:
                 # repulsed": phrases after a clause with a verb describe its object; the
                 # subject is that clause's
                 return _borrowed(r, j)
-            for i in run:
+            for n, i in enumerate(run):
                 c = r.clauses[i]
                 idx = r.content(c.body, c.b)
                 # not "According to press reports,"
                 if idx and r.lower[idx[0]] not in _PHRASE_START | _ING_NOT_VERB:
                     words = _words(r, idx, subject=True)
                     if words:  # not "But" alone, before "on April 8," left out
-                        return words
+                        # "The operator's chief executive, Priya Natarajan,": the name
+                        name = _apposed(r, run[n + 1]) if n + 1 < len(run) else []
+                        return name if name and not _apposed(r, i) else words
             return []
         if gs[0].participle or gs[0].a in r.ing:
             continue  # an aside: "Japan, hoping to gain time, made demands"
         subject = _words(r, r.content(c.body, gs[0].a), subject=True)
         return subject or _borrowed(r, j)
     return []
+
+
+def _apposed(r: _Reading, k: int) -> list[str]:
+    """The words of clause k when they are a name of at most four words between commas
+    ("Priya Natarajan", "The Mosses of the Fells"), else []."""
+    c = r.clauses[k]
+    idx = r.content(c.body, c.b)
+    words = [r.words[i] for i in idx]
+    if (
+        not 0 < len(words) <= 5
+        or c.opener
+        or r.words[c.a] != ","
+        or not words[0][:1].isupper()
+        or not words[-1][:1].isupper()
+        or any(r.date[i] for i in range(c.a, c.b))
+    ):
+        return []
+    return words
 
 
 def _quoted(r: _Reading, c: _Clause) -> bool:

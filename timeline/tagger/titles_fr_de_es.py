@@ -224,6 +224,8 @@ def headline(
     if lang == "de":
         body = _german_order(body, subject, verb_last=bool(opener))
     title = [*subject, *body]
+    if not title:
+        return None  # "Bereits seit Mai": an adverb and the date, nothing else
     if title[-1].lower() in _SAYING and target + 1 < len(clauses):
         reported = [words[j] for j in content(target + 1)]
         nxt_opener = clauses[target + 1][2]
