@@ -761,3 +761,49 @@ def test_two_dates_either_side_of_a_french_or_spanish_clause_are_two_events() ->
         "1974": "La fábrica abrió",
         "marzo": "La fábrica cerrará",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("- [ ] Book the engineer for 3 June 2024\n", "3 June 2024"),
+        ("Posted by the Friends of the Canal on 12 May 2024\n\nThe canal opened in 1797.",
+         "12 May 2024"),
+        ("Last updated: 14 May 2024\n\nThe canal opened in 1797.", "14 May 2024"),
+        ("Mis à jour le 10 septembre 2024\n\nLe canal a ouvert en 1797.", "10 septembre 2024"),
+        ("© 2023 The Canal Trust. All rights reserved.", "2023"),
+        ("Copyright 2021 The Canal Trust.", "2021"),
+        ("A woman in her forties was hurt when the canal wall fell.", "forties"),
+        ("Margaret Hale met the engineer in 1980. She was 45 in 1988.", "1988"),
+        ("Sales fell 4 percent compared with 2023.", "2023"),
+        ("Exports rose 3 percent in May from April.", "April"),
+        ("The population has grown by 10% since 2001.", "2001"),
+        ("The river reached its highest level since 1501 on Monday.", "1501"),
+        ("The runway will stay closed until noon on Tuesday.", "noon"),
+        ("Die Schulen bleiben bis Mittwoch geschlossen.", "Mittwoch"),
+        ("Las ventas cayeron un 40 % menos que el año anterior.", "el año anterior"),
+    ],
+)  # fmt: skip
+def test_dates_that_mark_no_happening_make_no_event(text: str, date: str) -> None:
+    assert date not in _titles(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("The cathedral was not finished until 1880.", "1880", "The cathedral was not finished"),
+        ("She was taught at home until 1884, when her father sent her to a school.", "1884",
+         "Her father sent her to a school"),
+        ("He has lived in Paris since 2001.", "2001", "He has lived in Paris"),
+        ("- [x] Wrote to the archive on 2 April 2024\n", "2 April 2024",
+         "[x] Wrote to the archive"),
+    ],
+)  # fmt: skip
+def test_dates_that_look_like_those_but_mark_a_happening(
+    text: str, date: str, expected: str
+) -> None:
+    assert _titles(text)[date] == expected
+
+
+def test_a_book_published_in_a_year_is_no_stamp() -> None:
+    assert "1859" in _titles("Published in 1859, the book sold out in a day.")

@@ -254,6 +254,96 @@ _PERIOD_ENDED = re.compile(
 )
 
 
+# "- [ ] Book the engineer for next Tuesday": a task to do, not done.
+_TODO = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\[ \]")
+# "Posted by Ruth Abbott on 2 October 2024", "Last edited 12 May 2025", "Mis à jour le 10
+# septembre", "Veröffentlicht am", "Actualizado el": when a page was written, not what it tells.
+_STAMP = re.compile(
+    r"\W*(?:(?:last|zuletzt)\s+)?(?:posted|published|updated|edited|modified|revised|written|"
+    r"reviewed|publié|publiée|mis\s+à\s+jour|modifié|actualisé|veröffentlicht|aktualisiert|"
+    r"geändert|bearbeitet|stand|publicado|actualizado|modificado|última\s+actualización)\b"
+    r"(?!\s+in\b)",  # not "Published in 1859, the book ..."
+    re.IGNORECASE,
+)
+STAMP_LINE = 120  # characters: a stamp is a short line of its own
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?$", re.IGNORECASE)
+# "a woman in her forties": an age, not the 1940s.
+_AGE = re.compile(
+    r"\b(?:in|into)\s+(?:his|her|their|my|our|your|its)\s+(?:(?:early|mid|late)[-\s]+)?$",
+    re.IGNORECASE,
+)
+# What a figure is compared with: "compared with 2023", "up from 41 in 2022", "im Vergleich
+# zum Vorjahr", "par rapport à 2019", "frente a 2020".
+_VERSUS = re.compile(
+    r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|par\s+rapport\s+"
+    r"(?:à|au|aux)|im\s+vergleich\s+(?:zu|zum|zur)|gegenüber|respecto\s+(?:a|al)|frente\s+"
+    r"(?:a|al)|en\s+comparación\s+con|(?:más|menos)\s+que|(?:plus|moins)\s+qu['’]?(?:en)?|"
+    r"(?:mehr|weniger)\s+als(?:\s+im)?)\s+(?:the\s+same\s+\w+\s+(?:in|of|last)\s+|the\s+|"
+    r"l['’]|le\s+|la\s+|les\s+|dem\s+|der\s+|el\s+|la\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_FIGURE = re.compile(
+    r"\d\s*(?:%|percent\b|per\s+cent\b|points?\b|million\b|billion\b)[^.;:!?]{0,40}"
+    r"\b(?:from|than(?:\s+in)?)\s+$",
+    re.IGNORECASE,
+)
+# "has grown by 10% since 2001", "the highest level since 1501": the figure's baseline.
+_SINCE = re.compile(r"\b(?:since|seit|depuis|desde)\s+(?:dem\s+|der\s+|el\s+|l['’])?$",
+                    re.IGNORECASE)  # fmt: skip
+_CHANGE = re.compile(
+    r"\d|%|\b(?:a\s+third|half|quarter|grown|grew|risen|rose|fallen|fell|dropped|increased|"
+    r"decreased|doubled|halved|tripled|climbed|declined|jumped|slumped|gone\s+(?:up|down)|"
+    r"\w+est|most|least|record|höchst\w*|niedrigst\w*|stärkst\w*|größt\w*|gestiegen|"
+    r"gesunken|verdoppelt|augmenté|baissé|chuté|progressé|doublé|plus\s+(?:haut|bas|fort)|"
+    r"aumentado|caído|subido|bajado|duplicado|récord|rekord)\b",
+    re.IGNORECASE,
+)
+# "The runway was closed until noon", "resteront fermées jusqu'à lundi": where a state ends.
+_UNTIL = re.compile(
+    r"\b(?:until|till|jusqu['’]\s*(?:à|au|en)|bis(?:\s+(?:zum|zur))?|hasta(?:\s+el)?)"
+    r"\s+(?:(?:at\s+)?least\s+)?$",
+    re.IGNORECASE,
+)
+_WHEN_AFTER = re.compile(r"\s*,\s*(?:when|als|quand|lorsque|lorsqu['’]|cuando)\b", re.IGNORECASE)
+# "was not finished until 1880": then it was finished.
+_NOT_UNTIL = re.compile(r"\b(?:not|never|n't|nicht|erst|ne|n['’]|no)\b", re.IGNORECASE)
+# "She was 45 in 1988": an age, told as a title.
+_AGE_TITLE = re.compile(
+    r"\b(?:was|were|is|turned)\s+(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?$", re.IGNORECASE
+)
+
+
+def _no_event(text: str, s0: int, t: Timex, after_another: bool) -> bool:
+    """Whether the date t marks no happening: a to-do item, a stamp ("Posted on", "Updated",
+    "© 2023"), an age ("in her forties"), the period a figure is compared with, or where a
+    state ends ("until noon"); a range's "until" is the range's own."""
+    line = text.rfind("\n", 0, t.start) + 1
+    if _TODO.match(text, line):
+        return True
+    if t.start - line < STAMP_LINE and _STAMP.match(text, line):
+        end = text.find("\n", t.end)
+        if (len(text) if end < 0 else end) - line < STAMP_LINE:
+            return True
+    lead = max(s0, line, t.start - 80)
+    if _COPYRIGHT.search(text, lead, t.start) or _AGE.search(text, lead, t.start):
+        return True
+    if _VERSUS.search(text, lead, t.start):
+        return True
+    if after_another and _FROM_FIGURE.search(text, lead, t.start):
+        return True  # "rose 3 percent in March from February"
+    if (since := _SINCE.search(text, lead, t.start)) and _CHANGE.search(text, lead, since.start()):
+        return True
+    until = _UNTIL.search(text, max(s0, t.start - 24), t.start)
+    return (
+        t.range_to is None
+        and not _WHEN_AFTER.match(text, t.end)  # "until 1884, when her father sent her"
+        and until is not None
+        and not _NOT_UNTIL.search(text, max(s0, until.start() - 40), until.start())
+        # "He lived in Paris until 1990": that he left then is told
+        and tense(text, t.start, t.end) != "past"
+    )
+
+
 def _starts_a_date(at: int, others: list[tuple[int, int]], start: int) -> bool:
     return at == start or any(a == at for a, _ in others)
 
@@ -442,6 +532,10 @@ def build_events(
             # "today reported net income for the third quarter ended Sept. 30": the period the
             # figure covers, not a second event of the report
             continue
+        if _no_event(text, s0, t, prior is not None):
+            # a to-do item, a post's or page's stamp, a copyright line, an age, the period
+            # a figure is compared with, where a state lasts until: no happening
+            continue
         if _COMPARED_OFFSET.search(t.text) and _COMPARED.search(
             text, max(s0, t.start - 80), t.start
         ):
@@ -499,6 +593,8 @@ def build_events(
         title = title_for(
             *_own_clause(text, s0, s1, t.start, t_end, others), lang, _before(text, spans, k)
         )
+        if _AGE_TITLE.search(title):
+            continue  # "She was 45 in 1988": how old, not what happened
         if len(title.split()) < 2:
             if not heading(text, t.start, t.end):
                 # ("## 1967" over that year's events heads them: no date lost there)
