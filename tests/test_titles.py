@@ -807,3 +807,28 @@ def test_dates_that_look_like_those_but_mark_a_happening(
 
 def test_a_book_published_in_a_year_is_no_stamp() -> None:
     assert "1859" in _titles("Published in 1859, the book sold out in a day.")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # German: the pronoun after its verb, a fronted phrase before it
+        ("Greta Lind wuchs in Kiel auf, und sie war die Tochter eines Fischers. Nach der Schule "
+         "begann sie 1946 eine Lehre bei der Zeitung.", "1946",
+         "Greta Lind begann eine Lehre bei der Zeitung"),
+        # French: a one-word name after a subordinate clause, past a sentence with none
+        ("Quand le jeune Perrin découvre le procédé en 1856, Moreau reprend ses recherches. "
+         "Pendant trois ans, il travaille seul. Il dépose un brevet le 8 mars 1859.", "8 mars 1859",
+         "Moreau dépose un brevet"),
+        # ... but a sentence that opens with a noun may be what "elle" stands for: unsure
+        ("Le maire Paul Roux a parlé. Le groupe a déposé une motion de censure. Elle sera "
+         "examinée le lundi 20 mars.", "lundi 20 mars", "Elle sera examinée"),
+        # Spanish: the subject left out is the name before
+        ("Carmen Ruiz Peña estudió en Madrid y fue la única mujer de su curso. Se licenció en "
+         "1956 con el número uno de su promoción.", "1956", "Carmen Ruiz Peña se licenció"),
+    ],
+)  # fmt: skip
+def test_french_german_spanish_pronouns_and_left_out_subjects(
+    text: str, date: str, expected: str
+) -> None:
+    assert _titles(text)[date].startswith(expected)

@@ -460,11 +460,14 @@ _PRONOUN = re.compile(
 )
 
 
-def _before(text: str, spans: list[tuple[int, int]], k: int) -> tuple[str, ...]:
+def _before(
+    text: str, spans: list[tuple[int, int]], k: int, lang: str | None = None
+) -> tuple[str, ...]:
     """The sentences before sentence k, nearest first, when sentence k holds a pronoun that
-    `titles.headline` may look back for, else (): the title cache keeps its hits."""
+    `titles.headline` may look back for, or is in Spanish (whose sentences leave their
+    subject out), else (): the title cache keeps its hits."""
     a, b = spans[k] if k >= 0 else (0, 0)
-    if k <= 0 or not _PRONOUN.search(text, a, b):
+    if k <= 0 or not (lang == "es" or _PRONOUN.search(text, a, b)):
         return ()
     return tuple(text[x:y] for x, y in reversed(spans[max(0, k - LOOK_BACK) : k]))
 
@@ -572,7 +575,7 @@ def build_events(
             retitled = title_for(
                 *_own_clause(text, s0, s1, first.start, first.end, around, (t.start, t.end)),
                 lang,
-                _before(text, spans, k),
+                _before(text, spans, k, lang),
             )
             title = retitled if len(retitled.split()) >= 2 else f.event.title
             f.event = replace(f.event, date=replace(narrower, text=t.text), title=title)
@@ -591,7 +594,7 @@ def build_events(
         t_end = other.end if other else t.end
         others = _others(dated, s0, s1, t.start, t_end)
         title = title_for(
-            *_own_clause(text, s0, s1, t.start, t_end, others), lang, _before(text, spans, k)
+            *_own_clause(text, s0, s1, t.start, t_end, others), lang, _before(text, spans, k, lang)
         )
         if _AGE_TITLE.search(title):
             continue  # "She was 45 in 1988": how old, not what happened

@@ -231,11 +231,8 @@ def headline(
         nxt_opener = clauses[target + 1][2]
         if reported and nxt_opener in ("que", "qu", "dass"):
             title += [nxt_opener if nxt_opener != "qu" else "que", *reported]
-    if title and title[0].lower() in _PERSONAL[lang] and earlier:
-        # "Angela Merkel wurde 2005 Kanzlerin. Sie trat 2021 ab": "Angela Merkel trat ab"
-        plural = lang == "de" and len(title) > 1 and title[1].endswith("en")  # "sie traten"
-        name = [] if plural else _name_before(earlier, lang)
-        title = [*name, *title[1:]] if name else title
+    if earlier:
+        title = _named(title, lang, earlier)
     text = fit(title[:2], title[2:])
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"(['’])\s+", r"\1", text))
     return text[:1].upper() + text[1:] if len(text.split()) >= 2 else None
@@ -247,37 +244,109 @@ _PERSONAL = {
     "de": frozenset({"er", "sie"}),
     "es": frozenset({"él", "ella"}),
 }
-_NAME_BREAK = _DETERMINERS | _PREPOSITIONS | _DATE_LEAD | _AUXILIARIES | _COORDINATORS
+_NAME_BREAK = (
+    _DETERMINERS | _PREPOSITIONS | _DATE_LEAD | _AUXILIARIES | _COORDINATORS | {"al", "aux"}
+)
+
+
+def _named(title: list[str], lang: str, earlier: tuple[str, ...]) -> list[str]:
+    """The title with the name the sentences before give its pronoun or, in Spanish, the
+    subject it leaves out: "Angela Merkel wurde 2005 Kanzlerin. Sie trat 2021 ab" gives
+    "Angela Merkel trat ab"; "Nach dem Abitur begann sie" gives "Greta Brandt begann";
+    "Murió en Madrid" gives "Carmen Ortega murió en Madrid"."""
+    at = next((k for k, w in enumerate(title[:5]) if w.lower() in _PERSONAL[lang]), None)
+    if at is not None:
+        rest = title[at + 1 :]
+        # "sie traten": "they"; a pronoun after the verb is the verb's: "begann sie"
+        verb = [title[at - 1]] if at and title[at - 1][:1].islower() else []
+        if lang == "de" and (rest or verb) and ((verb or rest)[0].endswith("en")):
+            return title
+        if verb and lang != "de":
+            return title  # "que lui a donné elle": no subject there
+        name = _name_before(earlier, lang)
+        return [*name, *verb, *rest] if name else title
+    if lang == "es" and title and _null_subject(title):
+        name = _name_before(earlier, lang)
+        return [*name, title[0].lower() if not title[0].isupper() else title[0], *title[1:]] if (
+            name) else title  # fmt: skip
+    return title
+
+
+_SPANISH_VERB = re.compile(r"(?:ó|é|aron|ieron|aba|ía|ían|ará|erá|irá|ado|ido)$")
+_CLITICS = frozenset("se le lo la les los me nos".split())
+
+
+def _null_subject(title: list[str]) -> bool:
+    """Whether a Spanish title opens with its verb, its subject left to the sentence before:
+    "Murió en Madrid", "Se casó con", "Fue elegida"."""
+    first = title[0].lower()
+    if first in _CLITICS:
+        return len(title) > 1 and title[1][:1].islower() and bool(_SPANISH_VERB.search(title[1]))
+    return first in ("fue", "fueron", "era", "había", "ha") or bool(_SPANISH_VERB.search(first))
 
 
 def _name_before(before: tuple[str, ...], lang: str) -> list[str]:
-    """The name the nearest sentence before opens with (its first clause's run of two or
-    more capitalised words: "La Première ministre Élisabeth Borne avait promis" gives
-    "Élisabeth Borne"), through sentences that open with a pronoun themselves; [] when the
-    nearest one names nobody, and the pronoun stays."""
+    """The name the nearest sentence before that names someone gives (a run of two or more
+    capitalised words, "La Première ministre Élisabeth Borne" giving "Élisabeth Borne", or
+    one opening a clause before its verb, "Brandt wuchs", ", Moreau reprend"); [] when none
+    of the LOOK_BACK sentences before names anyone."""
     from timeline.tagger.titles import LOOK_BACK
 
     for sentence in before[:LOOK_BACK]:
         words = TOKEN.findall(sentence)
-        if words and words[0].lower() in _PERSONAL[lang]:
-            continue
-        first = next((k for k, w in enumerate(words) if w in ",;:(" or
-                      w.lower() in _OPENERS[lang]), len(words))  # fmt: skip
-        best: list[str] = []
-        run: list[str] = []
-        for w in [*words[:first], "."]:
-            if w[:1].isupper() and w.isalpha() and w.lower() not in _NAME_BREAK:
-                run.append(w)
-            elif w.lower() in ("de", "von", "van", "del") and run:
-                run.append(w)  # "Charles de Gaulle", "Ursula von der Leyen"
-            else:
-                while run and run[-1][:1].islower():
-                    run.pop()
-                if len(run) >= 2 and not best:
-                    best = run
-                run = []
-        return best
+        name = _first_name(words)
+        if name:
+            return name
+        if words and (words[0].lower() in _DETERMINERS or words[0].lower().startswith("l'")):
+            return []  # "Le groupe a déposé une motion. Elle sera examinée": unsure
     return []
+
+
+def _first_name(words: list[str]) -> list[str]:
+    k, n = 0, len(words)
+    while k < n:
+        if not _capital(words[k]):
+            k += 1
+            continue
+        j = k
+        while j < n and (
+            _capital(words[j])
+            or (words[j].lower() in _NAME_PARTICLES and j + 1 < n and _capital(words[j + 1]))
+        ):
+            j += 1
+        run, prev = words[k:j], words[k - 1] if k else ""
+        if not k and _SPANISH_VERB.search(run[0].lower()):
+            run = run[1:]  # "Recibió la Gran Cruz": a verb first in the sentence
+        nxt = words[j] if j < n else ""
+        # one word is a name where it opens a clause before its verb: "Brandt wuchs auf",
+        # ", Moreau reprend"; not "Dos años después", "Fils d'un apothicaire"
+        opens = (
+            prev in ("", ",", ";")
+            and nxt[:1].islower()
+            and nxt.lower() not in _NAME_BREAK
+            and "'" not in nxt
+            and "’" not in nxt
+        )
+        after_article = prev.lower() in _NAME_BREAK or prev[:1].isdigit() or prev in (".", "(")
+        if run and not after_article and (len(run) >= 2 or opens):
+            return run
+        k = j
+    return []
+
+
+def _capital(word: str) -> bool:
+    low = word.lower()
+    return (
+        word[:1].isupper() and word.isalpha() and low not in _NAME_BREAK and low not in _NOT_NAMES
+    )
+
+
+_NAME_PARTICLES = frozenset("de von van del".split())
+# Capitalised words first in a sentence that are no one's name.
+_NOT_NAMES = frozenset(
+    """uno dos tres cuatro cinco seis diez un une deux trois quatre cinq dix ein zwei drei
+    vier fünf zehn fils fille hijo hija sohn tochter""".split()
+).union(*_OPENERS.values(), *_MARKERS.values(), _OPENER_LEADS)
 
 
 def _noun_phrase(words: list[str], idx: list[int]) -> list[str]:
