@@ -832,3 +832,19 @@ def test_french_german_spanish_pronouns_and_left_out_subjects(
     text: str, date: str, expected: str
 ) -> None:
     assert _titles(text)[date].startswith(expected)
+
+
+def test_a_participle_before_its_date_and_the_clause_verb_is_passive() -> None:
+    """ "the pay offer made in January was an insult": the offer was made then."""
+    sentence = "Its secretary told reporters that the pay offer made in January was an insult."
+    assert title(sentence, "January") == "The pay offer was made"
+
+
+def test_a_name_after_a_preposition_is_no_subject_for_a_left_out_one() -> None:
+    """ "Se casó en 1966 con el arquitecto Luis Meana": Luis Meana is whom she married, not
+    who left out the subject of the next sentence."""
+    text = (
+        "Carmen Ruiz Peña estudió en Madrid y fue la única mujer de su curso. Se casó en 1966 "
+        "con el arquitecto Luis Meana. Recibió la Gran Cruz en 2003 por su carrera."
+    )
+    assert _titles(text)["2003"].startswith("Carmen Ruiz Peña recibió")

@@ -19,6 +19,7 @@ from timeline.tagger.patterns import ENDED, MONTH
 from timeline.tagger.story import heading
 from timeline.tagger.tense import tense
 from timeline.tagger.titles import LOOK_BACK, event_clause, fit, headline
+from timeline.tagger.titles_fr_de_es import LOOK_BACK as FOREIGN_LOOK_BACK
 from timeline.tagger.titles_fr_de_es import document_language
 from timeline.tagger.titles_fr_de_es import headline as foreign_headline
 from timeline.tagger.titles_fr_de_es import language as foreign_language
@@ -469,7 +470,8 @@ def _before(
     a, b = spans[k] if k >= 0 else (0, 0)
     if k <= 0 or not (lang == "es" or _PRONOUN.search(text, a, b)):
         return ()
-    return tuple(text[x:y] for x, y in reversed(spans[max(0, k - LOOK_BACK) : k]))
+    back = FOREIGN_LOOK_BACK if lang else LOOK_BACK
+    return tuple(text[x:y] for x, y in reversed(spans[max(0, k - back) : k]))
 
 
 def build_events(

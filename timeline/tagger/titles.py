@@ -707,6 +707,23 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
     verb = [r.words[i] for i in range(g.a, g.b)
             if not r.dropped[i] and (r.verb[i] or r.lower[i] in _KEPT_ADVERBS
                                      or r.lower[i].endswith("ing"))]  # fmt: skip
+    if (
+        k == here
+        and g.b - g.a == 1
+        and r._participle(g.a)
+        and g.b < r.first_date
+        and not r.content(g.b, r.first_date)
+        and subject
+        and subject[0].lower() in _DETERMINERS
+        and any(
+            x.a > r.first_date
+            and r.lower[x.a] in _AUX
+            and not r.content(r.first_date, x.a)  # the verb straight after the date
+            for x in groups
+        )
+    ):
+        # "the pay offer made in January was an insult": the offer was made then
+        verb, obj = ["were" if _plural(subject) else "was", *verb], []
     if g.a in r.ing and not subject:
         # "Italy invaded, conquering Somaliland in August": "Italy conquered Somaliland"
         subject = _participle_subject(r, k)

@@ -238,6 +238,7 @@ def headline(
     return text[:1].upper() + text[1:] if len(text.split()) >= 2 else None
 
 
+LOOK_BACK = 10  # sentences: a life told in French, German or Spanish names its person once
 # Pronouns for one person, which a name before may stand for.
 _PERSONAL = {
     "fr": frozenset({"il", "elle"}),
@@ -290,8 +291,6 @@ def _name_before(before: tuple[str, ...], lang: str) -> list[str]:
     capitalised words, "La Première ministre Élisabeth Borne" giving "Élisabeth Borne", or
     one opening a clause before its verb, "Brandt wuchs", ", Moreau reprend"); [] when none
     of the LOOK_BACK sentences before names anyone."""
-    from timeline.tagger.titles import LOOK_BACK
-
     for sentence in before[:LOOK_BACK]:
         words = TOKEN.findall(sentence)
         name = _first_name(words)
@@ -304,8 +303,14 @@ def _name_before(before: tuple[str, ...], lang: str) -> list[str]:
 
 def _first_name(words: list[str]) -> list[str]:
     k, n = 0, len(words)
+    clean = True  # no preposition or number yet in this clause: "con el arquitecto Luis"
     while k < n:
         if not _capital(words[k]):
+            low = words[k].lower()
+            if low in ",;":
+                clean = True
+            elif low in _PREPOSITIONS or low in _OBJECT_LEADS or low[:1].isdigit():
+                clean = False
             k += 1
             continue
         j = k
@@ -328,7 +333,7 @@ def _first_name(words: list[str]) -> list[str]:
             and "’" not in nxt
         )
         after_article = prev.lower() in _NAME_BREAK or prev[:1].isdigit() or prev in (".", "(")
-        if run and not after_article and (len(run) >= 2 or opens):
+        if run and clean and not after_article and (len(run) >= 2 or opens):
             return run
         k = j
     return []
@@ -342,6 +347,7 @@ def _capital(word: str) -> bool:
 
 
 _NAME_PARTICLES = frozenset("de von van del".split())
+_OBJECT_LEADS = frozenset("à de du des a al en con para por von zu zum zur bei für".split())
 # Capitalised words first in a sentence that are no one's name.
 _NOT_NAMES = frozenset(
     """uno dos tres cuatro cinco seis diez un une deux trois quatre cinq dix ein zwei drei
