@@ -848,3 +848,26 @@ def test_a_name_after_a_preposition_is_no_subject_for_a_left_out_one() -> None:
         "con el arquitecto Luis Meana. Recibió la Gran Cruz en 2003 por su carrera."
     )
     assert _titles(text)["2003"].startswith("Carmen Ruiz Peña recibió")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # "comme" and one word is a phrase of the clause before, not a clause; the "qui" of
+        # "les cours de Gay-Lussac" is Gay-Lussac
+        ("Il y suit les cours de Gay-Lussac, qui le prend comme préparateur deux ans plus tard.",
+         "deux ans plus tard", "Gay-Lussac le prend comme préparateur"),
+    ],
+)  # fmt: skip
+def test_french_clauses_and_relative_antecedents(sentence: str, date: str, expected: str) -> None:
+    start = sentence.index(date)
+    assert foreign(sentence, start, start + len(date), "fr") == expected
+
+
+def test_a_sentence_opening_with_a_pronoun_names_no_one() -> None:
+    """ "Sie übernahm 1970 die Leitung": "Sie" is no name for the "sie" after it."""
+    text = (
+        "Greta Lind wuchs in Kiel auf, und sie war die Tochter eines Fischers. Sie übernahm "
+        "1970 die Leitung der Zeitung. Sie verkaufte das Blatt im Jahr 1994 an eine Gruppe."
+    )
+    assert _titles(text)["1994"].startswith("Greta Lind verkaufte das Blatt")

@@ -162,6 +162,12 @@ def headline(
         if kind != ",":
             opener = kind
     clauses.append((a, n, opener))
+    # "qui le prend comme préparateur deux ans plus tard": "comme" and one word is a phrase
+    # of the clause before, not a clause
+    for c in range(len(clauses) - 1, 0, -1):
+        a, b, opener = clauses[c]
+        if opener == "comme" and sum(not dropped[j] for j in range(a + 1, b)) <= 2:
+            clauses[c - 1 : c + 1] = [(clauses[c - 1][0], b, clauses[c - 1][2])]
     here = next(c for c, (a, b, _) in enumerate(clauses) if a <= first < b)
 
     def content(c: int) -> list[int]:
@@ -351,7 +357,8 @@ _OBJECT_LEADS = frozenset("à de du des a al en con para por von zu zum zur bei 
 # Capitalised words first in a sentence that are no one's name.
 _NOT_NAMES = frozenset(
     """uno dos tres cuatro cinco seis diez un une deux trois quatre cinq dix ein zwei drei
-    vier fünf zehn fils fille hijo hija sohn tochter""".split()
+    vier fünf zehn fils fille hijo hija sohn tochter il elle ils elles on er sie es wir
+    él ella ellos ellas nosotros""".split()
 ).union(*_OPENERS.values(), *_MARKERS.values(), _OPENER_LEADS)
 
 
@@ -361,7 +368,11 @@ def _noun_phrase(words: list[str], idx: list[int]) -> list[str]:
     starts = [
         k for k, w in enumerate(out) if w.lower() in _DETERMINERS or w.lower().startswith("l'")
     ]
-    return out[starts[-1] :] if starts else out[-3:]
+    phrase = out[starts[-1] :] if starts else out[-3:]
+    of = [k for k, w in enumerate(phrase) if w.lower() in ("de", "von", "del")]
+    if of and 0 < of[-1] < len(phrase) - 1 and all(w[:1].isupper() for w in phrase[of[-1] + 1 :]):
+        return phrase[of[-1] + 1 :]  # "les cours de Gay-Lussac, qui": Gay-Lussac
+    return phrase
 
 
 def _first_phrase(
