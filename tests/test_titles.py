@@ -871,3 +871,20 @@ def test_a_sentence_opening_with_a_pronoun_names_no_one() -> None:
         "1970 die Leitung der Zeitung. Sie verkaufte das Blatt im Jahr 1994 an eine Gruppe."
     )
     assert _titles(text)["1994"].startswith("Greta Lind verkaufte das Blatt")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "expected"),
+    [
+        # "als erste Frau" is "as", not "when"; cut, the clause keeps its final verb
+        ("1976 wurde sie als erste Frau in den Vorstand des Verbands der Region gewählt.",
+         "1976", "Sie wurde als erste Frau in den Vorstand gewählt"),
+        ("Der Verein wurde am 12. April 1899 im Gasthaus „Zum Anker“ von vierzehn Bürgern "
+         "gegründet.", "12. April 1899", "Der Verein wurde im Gasthaus „Zum Anker“ gegründet"),
+        ("Als die Mauer am 9. November 1989 fiel, feierten die Berliner.", "9. November 1989",
+         "Die Mauer fiel"),
+    ],
+)  # fmt: skip
+def test_german_clauses_keep_their_verb(sentence: str, date: str, expected: str) -> None:
+    start = sentence.index(date)
+    assert foreign(sentence, start, start + len(date), "de") == expected

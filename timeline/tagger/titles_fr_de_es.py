@@ -149,6 +149,8 @@ def headline(
         head = re.split(r"['’]", low)[0]
         if words[k] in ",;:()—–":
             cuts.append((k, ","))
+        elif low == "als" and lang == "de" and not _subject_next(lower, k + 1):
+            pass  # "wurde sie als erste Frau gewählt": "as", not "when"
         elif head in _OPENERS[lang] or low in _POSSESSIVE_RELATIVE:
             cuts.append((k, head))
         elif lang == "de" and low in _SUBJECT_RELATIVE["de"] and k > 0 and words[k - 1] == ",":
@@ -240,7 +242,14 @@ def headline(
     if earlier:
         title = _named(title, lang, earlier)
     text = fit(title[:2], title[2:])
+    last = title[-1]
+    if lang == "de" and len(title) > 3 and last[:1].islower() and not text.endswith(last):
+        # "Sie wurde als erste Frau in den Vorstand ... gewählt": cut, the verb at the end
+        # of the clause stays, or "Sie wurde" says nothing
+        text = f"{fit(title[:2], title[2:-1])} {last}"
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"(['’])\s+", r"\1", text))
+    if lang == "de":
+        text = re.sub(r"„\s+", "„", re.sub(r"\s+“", "“", text))  # „Zum Anker“
     return text[:1].upper() + text[1:] if len(text.split()) >= 2 else None
 
 
@@ -254,6 +263,12 @@ _PERSONAL = {
 _NAME_BREAK = (
     _DETERMINERS | _PREPOSITIONS | _DATE_LEAD | _AUXILIARIES | _COORDINATORS | {"al", "aux"}
 )
+
+
+def _subject_next(lower: list[str], k: int) -> bool:
+    """Whether a German clause's subject starts at token k: an article or a pronoun ("als die
+    Mauer fiel", "als sie kam"), not "als erste Frau", "als Tochter eines Werftarbeiters"."""
+    return k < len(lower) and (lower[k] in _DETERMINERS or lower[k] in _GERMAN_PRONOUNS)
 
 
 def _named(title: list[str], lang: str, earlier: tuple[str, ...]) -> list[str]:
