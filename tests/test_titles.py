@@ -638,6 +638,13 @@ def _titles(text: str) -> dict[str, str]:
     return {e.date.text: e.title for e in events}
 
 
+def _title_of(text: str, date: str) -> str | None:
+    """The title of the event whose date as written is `date`, or holds it, or is held in it
+    ("le 8 mars 1859" for "8 mars 1859": where a date's span begins is the tagger's to say)."""
+    found = _titles(text)
+    return next((t for d, t in found.items() if date in d or d in date), None)
+
+
 @pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
@@ -668,7 +675,7 @@ def _titles(text: str) -> dict[str, str]:
     ],
 )  # fmt: skip
 def test_pronouns_resolved_from_sentences_before(text: str, date: str, expected: str) -> None:
-    assert _titles(text)[date] == expected
+    assert _title_of(text, date) == expected
 
 
 @pytest.mark.parametrize(
@@ -719,7 +726,7 @@ def test_a_german_clause_of_an_adverb_and_its_date_has_no_title() -> None:
     ],
 )  # fmt: skip
 def test_names_for_pronouns_in_more_shapes(text: str, date: str, expected: str) -> None:
-    assert _titles(text)[date] == expected
+    assert _title_of(text, date) == expected
 
 
 @pytest.mark.parametrize(
@@ -785,7 +792,7 @@ def test_two_dates_either_side_of_a_french_or_spanish_clause_are_two_events() ->
     ],
 )  # fmt: skip
 def test_dates_that_mark_no_happening_make_no_event(text: str, date: str) -> None:
-    assert date not in _titles(text)
+    assert _title_of(text, date) is None
 
 
 @pytest.mark.parametrize(
@@ -802,11 +809,11 @@ def test_dates_that_mark_no_happening_make_no_event(text: str, date: str) -> Non
 def test_dates_that_look_like_those_but_mark_a_happening(
     text: str, date: str, expected: str
 ) -> None:
-    assert _titles(text)[date] == expected
+    assert _title_of(text, date) == expected
 
 
 def test_a_book_published_in_a_year_is_no_stamp() -> None:
-    assert "1859" in _titles("Published in 1859, the book sold out in a day.")
+    assert _title_of("Published in 1859, the book sold out in a day.", "1859") is not None
 
 
 @pytest.mark.parametrize(
@@ -831,7 +838,7 @@ def test_a_book_published_in_a_year_is_no_stamp() -> None:
 def test_french_german_spanish_pronouns_and_left_out_subjects(
     text: str, date: str, expected: str
 ) -> None:
-    assert _titles(text)[date].startswith(expected)
+    assert (_title_of(text, date) or "").startswith(expected)
 
 
 def test_a_participle_before_its_date_and_the_clause_verb_is_passive() -> None:
@@ -847,7 +854,7 @@ def test_a_name_after_a_preposition_is_no_subject_for_a_left_out_one() -> None:
         "Carmen Ruiz Peña estudió en Madrid y fue la única mujer de su curso. Se casó en 1966 "
         "con el arquitecto Luis Meana. Recibió la Gran Cruz en 2003 por su carrera."
     )
-    assert _titles(text)["2003"].startswith("Carmen Ruiz Peña recibió")
+    assert (_title_of(text, "2003") or "").startswith("Carmen Ruiz Peña recibió")
 
 
 @pytest.mark.parametrize(
@@ -870,7 +877,7 @@ def test_a_sentence_opening_with_a_pronoun_names_no_one() -> None:
         "Greta Lind wuchs in Kiel auf, und sie war die Tochter eines Fischers. Sie übernahm "
         "1970 die Leitung der Zeitung. Sie verkaufte das Blatt im Jahr 1994 an eine Gruppe."
     )
-    assert _titles(text)["1994"].startswith("Greta Lind verkaufte das Blatt")
+    assert (_title_of(text, "1994") or "").startswith("Greta Lind verkaufte das Blatt")
 
 
 @pytest.mark.parametrize(
