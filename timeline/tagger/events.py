@@ -19,9 +19,11 @@ from timeline.tagger.lexicon import PAST_WORDS, PERIOD_NOUNS
 from timeline.tagger.patterns import ENDED, MONTH
 from timeline.tagger.story import heading
 from timeline.tagger.tense import tense
-from timeline.tagger.titles import event_clause, fit, headline
+from timeline.tagger.titles import LOOK_BACK, event_clause, fit, headline
+from timeline.tagger.titles_fr_de_es import LOOK_BACK as FOREIGN_LOOK_BACK
 from timeline.tagger.titles_fr_de_es import document_language
 from timeline.tagger.titles_fr_de_es import headline as foreign_headline
+from timeline.tagger.titles_fr_de_es import language as foreign_language
 
 TITLE_WORDS = 12
 DESCRIPTION_CHARS = 600
@@ -118,12 +120,16 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 
 @functools.lru_cache(maxsize=4096)
 def title_for(
-    sentence: str, start: int, end: int, lang: str | None = None, before: str = ""
+    sentence: str,
+    start: int,
+    end: int,
+    lang: str | None = None,
+    before: tuple[str, ...] = (),
 ) -> str:
     """A short title from the clause holding sentence[start:end] (the date), without the date:
     a headline (`titles.headline`) where the sentence can be read as English clauses, or as
     French, German or Spanish ones (`titles_fr_de_es`), else the words of the clause around
-    the date. `before`, the sentence before, may name the "She" the sentence opens with."""
+    the date. `before`, the sentences before (nearest first), may name a "she" it holds."""
     # Typewriter quotes as news wires write them (``like this''), as the marks they stand for,
     # at the same offsets: the title reader knows quotation marks, not pairs of backticks.
     sentence = sentence.replace("``", " “").replace("''", "” ")
@@ -131,7 +137,7 @@ def title_for(
     sentence = sentence.replace(" - ", " – ")
     found = headline(sentence, start, end, before)
     if found is None:
-        found = foreign_headline(sentence, start, end, lang)
+        found = foreign_headline(sentence, start, end, lang, before)
     if found is not None:
         return found
     # "Tuesday's talks": the date's possessive goes with it.
@@ -256,6 +262,96 @@ _PERIOD_ENDED = re.compile(
 )
 
 
+# "- [ ] Book the engineer for next Tuesday": a task to do, not done.
+_TODO = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\[ \]")
+# "Posted by Ruth Abbott on 2 October 2024", "Last edited 12 May 2025", "Mis à jour le 10
+# septembre", "Veröffentlicht am", "Actualizado el": when a page was written, not what it tells.
+_STAMP = re.compile(
+    r"\W*(?:(?:last|zuletzt)\s+)?(?:posted|published|updated|edited|modified|revised|written|"
+    r"reviewed|publié|publiée|mis\s+à\s+jour|modifié|actualisé|veröffentlicht|aktualisiert|"
+    r"geändert|bearbeitet|stand|publicado|actualizado|modificado|última\s+actualización)\b"
+    r"(?!\s+in\b)",  # not "Published in 1859, the book ..."
+    re.IGNORECASE,
+)
+STAMP_LINE = 120  # characters: a stamp is a short line of its own
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?$", re.IGNORECASE)
+# "a woman in her forties": an age, not the 1940s.
+_AGE = re.compile(
+    r"\b(?:in|into)\s+(?:his|her|their|my|our|your|its)\s+(?:(?:early|mid|late)[-\s]+)?$",
+    re.IGNORECASE,
+)
+# What a figure is compared with: "compared with 2023", "up from 41 in 2022", "im Vergleich
+# zum Vorjahr", "par rapport à 2019", "frente a 2020".
+_VERSUS = re.compile(
+    r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?|par\s+rapport\s+"
+    r"(?:à|au|aux)|im\s+vergleich\s+(?:zu|zum|zur)|gegenüber|respecto\s+(?:a|al)|frente\s+"
+    r"(?:a|al)|en\s+comparación\s+con|(?:más|menos)\s+que|(?:plus|moins)\s+qu['’]?(?:en)?|"
+    r"(?:mehr|weniger)\s+als(?:\s+im)?)\s+(?:the\s+same\s+\w+\s+(?:in|of|last)\s+|the\s+|"
+    r"l['’]|le\s+|la\s+|les\s+|dem\s+|der\s+|el\s+|la\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_FIGURE = re.compile(
+    r"\d\s*(?:%|percent\b|per\s+cent\b|points?\b|million\b|billion\b)[^.;:!?]{0,40}"
+    r"\b(?:from|than(?:\s+in)?)\s+$",
+    re.IGNORECASE,
+)
+# "has grown by 10% since 2001", "the highest level since 1501": the figure's baseline.
+_SINCE = re.compile(r"\b(?:since|seit|depuis|desde)\s+(?:dem\s+|der\s+|el\s+|l['’])?$",
+                    re.IGNORECASE)  # fmt: skip
+_CHANGE = re.compile(
+    r"\d|%|\b(?:a\s+third|half|quarter|grown|grew|risen|rose|fallen|fell|dropped|increased|"
+    r"decreased|doubled|halved|tripled|climbed|declined|jumped|slumped|gone\s+(?:up|down)|"
+    r"\w+est|most|least|record|höchst\w*|niedrigst\w*|stärkst\w*|größt\w*|gestiegen|"
+    r"gesunken|verdoppelt|augmenté|baissé|chuté|progressé|doublé|plus\s+(?:haut|bas|fort)|"
+    r"aumentado|caído|subido|bajado|duplicado|récord|rekord)\b",
+    re.IGNORECASE,
+)
+# "The runway was closed until noon", "resteront fermées jusqu'à lundi": where a state ends.
+_UNTIL = re.compile(
+    r"\b(?:until|till|jusqu['’]\s*(?:à|au|en)|bis(?:\s+(?:zum|zur))?|hasta(?:\s+el)?)"
+    r"\s+(?:(?:at\s+)?least\s+)?$",
+    re.IGNORECASE,
+)
+_WHEN_AFTER = re.compile(r"\s*,\s*(?:when|als|quand|lorsque|lorsqu['’]|cuando)\b", re.IGNORECASE)
+# "was not finished until 1880": then it was finished.
+_NOT_UNTIL = re.compile(r"\b(?:not|never|n't|nicht|erst|ne|n['’]|no)\b", re.IGNORECASE)
+# "She was 45 in 1988": an age, told as a title.
+_AGE_TITLE = re.compile(
+    r"\b(?:was|were|is|turned)\s+(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?$", re.IGNORECASE
+)
+
+
+def _no_event(text: str, s0: int, t: Timex, after_another: bool) -> bool:
+    """Whether the date t marks no happening: a to-do item, a stamp ("Posted on", "Updated",
+    "© 2023"), an age ("in her forties"), the period a figure is compared with, or where a
+    state ends ("until noon"); a range's "until" is the range's own."""
+    line = text.rfind("\n", 0, t.start) + 1
+    if _TODO.match(text, line):
+        return True
+    if t.start - line < STAMP_LINE and _STAMP.match(text, line):
+        end = text.find("\n", t.end)
+        if (len(text) if end < 0 else end) - line < STAMP_LINE:
+            return True
+    lead = max(s0, line, t.start - 80)
+    if _COPYRIGHT.search(text, lead, t.start) or _AGE.search(text, lead, t.start):
+        return True
+    if _VERSUS.search(text, lead, t.start):
+        return True
+    if after_another and _FROM_FIGURE.search(text, lead, t.start):
+        return True  # "rose 3 percent in March from February"
+    if (since := _SINCE.search(text, lead, t.start)) and _CHANGE.search(text, lead, since.start()):
+        return True
+    until = _UNTIL.search(text, max(s0, t.start - 24), t.start)
+    return (
+        t.range_to is None
+        and not _WHEN_AFTER.match(text, t.end)  # "until 1884, when her father sent her"
+        and until is not None
+        and not _NOT_UNTIL.search(text, max(s0, until.start() - 40), until.start())
+        # "He lived in Paris until 1990": that he left then is told
+        and tense(text, t.start, t.end) != "past"
+    )
+
+
 def _starts_a_date(at: int, others: list[tuple[int, int]], start: int) -> bool:
     return at == start or any(a == at for a, _ in others)
 
@@ -300,8 +396,26 @@ def _same_clause(sentence: str, first: Timex, t: Timex, s0: int) -> bool:
     a = event_clause(sentence, first.start - s0, first.end - s0)
     b = event_clause(sentence, t.start - s0, t.end - s0)
     if a is None or b is None:
-        return not _CLAUSE_SPLIT.search(sentence, first.end - s0, t.start - s0)
+        # read as French, German or Spanish: a comma between the two with words on both
+        # sides ends a clause ("Die Firma, die 1998 gegründet wurde, hat im Mai")
+        between = sentence[first.end - s0 : t.start - s0]
+        if _CLAUSE_SPLIT.search(between) or _COMMA_CLAUSE.search(between):
+            return False
+        # "La fábrica, que abrió en 1974, cerrará en marzo": a verb after the comma; not
+        # "Trois semaines plus tard, dans la nuit du 4 août", the next date's own words
+        if "," not in between or foreign_language(sentence) is None:
+            return True
+        return all(w in _LEADS_TO_A_DATE for w in between.rpartition(",")[2].lower().split())
     return a == b
+
+
+_COMMA_CLAUSE = re.compile(r"\w[^,;]*[,;]")
+# Words between a comma and the date they lead to, in French, German and Spanish.
+_LEADS_TO_A_DATE = frozenset(
+    """le la l' les du de des en au à dans dès depuis vers nuit matin soir matinée soirée
+    am im in um an dem den der die vom seit nacht morgen abend nachmittag
+    el los las del desde hacia a noche mañana tarde""".split()
+)
 
 
 def _holds(t: Timex, prior: tuple[Found, Timex]) -> bool:
@@ -358,18 +472,24 @@ class Found:
     count: int = 1  # sources, including those past MAX_REFS that are not kept
 
 
-# A sentence that opens with a person or people named in the one before: "Marie Curie moved to
-# Paris in 1891. She won the Nobel Prize in 1903."
-_PRONOUN_FIRST = re.compile(r"[\"“'‘(]?(?:He|She|They)\b")
+# A pronoun that may be a sentence's subject, in the four languages: "Marie Curie moved to
+# Paris in 1891. In 1903 she won the Nobel Prize."
+_PRONOUN = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ii]ls?|[Ee]lles?|[Ee]r|[Ss]ie|[ÉéEe]l|[Ee]llas?)\b"
+)
 
 
-def _before(text: str, spans: list[tuple[int, int]], k: int) -> str:
-    """The sentence before sentence k when sentence k opens with "He", "She" or "They" (the
-    only ones `titles.headline` looks back for), else "": the title cache keeps its hits."""
-    if k <= 0 or not _PRONOUN_FIRST.match(text, spans[k][0]):
-        return ""
-    a, b = spans[k - 1]
-    return text[a:b]
+def _before(
+    text: str, spans: list[tuple[int, int]], k: int, lang: str | None = None
+) -> tuple[str, ...]:
+    """The sentences before sentence k, nearest first, when sentence k holds a pronoun that
+    `titles.headline` may look back for, or is in Spanish (whose sentences leave their
+    subject out), else (): the title cache keeps its hits."""
+    a, b = spans[k] if k >= 0 else (0, 0)
+    if k <= 0 or not (lang == "es" or _PRONOUN.search(text, a, b)):
+        return ()
+    back = FOREIGN_LOOK_BACK if lang else LOOK_BACK
+    return tuple(text[x:y] for x, y in reversed(spans[max(0, k - back) : k]))
 
 
 def build_events(
@@ -435,6 +555,10 @@ def build_events(
             # "today reported net income for the third quarter ended Sept. 30": the period the
             # figure covers, not a second event of the report
             continue
+        if _no_event(text, s0, t, prior is not None):
+            # a to-do item, a post's or page's stamp, a copyright line, an age, the period
+            # a figure is compared with, where a state lasts until: no happening
+            continue
         if _COMPARED_OFFSET.search(t.text) and _COMPARED.search(
             text, max(s0, t.start - 80), t.start
         ):
@@ -472,10 +596,15 @@ def build_events(
             retitled = title_for(
                 *_own_clause(text, s0, s1, first.start, first.end, around, (t.start, t.end)),
                 lang,
-                _before(text, spans, k),
+                _before(text, spans, k, lang),
             )
             title = retitled if len(retitled.split()) >= 2 else f.event.title
             f.event = replace(f.event, date=replace(narrower, text=t.text), title=title)
+            if len(f.refs) == 1:  # its source is where the date it now has is written
+                a, b = _source_span(t, offset_map)
+                line = bisect.bisect_right(line_starts, a)
+                f.refs[0] = replace(f.refs[0], line=line, start=a, end=b)
+                f.event = replace(f.event, refs=(f.refs[0],))
             in_sentence[k] = (f, t)
             continue
         j = t.range_to
@@ -486,8 +615,10 @@ def build_events(
         t_end = other.end if other else t.end
         others = _others(dated, s0, s1, t.start, t_end)
         title = title_for(
-            *_own_clause(text, s0, s1, t.start, t_end, others), lang, _before(text, spans, k)
+            *_own_clause(text, s0, s1, t.start, t_end, others), lang, _before(text, spans, k, lang)
         )
+        if _AGE_TITLE.search(title):
+            continue  # "She was 45 in 1988": how old, not what happened
         if len(title.split()) < 2:
             if not heading(text, t.start, t.end):
                 # ("## 1967" over that year's events heads them: no date lost there)
@@ -511,10 +642,7 @@ def build_events(
         )
         if end is not None and end.end < date.start:
             end = None
-        src_start = offset_map[t.start] if offset_map else t.start
-        src_end = t.end
-        if offset_map:  # (empty where a heading lent its date: "<h2>1967</h2><li>...")
-            src_end = offset_map[t.end - 1] + 1 if t.end > t.start else src_start
+        src_start, src_end = _source_span(t, offset_map)
         line = bisect.bisect_right(line_starts, src_start)
         clean = re.sub(r"\s+", " ", sentence).strip()
         if len(clean) > DESCRIPTION_CHARS:
@@ -547,6 +675,15 @@ def build_events(
             candidates.append(found[-1])
     events = [f.event if f.count == 1 else _with_refs(f) for f in found]
     return events, unplaced
+
+
+def _source_span(t: Timex, offset_map: list[int] | None) -> tuple[int, int]:
+    """Where the date t is written in the source file."""
+    if not offset_map:
+        return t.start, t.end
+    start = offset_map[t.start]
+    # (empty where a heading lent its date: "<h2>1967</h2><li>...")
+    return start, offset_map[t.end - 1] + 1 if t.end > t.start else start
 
 
 def _with_refs(f: Found) -> Event:

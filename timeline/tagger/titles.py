@@ -61,6 +61,7 @@ from timeline.tagger.title_words import (
     _OPENING,
     _ORDINALS,
     _OWN_PHRASE,
+    _PARTICLES,
     _PARTS_OF_DAY,
     _PAST_OF_ING,
     _PHRASE_START,
@@ -115,7 +116,7 @@ class _Reading:
     def __init__(self, sentence: str, start: int, end: int) -> None:
         matches = list(TOKEN.finditer(sentence))
         self.sentence = sentence
-        self.before = ""  # the sentence before, for a pronoun's name
+        self.before: tuple[str, ...] = ()  # the sentences before, nearest first
         self.words = [m.group() for m in matches]
         self.spans = spans = [m.span() for m in matches]
         self.lower = [w.lower() for w in self.words]
@@ -440,11 +441,12 @@ class _Reading:
         return [i for i in range(a, b) if not self.dropped[i] and self.words[i] != ","]
 
 
-def headline(sentence: str, start: int, end: int, before: str = "") -> str | None:
+def headline(sentence: str, start: int, end: int, before: str | tuple[str, ...] = "") -> str | None:
     """A headline for the event dated by sentence[start:end], or None when the sentence is
     not one this reading can take apart (not English, or no verb). `before` is the sentence
-    before it, where a "He", "She" or "They" it opens with may find its name ("Marie Curie
-    moved to Paris in 1891. She won the Nobel Prize in 1903": "Marie Curie won ...")."""
+    before it, or those before it nearest first, where a "he", "she", "they" or "it" that is
+    its subject may find its name ("Marie Curie moved to Paris in 1891. She won the Nobel
+    Prize in 1903": "Marie Curie won ...")."""
     if len(sentence) > 2 * WINDOW:
         # A "sentence" of pages (a list with no full stops): the words around the date.
         a = max(0, start - WINDOW)
@@ -454,7 +456,7 @@ def headline(sentence: str, start: int, end: int, before: str = "") -> str | Non
     r = _Reading(sentence, start, end)
     if r.first_date >= len(r.words):
         return None
-    r.before = before
+    r.before = (before,) if isinstance(before, str) and before else tuple(before or ())
     here = next(k for k, c in enumerate(r.clauses) if c.a <= r.first_date < c.b)
     target = _target(r, here)
     if target is None:
@@ -521,8 +523,14 @@ def _told(r: _Reading, k: int) -> bool:
             )
         )
     )
+    # (a participle with an object is a verb of its own: "At Mylae in 260 BC the consul
+    # defeated the fleet")
     bare = all(
-        g.b - g.a == 1 and r._participle(g.a) and r.lower[g.a - 1] not in _PRONOUNS for g in gs
+        g.b - g.a == 1
+        and r._participle(g.a)
+        and r.lower[g.a - 1] not in _PRONOUNS
+        and r.lower[g.b : g.b + 1] != ["the"]
+        for g in gs
     )
     return not (phrase and bare)
 
@@ -532,14 +540,15 @@ def _target(r: _Reading, here: int) -> int | None:
     cs = r.clauses
     if _told(r, here):
         c = cs[here]
-        # "closed since Monday, when the runway cracked": the "when" names the date's event.
+        # "closed since Monday, when the runway cracked", "The end came on Friday, when the
+        # roof fell in": the "when" names the date's event.
         last_date = max(i for i in range(len(r.words)) if r.date[i])
         if (
             here + 1 < len(cs)
             and cs[here + 1].opener == "sub"
             and r.lower[cs[here + 1].body - 1] == "when"
             and r.first_date > 0
-            and r.lower[r.first_date - 1] == "since"
+            and (r.lower[r.first_date - 1] in ("since", "until", "till") or _light(r, c))
             and not r.content(last_date + 1, c.b)
         ):
             return here + 1
@@ -555,6 +564,20 @@ def _target(r: _Reading, here: int) -> int | None:
                 return _cleft(r, k)
             fallback = k if fallback is None else fallback
     return fallback
+
+
+# Verbs that say only that something happened: "The breakthrough came on Tuesday, when the
+# mediators invited both sides to talks" is the mediators' invitation.
+_LIGHT = frozenset("came happened occurred".split())
+
+
+def _light(r: _Reading, c: _Clause) -> bool:
+    gs = r.groups(c)
+    return (
+        len(gs) == 1
+        and r.lower[gs[0].b - 1] in _LIGHT
+        and not r.content(gs[0].b, r.first_date)  # not "came to power in 1933, when"
+    )
 
 
 def _aside(r: _Reading, k: int) -> bool:
@@ -636,6 +659,10 @@ def _cleft(r: _Reading, k: int) -> int:
     return k
 
 
+# Participles that name the noun before them, in a clause of another verb.
+_NAMING = frozenset("called named known dubbed titled entitled nicknamed".split())
+
+
 def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None:
     """Who did what: (subject and verb group, object)."""
     c = r.clauses[k]
@@ -654,8 +681,25 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
             and not {"and", "or", "but"} & set(between)
         ):
             g = earlier[-2]  # "which covers pills sold between May and July": covers them
+        while (
+            len(earlier) > 1
+            and g is earlier[-1]
+            and r.lower[g.a] in _NAMING
+            and r.lower[earlier[-2].b - 1] not in _SAYING
+        ):
+            # "founded a fortress called Eboracum in AD 71": the founding
+            earlier.pop()
+            g = earlier[-1]
     prev_end = max((x.b for x in groups if x.b <= g.a), default=c.body)
     before = r.content(prev_end, g.a)
+    if (
+        before
+        and r.lower[before[0]] in _PHRASE_START | _DATE_LEAD
+        and before[0] < r.first_date < g.a
+        and any(i > r.first_date for i in before)
+    ):
+        # "At Mylae in 260 BC the consul defeated": the place goes with the date
+        before = [i for i in before if i > r.first_date]
     subject = _words(r, before, subject=True)
     # "the Saturn V never flew again": the negation goes with the verb
     negation = [r.words[i] for i in before if r.lower[i] in _KEPT_ADVERBS]
@@ -663,6 +707,23 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
     verb = [r.words[i] for i in range(g.a, g.b)
             if not r.dropped[i] and (r.verb[i] or r.lower[i] in _KEPT_ADVERBS
                                      or r.lower[i].endswith("ing"))]  # fmt: skip
+    if (
+        k == here
+        and g.b - g.a == 1
+        and r._participle(g.a)
+        and g.b < r.first_date
+        and not r.content(g.b, r.first_date)
+        and subject
+        and subject[0].lower() in _DETERMINERS
+        and any(
+            x.a > r.first_date
+            and r.lower[x.a] in _AUX
+            and not r.content(r.first_date, x.a)  # the verb straight after the date
+            for x in groups
+        )
+    ):
+        # "the pay offer made in January was an insult": the offer was made then
+        verb, obj = ["were" if _plural(subject) else "was", *verb], []
     if g.a in r.ing and not subject:
         # "Italy invaded, conquering Somaliland in August": "Italy conquered Somaliland"
         subject = _participle_subject(r, k)
@@ -692,20 +753,23 @@ def _title(r: _Reading, k: int, here: int) -> tuple[list[str], list[str]] | None
     pronoun = [w.lower() for w in subject]
     if pronoun == ["it"] and here >= 0:  # not in "said it would"
         subject = _earlier_subject(r, k) or subject
-    elif pronoun in (["he"], ["she"]) and here >= 0:
+        if [w.lower() for w in subject] == ["it"] and r.before and _refers(r, g, k):
+            subject = _named_before(r.before, "it") or subject
+    elif pronoun[:2] in (["he"], ["she"], ["he", "and"], ["she", "and"]) and here >= 0:
         # "Kara Mustafa retreated to Belgrade, where he was executed": a name, and only a
-        # name ("Police arrested the man after he fled": not "Police fled").
+        # name ("Police arrested the man after he fled": not "Police fled"). "She and Forbes
+        # travelled": the name, and Forbes.
         named = _earlier_subject(r, k)
         if (
             named
             and all(w[:1].isupper() for w in named)
             and named[0].lower() not in _DETERMINERS
             # one capitalised word first in the sentence may be any noun: "Police arrested"
-            and (len(named) > 1 or r.words.index(named[0]) > 0)
+            and (len(named) > 1 or r.words.index(named[0]) > 0 or _person(named[0]))
         ):
-            subject = named
+            subject = [*named, *subject[1:]]
         elif not named and r.before:
-            subject = _named_before(r.before, pronoun[0]) or subject
+            subject = [*(_named_before(r.before, pronoun[0]) or subject[:1]), *subject[1:]]
     elif pronoun == ["they"] and here >= 0 and r.before and not _earlier_subject(r, k):
         subject = _named_before(r.before, "they") or subject
     if not subject:
@@ -875,6 +939,20 @@ def _quotation(r: _Reading, end: int) -> str | None:
     return None if "  " in text or "\n" in text else text
 
 
+_WEATHER = frozenset("rained snowed poured froze thawed".split())
+
+
+def _refers(r: _Reading, g: _Group, k: int) -> bool:
+    """Whether the "it" before the verb group g stands for something: not in "It was a cold
+    winter", "It was announced that ...", "It was agreed to wait", "It rained"."""
+    verb = r.lower[g.a : g.b]
+    if all(w in _AUX or w in _ADVERBS for w in verb) or _WEATHER.intersection(verb):
+        return False
+    after = r.lower[g.b] if g.b < len(r.words) else ""
+    reports = k + 1 < len(r.clauses) and r.clauses[k + 1].opener == "comp"
+    return not (reports or after in ("to", "that", "as", "likely", "clear"))
+
+
 def _earlier_subject(r: _Reading, k: int) -> list[str]:
     """What "it" stands for in "the currency would never fall, and it fell in 2016": the
     subject of the nearest clause before that has a noun for one."""
@@ -890,13 +968,14 @@ def _earlier_subject(r: _Reading, k: int) -> list[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _named_before(before: str, pronoun: str) -> list[str]:
-    """Who "he", "she" or "they" at the start of a sentence is, from the sentence before: the
-    subject of its first clause that has one, when that is a name ("Marie Curie") for "he" or
-    "she", or a plural ("American forces") for "they"."""
-    if len(before) > 2 * WINDOW:
-        return []
-    r = _Reading(before, len(before), len(before))
+def _subject_of(sentence: str) -> tuple[str, ...]:
+    """The subject of a sentence's first clause that has one ("Marie Curie, a chemist, moved
+    to Paris in 1891": "Marie Curie"), or () when it has none or a long one."""
+    if len(sentence) > 2 * WINDOW:
+        return ()
+    r = _Reading(sentence, len(sentence), len(sentence))
+    if r.words[:1] and r.words[0] in _OPENING:
+        return _speaker(r)
     for k, c in enumerate(r.clauses):
         gs = [g for g in r.groups(c) if not g.participle and g.a not in r.ing]
         if c.opener or not gs:
@@ -905,17 +984,113 @@ def _named_before(before: str, pronoun: str) -> list[str]:
         words = _words(r, r.content(c.body, gs[0].a), subject=True) or _borrowed(r, k)
         while words and (words[0][:1].isdigit() or words[0].lower() in _PHRASE_START):
             words = words[1:]  # "In 1891 Marie Curie moved"
-        if not words or words[-1].lower() in _PRONOUNS or len(words) > 6:
+        if not words or len(words) > 6:
+            return ()
+        if words[-1].lower() in _PRONOUNS:
+            return (words[-1].lower(),)  # "Two years later she married"
+        if len(words) == 1 and words[0][:1].isupper() and r.words.index(words[0]) == 0:
+            # one capitalised word first in the sentence may be any noun: "Police arrested";
+            # "Hannibal besieged" is a name
+            if words[0].lower() in _PRONOUNS:
+                return (words[0].lower(),)
+            return tuple(words) if _person(words[0]) else ("?", words[0])
+        return tuple(words)
+    return ()
+
+
+# Nouns a sentence may open with, capitalised, that are no one's name.
+_COLLECTIVE = frozenset(
+    """police staff government management everyone everybody someone somebody nobody
+    parliament congress council army navy crew family team company industry media
+    history life work war peace money""".split()
+)
+
+
+def _person(word: str) -> bool:
+    """Whether one capitalised word first in a sentence may be a person's name: not a
+    plural ("Officials"), nor a noun for a group ("Police")."""
+    low = word.lower()
+    return (
+        word.isalpha()
+        and low not in _COLLECTIVE
+        and low not in _LOWERED
+        and low not in _PHRASE_START
+        and not _plural([word])
+    )
+
+
+def _speaker(r: _Reading) -> tuple[str, ...]:
+    """Who says the quotation a sentence opens with: ' "It rolled for a while," said Martha
+    Quinn, who runs a guesthouse' gives "Martha Quinn"."""
+    q = max((i for i in range(1, len(r.words)) if r.words[i] in _CLOSING), default=0)
+    i = q + 1
+    while i < len(r.words) and r.words[i] in (",", *_CLOSING):
+        i += 1
+    if i >= len(r.words):
+        return ()
+    out: list[str] = []
+    if r.lower[i] in _SAYING:  # "said Martha Quinn"
+        for w in r.words[i + 1 :]:
+            if not w[:1].isupper() and w.lower() not in _PARTICLES:
+                break
+            out.append(w)
+    else:  # "Martha Quinn said"
+        for j in range(i, min(i + 6, len(r.words))):
+            if r.lower[j] in _SAYING:
+                out = r.words[i:j]
+                break
+    return tuple(out) if 0 < len(out) <= 5 else ()
+
+
+def _name(words: tuple[str, ...]) -> list[str]:
+    """The name a subject is or ends in: "Marie Curie", "the emperor Claudius" -> "Claudius";
+    [] for "the company" or "Police"."""
+    if not words or words[0] == "?":
+        return []
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    if k == len(words) or (k > 0 and words[k - 1].lower() in _PHRASE_START):
+        return []  # "the mayor of Lyon": not a name for "he"
+    if k == 0:
+        return [] if words[0].lower() in _LOWERED else list(words)
+    return list(words[k:]) if words[k - 1].islower() else []
+
+
+LOOK_BACK = 6  # sentences: further back, a pronoun is rarely the reader's to resolve
+
+
+def _named_before(before: tuple[str, ...], pronoun: str) -> list[str]:
+    """Who "he", "she", "they" or "it" is, from the sentences before (nearest first): the
+    subject of the nearest one that fits, through a chain of the same pronoun ("Ada Byron met
+    him in 1833. She married in 1835. In 1843 she published"). "He" and "she" take a name,
+    never "the man" (which may be another's); "they" a plural; "it" a thing, not the person a
+    "he" after it stood for. Anything else on the way, and the pronoun stays ([])."""
+    people = 0  # the "he" and "she" passed, each standing for a name further back
+    for sentence in before[:LOOK_BACK]:
+        words = _subject_of(sentence)
+        if not words:
             return []
+        low = words[-1].lower()
+        if len(words) == 1 and low in _PRONOUNS:
+            if low in ("he", "she"):
+                people += 1
+            if low == pronoun or (pronoun == "it" and low in ("he", "she", "they")):
+                continue
+            return []
+        name = _name(words)
+        if pronoun in ("he", "she"):
+            if _plural(list(words)) and not name:
+                continue  # "The rebels took the town": not "he"
+            return name
         if pronoun == "they":
-            return _definite(words) if _plural(words) else []
-        named = (
-            all(w[:1].isupper() for w in words)
-            and words[0].lower() not in _LOWERED
-            # one capitalised word first in the sentence may be any noun: "Police arrested"
-            and (len(words) > 1 or r.words.index(words[0]) > 0)
-        )
-        return words if named else []
+            return _definite(list(words)) if _plural(list(words)) and not name else []
+        if people and name:
+            people -= 1  # the name the "he" after it stood for
+            continue
+        if _plural(list(words)):
+            return []
+        return name or _definite([w for w in words if w != "?"])
     return []
 
 
@@ -979,14 +1154,38 @@ def _antecedent(r: _Reading, k: int) -> list[str]:
         and of
         and r.words[of[-1] - 1].islower()  # not "the National Council of Churches, who"
         and r.words[of[-1] + 1][:1].isupper()
+        and r.lower[of[-1] - 1] not in _ROLES  # "the mayor of Lyon, who": the mayor
     ):
         # "leading to the arrest of Kopp, who is charged": who is a person, not an arrest
         return [r.words[i] for i in np if i > of[-1]]
+    if (
+        c.rel in ("who", "whom", "which")
+        and np
+        and np[0] > 1
+        and r.lower[np[0] - 1] in _PERSON_OF
+        and r.words[np[0]][:1].isupper()
+    ):
+        # "a lawyer from Grenoble who died in 1840": who is the lawyer, not Grenoble; "a
+        # depot at Ambleside, which sent moss": the depot
+        head = _noun_phrase(r, np[0] - 1)
+        if head and (r.words[head[-1]].islower() or head[-1] == 0):
+            np = head
     if np and r.lower[np[0]] in ("a", "an") and np[0] > 0 and r.words[np[0] - 1] == ",":
         named = _noun_phrase(r, np[0] - 1)
         if named:
             return [r.words[i] for i in named]
     return _definite([r.words[i] for i in np])
+
+
+# Prepositions that tie a place to a person: "a lawyer from Grenoble", "a doctor in Lyon".
+_PERSON_OF = frozenset("from in at".split())
+# Nouns for a person that an "of" and a name follow: "the mayor of Lyon, who ...".
+_ROLES = frozenset(
+    """mayor president king queen prince princess duke duchess count countess bishop
+    archbishop governor emperor empress chancellor minister secretary leader head chief
+    founder director chairman chairwoman son daughter wife husband widow father mother
+    brother sister friend member citizen ruler lord lady""".split()
+)
 
 
 def _noun_phrase(r: _Reading, end: int) -> list[int]:
@@ -1015,8 +1214,8 @@ def _borrowed(r: _Reading, k: int) -> list[str]:
     that is not a relative or subordinate clause; a clause with no verb is a subject itself."""
     for j in range(k - 1, -1, -1):
         c = r.clauses[j]
-        if c.opener in ("rel", "sub", "comp", "cont"):
-            continue
+        if c.opener in ("rel", "sub", "comp", "cont") or _quoted(r, c):
+            continue  # (a slogan in quotation marks is no one's subject)
         gs = r.groups(c)
         if not gs:
             # "The company's founder, a farmer's son who ...": the first of the noun phrases,
@@ -1036,20 +1235,48 @@ def _borrowed(r: _Reading, k: int) -> list[str]:
                 # repulsed": phrases after a clause with a verb describe its object; the
                 # subject is that clause's
                 return _borrowed(r, j)
-            for i in run:
+            for n, i in enumerate(run):
                 c = r.clauses[i]
                 idx = r.content(c.body, c.b)
                 # not "According to press reports,"
                 if idx and r.lower[idx[0]] not in _PHRASE_START | _ING_NOT_VERB:
                     words = _words(r, idx, subject=True)
                     if words:  # not "But" alone, before "on April 8," left out
-                        return words
+                        # "The operator's chief executive, Priya Natarajan,": the name
+                        name = _apposed(r, run[n + 1]) if n + 1 < len(run) else []
+                        return name if name and not _apposed(r, i) else words
             return []
         if gs[0].participle or gs[0].a in r.ing:
             continue  # an aside: "Japan, hoping to gain time, made demands"
         subject = _words(r, r.content(c.body, gs[0].a), subject=True)
         return subject or _borrowed(r, j)
     return []
+
+
+def _apposed(r: _Reading, k: int) -> list[str]:
+    """The words of clause k when they are a name of at most four words between commas
+    ("Priya Natarajan", "The Mosses of the Fells"), else []."""
+    c = r.clauses[k]
+    idx = r.content(c.body, c.b)
+    words = [r.words[i] for i in idx]
+    if (
+        not 0 < len(words) <= 5
+        or c.opener
+        or r.words[c.a] != ","
+        or not words[0][:1].isupper()
+        or not words[-1][:1].isupper()
+        or any(r.date[i] for i in range(c.a, c.b))
+    ):
+        return []
+    return words
+
+
+def _quoted(r: _Reading, c: _Clause) -> bool:
+    """Whether clause c is words in quotation marks: "whose motto was “Bread or death”"."""
+    first, n = r.words[c.a], len(r.words)
+    if c.b >= n or r.words[c.b] not in ('"', "”"):
+        return False
+    return first == "“" or (first == '"' and r.words[: c.a].count('"') % 2 == 0)
 
 
 def _definite(np: list[str]) -> list[str]:

@@ -117,9 +117,17 @@ def document_language(text: str) -> str | None:
     return best if scores[best] >= 5 and scores[best] > 2 * english else None
 
 
-def headline(sentence: str, start: int, end: int, hint: str | None = None) -> str | None:
+def headline(
+    sentence: str,
+    start: int,
+    end: int,
+    hint: str | None = None,
+    earlier: tuple[str, ...] = (),
+) -> str | None:
     """A headline for the date at sentence[start:end] in French, German or Spanish, the
-    language told by the sentence's own words, else `hint` (the document's)."""
+    language told by the sentence's own words, else `hint` (the document's). A "il", "elle",
+    "er", "sie", "él" or "ella" it opens with is the name `earlier` (the sentences before,
+    nearest first) gives it, if one does."""
     lang = language(sentence) or hint
     if lang is None:
         return None
@@ -141,6 +149,8 @@ def headline(sentence: str, start: int, end: int, hint: str | None = None) -> st
         head = re.split(r"['’]", low)[0]
         if words[k] in ",;:()—–":
             cuts.append((k, ","))
+        elif low == "als" and lang == "de" and not _subject_next(lower, k + 1):
+            pass  # "wurde sie als erste Frau gewählt": "as", not "when"
         elif head in _OPENERS[lang] or low in _POSSESSIVE_RELATIVE:
             cuts.append((k, head))
         elif lang == "de" and low in _SUBJECT_RELATIVE["de"] and k > 0 and words[k - 1] == ",":
@@ -154,6 +164,12 @@ def headline(sentence: str, start: int, end: int, hint: str | None = None) -> st
         if kind != ",":
             opener = kind
     clauses.append((a, n, opener))
+    # "qui le prend comme préparateur deux ans plus tard": "comme" and one word is a phrase
+    # of the clause before, not a clause
+    for c in range(len(clauses) - 1, 0, -1):
+        a, b, opener = clauses[c]
+        if opener == "comme" and sum(not dropped[j] for j in range(a + 1, b)) <= 2:
+            clauses[c - 1 : c + 1] = [(clauses[c - 1][0], b, clauses[c - 1][2])]
     here = next(c for c, (a, b, _) in enumerate(clauses) if a <= first < b)
 
     def content(c: int) -> list[int]:
@@ -216,14 +232,149 @@ def headline(sentence: str, start: int, end: int, hint: str | None = None) -> st
     if lang == "de":
         body = _german_order(body, subject, verb_last=bool(opener))
     title = [*subject, *body]
+    if not title:
+        return None  # "Bereits seit Mai": an adverb and the date, nothing else
     if title[-1].lower() in _SAYING and target + 1 < len(clauses):
         reported = [words[j] for j in content(target + 1)]
         nxt_opener = clauses[target + 1][2]
         if reported and nxt_opener in ("que", "qu", "dass"):
             title += [nxt_opener if nxt_opener != "qu" else "que", *reported]
+    if earlier:
+        title = _named(title, lang, earlier)
     text = fit(title[:2], title[2:])
+    last = title[-1]
+    if lang == "de" and len(title) > 3 and last[:1].islower() and not text.endswith(last):
+        # "Sie wurde als erste Frau in den Vorstand ... gewählt": cut, the verb at the end
+        # of the clause stays, or "Sie wurde" says nothing
+        text = f"{fit(title[:2], title[2:-1])} {last}"
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"(['’])\s+", r"\1", text))
+    if lang == "de":
+        text = re.sub(r"„\s+", "„", re.sub(r"\s+“", "“", text))  # „Zum Anker“
     return text[:1].upper() + text[1:] if len(text.split()) >= 2 else None
+
+
+LOOK_BACK = 10  # sentences: a life told in French, German or Spanish names its person once
+# Pronouns for one person, which a name before may stand for.
+_PERSONAL = {
+    "fr": frozenset({"il", "elle"}),
+    "de": frozenset({"er", "sie"}),
+    "es": frozenset({"él", "ella"}),
+}
+_NAME_BREAK = (
+    _DETERMINERS | _PREPOSITIONS | _DATE_LEAD | _AUXILIARIES | _COORDINATORS | {"al", "aux"}
+)
+
+
+def _subject_next(lower: list[str], k: int) -> bool:
+    """Whether a German clause's subject starts at token k: an article or a pronoun ("als die
+    Mauer fiel", "als sie kam"), not "als erste Frau", "als Tochter eines Werftarbeiters"."""
+    return k < len(lower) and (lower[k] in _DETERMINERS or lower[k] in _GERMAN_PRONOUNS)
+
+
+def _named(title: list[str], lang: str, earlier: tuple[str, ...]) -> list[str]:
+    """The title with the name the sentences before give its pronoun or, in Spanish, the
+    subject it leaves out: "Angela Merkel wurde 2005 Kanzlerin. Sie trat 2021 ab" gives
+    "Angela Merkel trat ab"; "Nach dem Abitur begann sie" gives "Greta Brandt begann";
+    "Murió en Madrid" gives "Carmen Ortega murió en Madrid"."""
+    at = next((k for k, w in enumerate(title[:5]) if w.lower() in _PERSONAL[lang]), None)
+    if at is not None:
+        rest = title[at + 1 :]
+        # "sie traten": "they"; a pronoun after the verb is the verb's: "begann sie"
+        verb = [title[at - 1]] if at and title[at - 1][:1].islower() else []
+        if lang == "de" and (rest or verb) and ((verb or rest)[0].endswith("en")):
+            return title
+        if verb and lang != "de":
+            return title  # "que lui a donné elle": no subject there
+        name = _name_before(earlier, lang)
+        return [*name, *verb, *rest] if name else title
+    if lang == "es" and title and _null_subject(title):
+        name = _name_before(earlier, lang)
+        return [*name, title[0].lower() if not title[0].isupper() else title[0], *title[1:]] if (
+            name) else title  # fmt: skip
+    return title
+
+
+_SPANISH_VERB = re.compile(r"(?:ó|é|aron|ieron|aba|ía|ían|ará|erá|irá|ado|ido)$")
+_CLITICS = frozenset("se le lo la les los me nos".split())
+
+
+def _null_subject(title: list[str]) -> bool:
+    """Whether a Spanish title opens with its verb, its subject left to the sentence before:
+    "Murió en Madrid", "Se casó con", "Fue elegida"."""
+    first = title[0].lower()
+    if first in _CLITICS:
+        return len(title) > 1 and title[1][:1].islower() and bool(_SPANISH_VERB.search(title[1]))
+    return first in ("fue", "fueron", "era", "había", "ha") or bool(_SPANISH_VERB.search(first))
+
+
+def _name_before(before: tuple[str, ...], lang: str) -> list[str]:
+    """The name the nearest sentence before that names someone gives (a run of two or more
+    capitalised words, "La Première ministre Élisabeth Borne" giving "Élisabeth Borne", or
+    one opening a clause before its verb, "Brandt wuchs", ", Moreau reprend"); [] when none
+    of the LOOK_BACK sentences before names anyone."""
+    for sentence in before[:LOOK_BACK]:
+        words = TOKEN.findall(sentence)
+        name = _first_name(words)
+        if name:
+            return name
+        if words and (words[0].lower() in _DETERMINERS or words[0].lower().startswith("l'")):
+            return []  # "Le groupe a déposé une motion. Elle sera examinée": unsure
+    return []
+
+
+def _first_name(words: list[str]) -> list[str]:
+    k, n = 0, len(words)
+    clean = True  # no preposition or number yet in this clause: "con el arquitecto Luis"
+    while k < n:
+        if not _capital(words[k]):
+            low = words[k].lower()
+            if low in ",;":
+                clean = True
+            elif low in _PREPOSITIONS or low in _OBJECT_LEADS or low[:1].isdigit():
+                clean = False
+            k += 1
+            continue
+        j = k
+        while j < n and (
+            _capital(words[j])
+            or (words[j].lower() in _NAME_PARTICLES and j + 1 < n and _capital(words[j + 1]))
+        ):
+            j += 1
+        run, prev = words[k:j], words[k - 1] if k else ""
+        if not k and _SPANISH_VERB.search(run[0].lower()):
+            run = run[1:]  # "Recibió la Gran Cruz": a verb first in the sentence
+        nxt = words[j] if j < n else ""
+        # one word is a name where it opens a clause before its verb: "Brandt wuchs auf",
+        # ", Moreau reprend"; not "Dos años después", "Fils d'un apothicaire"
+        opens = (
+            prev in ("", ",", ";")
+            and nxt[:1].islower()
+            and nxt.lower() not in _NAME_BREAK
+            and "'" not in nxt
+            and "’" not in nxt
+        )
+        after_article = prev.lower() in _NAME_BREAK or prev[:1].isdigit() or prev in (".", "(")
+        if run and clean and not after_article and (len(run) >= 2 or opens):
+            return run
+        k = j
+    return []
+
+
+def _capital(word: str) -> bool:
+    low = word.lower()
+    return (
+        word[:1].isupper() and word.isalpha() and low not in _NAME_BREAK and low not in _NOT_NAMES
+    )
+
+
+_NAME_PARTICLES = frozenset("de von van del".split())
+_OBJECT_LEADS = frozenset("à de du des a al en con para por von zu zum zur bei für".split())
+# Capitalised words first in a sentence that are no one's name.
+_NOT_NAMES = frozenset(
+    """uno dos tres cuatro cinco seis diez un une deux trois quatre cinq dix ein zwei drei
+    vier fünf zehn fils fille hijo hija sohn tochter il elle ils elles on er sie es wir
+    él ella ellos ellas nosotros""".split()
+).union(*_OPENERS.values(), *_MARKERS.values(), _OPENER_LEADS)
 
 
 def _noun_phrase(words: list[str], idx: list[int]) -> list[str]:
@@ -232,7 +383,11 @@ def _noun_phrase(words: list[str], idx: list[int]) -> list[str]:
     starts = [
         k for k, w in enumerate(out) if w.lower() in _DETERMINERS or w.lower().startswith("l'")
     ]
-    return out[starts[-1] :] if starts else out[-3:]
+    phrase = out[starts[-1] :] if starts else out[-3:]
+    of = [k for k, w in enumerate(phrase) if w.lower() in ("de", "von", "del")]
+    if of and 0 < of[-1] < len(phrase) - 1 and all(w[:1].isupper() for w in phrase[of[-1] + 1 :]):
+        return phrase[of[-1] + 1 :]  # "les cours de Gay-Lussac, qui": Gay-Lussac
+    return phrase
 
 
 def _first_phrase(
