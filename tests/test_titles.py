@@ -68,8 +68,8 @@ def test_the_blog_post_reads_as_headlines_through_extract() -> None:
         ("He was named 1965's Man of the Year by the magazine.", "1965",
          "He was named Man of the Year by the magazine"),
         # a long subject loses its own phrase before what was said is lost
-        ("The top commander of a Cambodian resistance force said Thursday he has sent a team "
-         "to recover the remains.", "Thursday", "The top commander said he has sent a team"),
+        ("The chief engineer of a Norwegian salvage company said Thursday he has sent a team "
+         "to recover the wreck.", "Thursday", "The chief engineer said he has sent a team"),
         # "Corp.'s" comes in four tokens and closes up again
         ("Travelers Corp.'s net income rose 11% in the third quarter.", "the third quarter",
          "Travelers Corp.'s net income rose 11%"),
