@@ -308,3 +308,28 @@ def test_found_in_keeps_fifty_places_and_counts_the_rest(tmp_path: Path) -> None
     written = again.read_text()
     assert "  # told in 60 places; the first 50 are:\n" in written
     assert '"a.txt:50"]' in written
+
+
+# --- CSV quotes: a broken one is an error, not a swallowed file ---------------------------------
+
+
+def test_a_csv_quote_never_closed_is_an_error_naming_its_row(tmp_path: Path) -> None:
+    """The csv module, left to itself, reads the rest of the file into the open cell: the 2002
+    row became part of a title and validate said "ok"."""
+    src = tmp_path / "broken.csv"
+    src.write_text('type,date,title\nevent,2001,"unclosed quote\nevent,2002,ok\n', "utf-8")
+    result = run("validate", str(src))
+    assert result.exit_code == 1
+    assert f"{src}:2: invalid CSV: a quoted cell is never closed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_text_after_a_closing_quote_is_an_error_and_a_cell_over_two_lines_is_not(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "extra.csv"
+    src.write_text('type,date,title\nevent,2001,"A" extra\n', "utf-8")
+    result = run("validate", str(src))
+    assert result.exit_code == 1 and f"{src}:2: invalid CSV: text after" in result.stderr
+    src.write_text('type,date,title\nevent,2001,"two\nlines"\nevent,2002,ok\n', "utf-8")
+    assert run("validate", str(src)).exit_code == 0

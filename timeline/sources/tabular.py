@@ -45,7 +45,11 @@ def _rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, list[str]
     """(first line, cells) for each row that has any content."""
     # newline="" as the csv module asks: quoted cells keep their own line breaks, and only
     # \r and \n end a row (str.splitlines would also cut at U+2028 and the like).
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
+    # strict: a quote that is never closed, or text after a closing quote, is an error; else the
+    # csv module swallows the rest of the file into one cell and says nothing.
+    reader = csv.reader(
+        io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter, strict=True
+    )
     line = 1
     try:
         for cells in reader:
@@ -53,7 +57,15 @@ def _rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, list[str]
                 yield line, cells
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise InputError(SourceRef(path, line), f"invalid CSV: {exc}") from None
+        said = str(exc)
+        if "unexpected end of data" in said:
+            said = 'a quoted cell is never closed (a " without its closing ")'
+        elif "expected after" in said:
+            said = f"text after a quoted cell's closing quote ({said})"
+        row = text.lstrip("\ufeff").splitlines()[line - 1 : line] or [""]
+        raise InputError(
+            SourceRef(path, line), f"invalid CSV: {said}: {quote(row[0][:80])}"
+        ) from None
 
 
 def _plain(name: str) -> str:
