@@ -275,3 +275,15 @@ def test_a_money_title_keeps_the_amount_together(here: Path) -> None:
     result = run("extract", "article.txt")
     assert result.exit_code == 0, result.stderr
     assert 'title: "The firm paid £18 million to settle the claim"' in result.stdout
+
+
+@pytest.mark.parametrize("name", ["events.html", "events.png"])
+def test_extract_to_a_page_or_image_suffix_is_refused(tmp_path: Path, name: str) -> None:
+    """`extract -o events.html` wrote YAML into a file named .html; now it says to use build."""
+    src = tmp_path / "a.txt"
+    src.write_text("On 3 March 2011, the council voted.\n", encoding="utf-8")
+    out = tmp_path / name
+    result = CliRunner().invoke(app, ["extract", str(src), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "timeline build" in result.stderr and str(out) in result.stderr
+    assert not out.exists()

@@ -533,9 +533,9 @@ def extract(
 
     if _is_stdout(output):
         output = None
-    kind = str(fmt) if fmt else output_format(output, "yaml") if output else "yaml"
     options = _options(ref_date, lang, source=source)
     try:
+        kind = str(fmt) if fmt else output_format(output, "yaml") if output else "yaml"
         if output is not None:  # checked before the reading, which may take long
             from timeline.pipeline import check_output, check_replace
 

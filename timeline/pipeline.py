@@ -634,8 +634,15 @@ def extract(
 
 
 def output_format(output: Path, default: str | None = None) -> str:
-    """The data format that an output file's suffix names, else `default`."""
+    """The data format that an output file's suffix names, else `default`. A page's or an
+    image's suffix is an error either way: YAML in a file named .html helps nobody."""
     suffix = output.suffix.lower()
+    if suffix in (".html", ".htm", ".png", ".svg", ".pdf"):
+        raise OutputError(
+            str(output),
+            f"a {suffix} file is a page or an image, which `timeline build` writes; extract and "
+            "convert write events (yaml, json, jsonl, csv, ics, timelinejs, markwhen)",
+        )
     for kind, suffixes in DATA_FORMATS.items():
         if suffix in suffixes:
             return kind
