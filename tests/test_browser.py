@@ -701,3 +701,20 @@ def test_search_narrows_a_long_list_and_its_sizes(long_page: Page) -> None:
     long_page.page.fill("#tl-search", "")
     long_page.settle()
     assert len(long_page.visible_items()) == LONG
+
+
+def test_labels_move_with_the_chart_while_it_is_dragged(demo: Page) -> None:
+    demo.page.click("[data-zoom=all]")
+    demo.settle()
+    first = "() => Number(document.querySelector('svg.tl-labels text').getAttribute('x'))"
+    before = demo.js(first)
+    box = demo.page.locator(".draglayer .xy .nsewdrag").first.bounding_box()
+    demo.page.mouse.move(box["x"] + 600, box["y"] + 100)
+    demo.page.mouse.down()
+    demo.page.mouse.move(box["x"] + 500, box["y"] + 100, steps=5)
+    during = demo.js(first)
+    demo.page.mouse.up()
+    demo.settle()
+    assert during == pytest.approx(before - 100, abs=2)
+    demo.page.click("[data-zoom=all]")
+    demo.settle()
