@@ -78,13 +78,12 @@ class Page:
         self.page.wait_for_timeout(150)
 
     def visible_items(self) -> list[int]:
-        return [
-            int(i)
-            for i in self.js(
-                "() => [...document.querySelectorAll('#tl-list li[data-i]')]"
-                ".filter(li => !li.hidden).map(li => li.dataset.i)"
-            )
-        ]
+        """The events the list holds, in order (it draws only the rows in its view)."""
+        return [int(i) for i in self.js("() => timelinePage.listed()")]
+
+    def labels(self) -> dict[str, list[Any]]:
+        """The labels drawn on the chart: x, y, text and position of each."""
+        return dict(self.js("() => timelinePage.labels()"))
 
     def x_range(self) -> tuple[float, float]:
         a, b = self.js("() => timelinePage.gd._fullLayout.xaxis.range")
@@ -113,7 +112,7 @@ def demo(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pag
 def test_demo_renders_without_console_errors(demo: Page) -> None:
     assert demo.errors == []
     assert demo.js("() => timelinePage.gd.data.length") > 6
-    assert demo.page.locator("#tl-list li[data-i]").count() == 74
+    assert len(demo.visible_items()) == 74
     ticks = demo.ticks()
     assert ticks and all(re.fullmatch(r"\d+ BC|AD \d{1,3}|\d{4}", t) for t in ticks), ticks
     assert any(t.endswith(" BC") for t in ticks)
@@ -124,6 +123,7 @@ def test_demo_renders_without_console_errors(demo: Page) -> None:
 
 def test_choosing_from_the_list_zooms_the_chart(demo: Page) -> None:
     index = demo.js("() => timelinePage.events.findIndex(e => e.t === 'The Gutenberg Bible')")
+    assert demo.js(f"() => timelinePage.reveal({index})")
     demo.page.click(f"#tl-list li[data-i='{index}'] button")
     demo.settle()
     event = demo.js(f"() => timelinePage.events[{index}]")
@@ -218,7 +218,7 @@ def test_legend_click_hides_a_lane(demo: Page) -> None:
         demo.settle()
 
     def labels() -> set[str]:
-        return {t.strip() for t in demo.js("() => timelinePage.gd.data.at(-1).text")}
+        return {t.strip() for t in demo.labels()["text"]}
 
     demo.page.click("[data-zoom=all]")
     demo.settle()
@@ -387,12 +387,12 @@ def test_labels_go_left_of_markers_crowded_at_the_right_edge(browser: Any, tmp_p
     page = Page(browser, make_page(tmp_path, "\n".join(rows) + "\n", "crowded"))
     try:
         page.settle()
-        trace = page.js("() => timelinePage.gd.data[timelinePage.gd.data.length - 1]")
-        texts = [t.strip() for t in trace["text"]]
+        drawn = page.labels()
+        texts = [t.strip() for t in drawn["text"]]
         assert {f"Council vote number {d}" for d in range(1, 5)} <= set(texts), texts
-        assert "middle left" in trace["textposition"]
+        assert "middle left" in drawn["pos"]
         boxes = page.js(
-            "() => [...document.querySelectorAll('.scatterlayer .textpoint text')]"
+            "() => [...document.querySelectorAll('svg.tl-labels text')]"
             ".map(t => { const r = t.getBoundingClientRect(); "
             "return [r.left, r.right, r.top, r.bottom]; })"
         )
@@ -418,12 +418,12 @@ def test_events_days_apart_open_in_view_with_labels_and_ticks(
         assert page.page.locator("#tl-count").inner_text() == f"({n})"
         assert len(page.visible_items()) == n
         assert page.ticks() and all(re.fullmatch(r"\d+ (Sep|Oct) 1957", t) for t in page.ticks())
-        labels = page.js("() => timelinePage.gd.data[timelinePage.gd.data.length - 1].text")
-        assert sorted(t.strip() for t in labels) == [f"Event {i}" for i in range(n)]
+        labels = page.labels()
+        assert sorted(t.strip() for t in labels["text"]) == [f"Event {i}" for i in range(n)]
         # ... each label at its own dot.
         at = page.js(
-            "() => { const d = timelinePage.gd.data; return [d.at(-1).x.slice().sort(),"
-            " d.find(t => t.mode === 'markers' && t.customdata).x.slice().sort()]; }"
+            "() => [timelinePage.labels().x.slice().sort(), timelinePage.gd.data.find("
+            "t => t.mode === 'markers' && t.customdata).x.slice().sort()]"
         )
         assert at[0] == at[1]
         # The range slider spans the whole timeline, not a year around a single point.
@@ -530,8 +530,7 @@ def test_zoom_buttons_never_land_on_nothing(browser: Any, tmp_path: Path) -> Non
             inside = [i for i, e in enumerate(events) if e["x1"] >= a and e["x0"] <= b]
             assert inside, (zoom, a, b)
             assert page.visible_items() == inside
-            labels = page.js("() => timelinePage.gd.data.at(-1).text")
-            assert labels, zoom
+            assert page.labels()["text"], zoom
         assert page.errors == []
     finally:
         page.page.close()
@@ -579,3 +578,143 @@ def test_axe_finds_no_accessibility_violations(
         assert found == {}
     finally:
         page.close()
+
+
+LONG = 10_000
+
+
+@pytest.fixture(scope="module")
+def long_page(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
+    """10,000 events, a few a year over three centuries, in two lanes."""
+    rows = ["title: A long list", "events:"]
+    for i in range(LONG):
+        year, day = 1700 + i // 33, 1 + i % 28
+        rows.append(f"  - {{date: {year}-{1 + i % 12:02d}-{day:02d}, title: Item {i}, "
+                    f"group: {'North' if i % 2 else 'South'}}}")  # fmt: skip
+    page = Page(browser, make_page(tmp_path_factory.mktemp("long"), "\n".join(rows) + "\n"))
+    yield page
+    page.page.close()
+
+
+def rendered(page: Page) -> list[dict[str, str]]:
+    return list(
+        page.js(
+            "() => [...document.querySelectorAll('#tl-list li[data-i]')].map(li => ({"
+            "i: li.dataset.i, pos: li.getAttribute('aria-posinset'),"
+            " size: li.getAttribute('aria-setsize')}))"
+        )
+    )
+
+
+def focused(page: Page) -> str:
+    """The event of the list row that holds the focus."""
+    return str(page.js("() => document.activeElement.closest('li').dataset.i"))
+
+
+def test_long_list_draws_only_the_rows_in_view(long_page: Page) -> None:
+    """Every event is listed, but only a window of rows is in the DOM, each telling a screen
+    reader its place in the whole list."""
+    listed = long_page.visible_items()
+    assert len(listed) == LONG
+    rows = rendered(long_page)
+    assert 10 < len(rows) < 200
+    for r in rows:
+        k = listed.index(int(r["i"]))
+        assert (r["pos"], r["size"]) == (str(k + 1), str(LONG))
+    # Scrolled to the end, the last rows are drawn, and the list is as tall as all of them.
+    long_page.js(
+        "() => { const l = document.getElementById('tl-list'); l.scrollTop = l.scrollHeight; }"
+    )
+    long_page.page.wait_for_timeout(200)
+    rows = rendered(long_page)
+    assert rows[-1] == {"i": str(listed[-1]), "pos": str(LONG), "size": str(LONG)}
+    assert len(rows) < 200
+    long_page.js("() => { document.getElementById('tl-list').scrollTop = 0; }")
+
+
+def test_arrow_keys_step_past_the_rows_drawn(long_page: Page) -> None:
+    listed = long_page.visible_items()
+    long_page.page.focus(f"#ev-{listed[0]} button")
+    steps = 120  # several times the rows the list draws at once
+    for k in range(1, steps + 1):
+        long_page.page.keyboard.press("ArrowDown")
+        assert focused(long_page) == str(listed[k])
+    inside = long_page.js(
+        "() => { const b = document.activeElement.getBoundingClientRect(),"
+        " l = document.getElementById('tl-list').getBoundingClientRect();"
+        " return b.top >= l.top - 1 && b.bottom <= l.bottom + 1; }"
+    )
+    assert inside
+    for k in range(steps - 1, steps - 4, -1):
+        long_page.page.keyboard.press("ArrowUp")
+        assert focused(long_page) == str(listed[k])
+
+
+def test_an_event_far_down_the_list_is_chosen_and_shown(long_page: Page) -> None:
+    """Scrolled far down, a row is clicked: the chart zooms to it. Chosen in the chart, an
+    event far away in the list is scrolled into view."""
+    long_page.page.click("[data-zoom=all]")
+    long_page.settle()
+    far = LONG - 500
+    long_page.js(
+        "i => { const l = document.getElementById('tl-list'); l.scrollTop = i * l.scrollHeight / "
+        f"{LONG} - 100; }}",
+        far,
+    )
+    long_page.page.wait_for_timeout(200)
+    long_page.page.click(f"#ev-{far} button")
+    long_page.settle()
+    event = long_page.js(f"() => timelinePage.events[{far}]")
+    a, b = long_page.x_range()
+    assert a <= event["x0"] and event["x1"] <= b and b - a < 10
+    assert long_page.page.locator("#tl-detail h3").inner_text() == event["t"]
+    assert "chosen" in (long_page.page.locator(f"#ev-{far}").get_attribute("class") or "")
+    long_page.page.click("[data-zoom=all]")
+    long_page.settle()
+    long_page.js("() => { document.getElementById('tl-list').scrollTop = 0; }")
+    long_page.page.wait_for_timeout(200)
+    long_page.js("() => timelinePage.choose(7000, false)")  # as a click on its mark does
+    long_page.page.wait_for_timeout(200)
+    shown = long_page.js(
+        "() => { const li = document.getElementById('ev-7000'); if (!li) return null;"
+        " const b = li.getBoundingClientRect(), l = document.getElementById('tl-list')"
+        ".getBoundingClientRect(); return b.top >= l.top && b.bottom <= l.bottom"
+        " && li.classList.contains('chosen'); }"
+    )
+    assert shown
+
+
+def test_search_narrows_a_long_list_and_its_sizes(long_page: Page) -> None:
+    long_page.page.click("[data-zoom=all]")
+    long_page.page.fill("#tl-search", "item 99")
+    long_page.settle()
+    titles = long_page.js("() => timelinePage.events.map(e => e.t)")
+    expected = [i for i, t in enumerate(titles) if t.lower().startswith("item 99")]
+    assert 0 < len(expected) < LONG
+    assert long_page.visible_items() == expected
+    rows = rendered(long_page)
+    first = expected.index(int(rows[0]["i"]))
+    assert [int(r["i"]) for r in rows] == expected[first : first + len(rows)]
+    assert [r["pos"] for r in rows] == [str(k + 1) for k in range(first, first + len(rows))]
+    assert {r["size"] for r in rows} == {str(len(expected))}
+    assert f"{len(expected)} of {LONG:,} shown" in long_page.page.locator("#tl-count").inner_text()
+    long_page.page.fill("#tl-search", "")
+    long_page.settle()
+    assert len(long_page.visible_items()) == LONG
+
+
+def test_labels_move_with_the_chart_while_it_is_dragged(demo: Page) -> None:
+    demo.page.click("[data-zoom=all]")
+    demo.settle()
+    first = "() => Number(document.querySelector('svg.tl-labels text').getAttribute('x'))"
+    before = demo.js(first)
+    box = demo.page.locator(".draglayer .xy .nsewdrag").first.bounding_box()
+    demo.page.mouse.move(box["x"] + 600, box["y"] + 100)
+    demo.page.mouse.down()
+    demo.page.mouse.move(box["x"] + 500, box["y"] + 100, steps=5)
+    during = demo.js(first)
+    demo.page.mouse.up()
+    demo.settle()
+    assert during == pytest.approx(before - 100, abs=2)
+    demo.page.click("[data-zoom=all]")
+    demo.settle()

@@ -296,9 +296,8 @@ def test_python_ticks_and_labels_match_the_page(
             assert page.ticks() == text, x_range
             assert page.js("() => timelinePage.gd.layout.xaxis.tickvals") == pytest.approx(vals)
             if x_range is None:  # everything in view: the page labels what the image labels
-                drawn = page.js("() => { const t = timelinePage.gd.data.find(t => t.name === "
-                                "'labels'); "
-                                "return [t.x, t.y, t.text, t.textposition]; }")  # fmt: skip
+                drawn = page.js("() => { const t = timelinePage.labels(); "
+                                "return [t.x, t.y, t.text, t.pos]; }")  # fmt: skip
                 assert list(labels(view, spots(scene))) == drawn
         assert page.errors == []
     finally:

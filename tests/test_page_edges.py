@@ -66,7 +66,7 @@ def test_print_fits_the_chart_to_the_paper_in_light_colours(
         page.settle()
         look = (
             "() => { const L = timelinePage.gd._fullLayout; return [L.width, L.paper_bgcolor,"
-            " L.font.color, timelinePage.gd.data.at(-1).textfont.color]; }"
+            " L.font.color, document.querySelector('#tl-chart .tl-labels').getAttribute('fill')]; }"
         )
         screen = page.js(look)
         assert screen[0] > 1800
@@ -141,7 +141,7 @@ def test_a_crowded_corpus_page_still_shows_labels_that_never_overlap(
     page = Page(browser, make_page(tmp_path, "\n".join(lines) + "\n", "crowded"))
     try:
         boxes = page.js(
-            "() => [...document.querySelectorAll('#tl-chart .scatterlayer .trace:last-child text')]"
+            "() => [...document.querySelectorAll('#tl-chart .tl-labels text')]"
             ".map(t => { const r = t.getBoundingClientRect();"
             " return [r.left, r.right, r.top, r.bottom]; })"
         )

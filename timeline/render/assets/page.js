@@ -25,7 +25,6 @@
   var meta = data.meta, events = data.events, ago = meta.mode === "ago";
   var gd = document.getElementById("tl-chart");
   var list = document.getElementById("tl-list");
-  var items = Array.prototype.slice.call(list.querySelectorAll("li[data-i]"));
   var countEl = document.getElementById("tl-count");
   var searchEl = document.getElementById("tl-search");
   var detail = document.getElementById("tl-detail");
@@ -36,6 +35,11 @@
   // go on to the next one; the next zoom of the chart's own, a search or a legend click narrow
   // it again to what the chart shows.
   var holdNext = false, listHeld = false;
+  // The list holds in the DOM only the rows in its view (and a few either side): `rows` are the
+  // events it lists, in order, and `rowOf[i]` is event i's place among them (-1: not listed).
+  var rows = events.map(function (e, i) { return i; }), rowOf = new Int32Array(events.length);
+  for (var r0 = 0; r0 < rows.length; r0++) rowOf[r0] = r0;
+  var ROW = 32, OVERSCAN = 12, win = [0, 0], printing = false;
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
   // --- Calendar arithmetic (astronomical years: 0 is 1 BC) ---------------------------------
@@ -174,10 +178,8 @@
       var e = events[i], r = row(e.y), c = Math.floor(px(e) / 4);
       for (var k = Math.max(0, c - 1); k <= Math.min(cells - 1, c + 1); k++) r[k] = 1;
     });
-    var order = shown.slice().sort(function (i, j) {
-      var ei = events[i], ej = events[j];
-      return ((ej.m || 0) - (ei.m || 0)) || (pos(ei.xm) - pos(ej.xm)) || (i - j);
-    });
+    var isShown = new Uint8Array(events.length);
+    shown.forEach(function (i) { isShown[i] = 1; });
     function span(x0, w) { return [Math.floor(x0 / 4), Math.min(cells - 1, Math.ceil((x0 + w) / 4))]; }
     function free(r, x0, w) {
       if (x0 < 0 || x0 + w > v.width) return false;
@@ -187,8 +189,8 @@
     }
     function place(rowOf, limit, sequence) {
       for (var n = 0; n < sequence.length && out.text.length < limit; n++) {
-        var e = events[sequence[n]];
-        var t = e.t.length > clip ? e.t.slice(0, clip - 1) + "…" : e.t;
+        if (!isShown[sequence[n]]) continue;
+        var e = events[sequence[n]], t = e.t.length > clip ? e.t.slice(0, clip - 1) + "…" : e.t;
         var r = rowOf(e.y), w = t.length * 6.9 + 6, x0 = px(e) + 9, right = true;
         if (!free(r, x0, w)) {
           x0 = px(e) - 13 - w;  // (clear of the cells the marker itself covers)
@@ -197,34 +199,39 @@
         }
         var cover = span(x0, w);
         for (var k = cover[0]; k <= cover[1]; k++) r[k] = 1;
-        placed[e.y] = (placed[e.y] || 0) + 1;
+        perRow[e.y] = (perRow[e.y] || 0) + 1;
         out.x.push(e.xm); out.y.push(e.y);
         // (a wide space keeps the text clear of the marker)
         out.text.push(right ? "\u2002" + t : t + "\u2002");
         out.pos.push(right ? "middle right" : "middle left");
       }
     }
-    var placed = {};
-    place(row, LABELS_MOST, order);
+    var perRow = {};
+    place(row, LABELS_MOST, labelOrder);
     // A row so full of marks that no label fits between them (a corpus seen whole) still gets
     // two: these may lie across other events' marks, never across another label, and are
     // spread along the row (the middle event first, then the quarters: ranks bit-reversed).
+    var count = {}, bare = false;
+    shown.forEach(function (i) { var y = events[i].y; count[y] = (count[y] || 0) + 1; });
+    Object.keys(count).forEach(function (y) { if (!perRow[y] && count[y] >= DENSE_ROW) bare = true; });
+    if (!bare) return out;
     var byRow = {}, keys = [];
-    order.forEach(function (i) {
+    labelOrder.forEach(function (i) {
+      if (!isShown[i]) return;
       var y = events[i].y;
       if (!byRow[y]) { byRow[y] = []; keys.push(y); }
       byRow[y].push(i);
     });
     keys.forEach(function (y) {
       var mine = byRow[y];
-      if (placed[y] || mine.length < DENSE_ROW) return;
-      var rank = {}, bare = new Uint8Array(cells);
+      if (perRow[y] || mine.length < DENSE_ROW) return;
+      var rank = {}, empty = new Uint8Array(cells);
       mine.slice().sort(function (i, j) { return pos(events[i].xm) - pos(events[j].xm) || i - j; })
         .forEach(function (i, k) { rank[i] = k + 1; });
       var spread = mine.slice().sort(function (i, j) {
         return ((events[j].m || 0) - (events[i].m || 0)) || (reversed(rank[i]) - reversed(rank[j])) || i - j;
       });
-      place(function () { return bare; }, Math.min(LABELS_MOST, out.text.length + 2), spread);
+      place(function () { return empty; }, Math.min(LABELS_MOST, out.text.length + 2), spread);
     });
     return out;
   }
@@ -233,6 +240,58 @@
     var r = 0;
     for (var b = 0; b < 20; b++) { r = (r << 1) | (n & 1); n >>= 1; }
     return r;
+  }
+
+  // Which label goes first does not depend on the view: sorted once.
+  var labelOrder = events.map(function (e, i) { return i; }).sort(function (i, j) {
+    var ei = events[i], ej = events[j];
+    return ((ej.m || 0) - (ei.m || 0)) || (pos(ei.xm) - pos(ej.xm)) || (i - j);
+  });
+
+  // The labels are drawn by this script in an SVG of their own over the plot area, not as a
+  // plotly trace: changing any trace's data makes plotly work out every trace again (100,000
+  // points for a few hundred labels). `placed` is what is drawn.
+  var SVG = "http://www.w3.org/2000/svg", labelLayer = null;
+  var placed = { x: [], y: [], text: [], pos: [] };
+  var labelFont = figure.data[meta.labelTrace].textfont;
+  // (what printing changes: paper is white whatever the theme)
+  var labelLook = { ink: labelFont.color, halo: labelFont.shadow || "" };
+  function drawLabels(lab) {
+    placed = lab;
+    var box = gd.querySelector(".svg-container"), s = gd._fullLayout._size;
+    if (!box) return;
+    if (!labelLayer || labelLayer.parentNode !== box) {
+      labelLayer = document.createElementNS(SVG, "svg");
+      labelLayer.setAttribute("class", "tl-labels");
+      labelLayer.setAttribute("aria-hidden", "true");
+      var svgs = box.querySelectorAll(":scope > .main-svg");  // under the hover cards
+      box.insertBefore(labelLayer, svgs.length > 1 ? svgs[svgs.length - 1] : null);
+    }
+    var st = labelLayer.style;
+    st.position = "absolute"; st.left = s.l + "px"; st.top = s.t + "px";
+    st.width = s.w + "px"; st.height = s.h + "px"; st.overflow = "hidden"; st.pointerEvents = "none";
+    labelLayer.setAttribute("font-family", figure.layout.font.family);
+    labelLayer.setAttribute("font-size", labelFont.size);
+    labelLayer.setAttribute("fill", labelLook.ink);
+    st.textShadow = labelLook.halo;  // a label may lie across other marks
+    var frag = document.createDocumentFragment(), yax = gd._fullLayout.yaxis;
+    for (var k = 0; k < lab.text.length; k++) {
+      var t = document.createElementNS(SVG, "text");
+      t.setAttribute("y", yax.l2p(lab.y[k]));
+      t.setAttribute("dominant-baseline", "central");
+      if (lab.pos[k] === "middle left") t.setAttribute("text-anchor", "end");
+      t.textContent = lab.text[k];
+      frag.appendChild(t);
+    }
+    labelLayer.textContent = "";
+    labelLayer.appendChild(frag);
+    moveLabels(null);
+  }
+  // While the chart is dragged or wheeled, the labels drawn move with their marks.
+  function moveLabels(range) {
+    if (!labelLayer) return;
+    var v = view(range), nodes = labelLayer.childNodes;
+    for (var k = 0; k < nodes.length; k++) nodes[k].setAttribute("x", v.px(placed.x[k]));
   }
 
   // Era names: the widest eras first, each only where it fits without touching another.
@@ -260,10 +319,9 @@
   function layoutFor(v) {
     var shown = [];
     for (var i = 0; i < events.length; i++) {
-      var ok = inView(events[i], v) && wanted(i);
-      if (ok) shown.push(i);
-      if (!listHeld && items[i] && items[i].hidden === ok) items[i].hidden = !ok;
+      if (inView(events[i], v) && wanted(i)) shown.push(i);
     }
+    if (!listHeld) setRows(shown);
     var n = events.length.toLocaleString("en");
     if (!listHeld) {
       countEl.textContent = shown.length === events.length ? "(" + n + ")"
@@ -290,24 +348,52 @@
       return gd.data[t].visible === "legendonly" ? "legendonly" : !want;
     });
     aggregating = true;
-    var done = Plotly.restyle(gd, { visible: vis.concat([want]) },
-      meta.detailTraces.concat([meta.densityTrace]));
-    aggregating = false;
-    return done;
+    // (plotly tells of the restyle once it is drawn: the flag holds until then)
+    return Plotly.restyle(gd, { visible: vis.concat([want]) },
+      meta.detailTraces.concat([meta.densityTrace])).then(function () { aggregating = false; });
   }
 
+  // What the axis and the eras were last given: a refresh asks plotly only for what changed.
+  var applied = {};
+  function changed(relayout) {
+    var out = {}, any = false;
+    Object.keys(relayout).forEach(function (k) {
+      var val = relayout[k], key = Array.isArray(val) ? val.join("\u0001") : val;
+      if (applied[k] !== key) { out[k] = val; any = true; }
+    });
+    return any ? out : null;
+  }
+  function remember(relayout) {
+    Object.keys(relayout).forEach(function (k) {
+      var val = relayout[k];
+      applied[k] = Array.isArray(val) ? val.join("\u0001") : val;
+    });
+  }
   function refresh() {
     if (busy) { pending = true; return; }
-    var v = view(), next = layoutFor(v), lab = next.labels;
-    aggregate(v);
+    var v = view(), next = layoutFor(v);
     busy = true;
-    Plotly.update(gd, { x: [lab.x], y: [lab.y], text: [lab.text], textposition: [lab.pos] },
-      next.relayout, [meta.labelTrace])
-      .then(function () {
-        busy = false;
-        document.documentElement.setAttribute("data-ready", "true");
-        if (pending) { pending = false; refresh(); }
-      });
+    var agg = aggregate(v), diff = changed(next.relayout);
+    if (diff) remember(diff);
+    Promise.all([agg, diff && Plotly.relayout(gd, diff)]).then(function () {
+      drawLabels(next.labels);
+      busy = false;
+      if (pending) { pending = false; refresh(); return; }
+      document.documentElement.setAttribute("data-ready", "true");
+    });
+  }
+  // A zoom of this script's own: the ticks and eras for the new range go in the same call.
+  function goTo(range) {
+    var m = gd._fullLayout.xaxis, upd = eraLabels(view(range.slice()));
+    var most = Math.max(3, Math.floor((m._length || 800) / 95));
+    var a = Math.min(range[0], range[1]), b = Math.max(range[0], range[1]);
+    var ticks = ago ? agoTicks(a, b, most) : calendarTicks(a, b, most);
+    upd["xaxis.tickvals"] = ticks[0];
+    upd["xaxis.ticktext"] = ticks[1];
+    var diff = changed(upd) || {};
+    remember(diff);
+    diff["xaxis.range"] = range;
+    return Plotly.relayout(gd, diff);
   }
 
   // A lane's name on a phone: broken between words onto lines of about 12 characters, so that
@@ -340,9 +426,8 @@
       figure.layout.yaxis.tickfont = { size: 10 };
     }
     var m = figure.layout.margin, width = Math.max(200, gd.clientWidth - m.l - m.r);
-    var first = layoutFor(view(figure.layout.xaxis.range, width)), lab = first.labels;
-    var trace = figure.data[meta.labelTrace];
-    trace.x = lab.x; trace.y = lab.y; trace.text = lab.text; trace.textposition = lab.pos;
+    var first = layoutFor(view(figure.layout.xaxis.range, width));
+    remember(first.relayout);
     figure.layout.xaxis.tickvals = first.relayout["xaxis.tickvals"];
     figure.layout.xaxis.ticktext = first.relayout["xaxis.ticktext"];
     (figure.layout.annotations || []).forEach(function (ann, i) {
@@ -352,6 +437,7 @@
         ann.x = first.relayout[key + ".x"];
       }
     });
+    return first.labels;
   }
 
   // --- Choosing an event: from the chart or from the list -----------------------------------
@@ -360,7 +446,7 @@
     var pad = ago ? Math.max(w, 0.5) : Math.max(w * 1.5, 0.15);
     var range = [Math.min(a, b) - pad, Math.max(a, b) + pad];
     if (ago) range.reverse();
-    return Plotly.relayout(gd, { "xaxis.range": range });
+    return goTo(range);
   }
   function el(tag, cls, text) {
     var n = document.createElement(tag);
@@ -370,13 +456,13 @@
   }
   function safeHref(u) { return /^(https?:\/\/|mailto:)/i.test(u || "") ? u : null; }
   function choose(i, fromList) {
-    if (chosen >= 0 && items[chosen]) items[chosen].classList.remove("chosen");
+    var old = chosen >= 0 && document.getElementById("ev-" + chosen);
+    if (old) old.classList.remove("chosen");
     chosen = i;
-    var e = events[i], item = items[i];
-    if (item) {
-      item.classList.add("chosen");
-      if (!fromList) item.scrollIntoView({ block: "nearest" });
-    }
+    var e = events[i];
+    if (!fromList && rowOf[i] >= 0) reveal(rowOf[i], true);
+    var item = document.getElementById("ev-" + i);
+    if (item) item.classList.add("chosen");
     detail.textContent = "";
     detail.appendChild(el("h3", "", e.t));
     detail.appendChild(el("p", "when", e.d + (e.w ? "  (written: " + e.w + ")" : "")));
@@ -401,20 +487,46 @@
   }
 
   // --- Search: filter the list, dim the chart -------------------------------------------------
+  // Each event's searchable text, lower-cased once, at the first search.
+  var haystack = null, dimmed = meta.markerTraces.map(function () { return false; });
   function search(text) {
     listHeld = false;
-    query = text.trim().toLowerCase();
+    var q = text.trim().toLowerCase();
+    if (q === query && (matches !== null) === !!q) return Promise.resolve(refresh());
+    query = q;
     if (!query) { matches = null; } else {
-      matches = events.map(function (e) {
-        return [e.t, e.d, e.w, e.s, data.lanes[e.g], (e.tags || []).join(" "), e.q]
-          .join("\n").toLowerCase().indexOf(query) >= 0;
-      });
+      if (!haystack) {
+        haystack = events.map(function (e) {
+          return [e.t, e.d, e.w, e.s, data.lanes[e.g], (e.tags || []).join(" "), e.q]
+            .join("\n").toLowerCase();
+        });
+      }
+      matches = new Uint8Array(events.length);
+      for (var i = 0; i < events.length; i++) matches[i] = haystack[i].indexOf(query) >= 0 ? 1 : 0;
     }
-    var opacity = meta.traceEvents.map(function (idx) {
-      return idx.map(function (i) { return matchesQuery(i) ? 1 : 0.12; });
+    // Only the lanes whose dimming changes are restyled, all in one call.
+    var lanes = [], opacity = [];
+    meta.traceEvents.forEach(function (idx, lane) {
+      var dim = matches !== null && idx.some(function (i) { return !matches[i]; });
+      if (!dim && !dimmed[lane]) return;
+      dimmed[lane] = dim;
+      lanes.push(meta.markerTraces[lane]);
+      opacity.push(dim ? idx.map(function (i) { return matches[i] ? 1 : 0.12; }) : 1);
     });
-    items.forEach(function (li, i) { li.classList.toggle("match", !!(matches && matches[i])); });
-    Plotly.restyle(gd, { "marker.opacity": opacity }, meta.markerTraces).then(refresh);
+    var done = lanes.length ? Plotly.restyle(gd, { "marker.opacity": opacity }, lanes) : Promise.resolve();
+    return done.then(refresh);
+  }
+  // Keystrokes coalesce: while one search is being drawn, only the latest text waits for it.
+  var searching = false, searchAgain = false;
+  function searchSoon() {
+    if (searching) { searchAgain = true; return; }
+    searching = true;
+    requestAnimationFrame(function () {
+      search(searchEl.value).then(function () {
+        searching = false;
+        if (searchAgain) { searchAgain = false; searchSoon(); }
+      });
+    });
   }
 
   // --- Export -----------------------------------------------------------------------------------
@@ -469,7 +581,7 @@
   }
 
   function presetZoom(years) {
-    if (years === "all" || ago) return Plotly.relayout(gd, { "xaxis.range": fullRange.slice() });
+    if (years === "all" || ago) return goTo(fullRange.slice());
     var v = view(), w = parseFloat(years), c;
     if (chosen >= 0 && wanted(chosen)) {
       c = events[chosen].xm;
@@ -482,7 +594,7 @@
         if (busy !== null) c = busy; else if (near >= 0) c = events[near].xm;
       }
     }
-    return Plotly.relayout(gd, { "xaxis.range": [c - w / 2, c + w / 2] });
+    return goTo([c - w / 2, c + w / 2]);
   }
 
   // --- The rest of a long list -------------------------------------------------------------
@@ -513,21 +625,81 @@
     }
     return li;
   }
-  function growList() {
-    var more = list.querySelector("li.more");
-    if (!more) return;
-    var v = view(), start = items.length;
-    (function chunk() {
-      var frag = document.createDocumentFragment(), end = Math.min(events.length, start + 2500);
-      for (var i = start; i < end; i++) {
-        var li = listItem(i);
-        li.hidden = listHeld ? false : !(inView(events[i], v) && wanted(i));
-        items.push(li); frag.appendChild(li);
-      }
-      list.insertBefore(frag, more);
-      start = end;
-      if (start < events.length) setTimeout(chunk, 0); else more.remove();
-    })();
+  // The events listed changed (a zoom, a search, a lane hidden): the rows are drawn again.
+  function setRows(next) {
+    if (next.length === rows.length && next.every(function (i, k) { return rows[k] === i; })) {
+      renderRows(true);
+      return;
+    }
+    rows = next;
+    rowOf.fill(-1);
+    for (var k = 0; k < rows.length; k++) rowOf[rows[k]] = k;
+    renderRows(true);
+  }
+  // The rows in the list's view, and OVERSCAN either side, are in the DOM; the list's ::before
+  // and ::after stand in for the rest (padding would make the list itself that tall). Rows already drawn stay where they are (one may hold the focus).
+  function renderRows(force) {
+    if (printing) return;
+    var h = list.clientHeight || 400, top = Math.min(list.scrollTop, Math.max(0, rows.length * ROW - h));
+    var s = Math.max(0, Math.floor(top / ROW) - OVERSCAN);
+    var e = Math.min(rows.length, Math.ceil((top + h) / ROW) + OVERSCAN);
+    if (s >= e) s = Math.max(0, e - 1);
+    if (!force && s === win[0] && e === win[1]) return;
+    win = [s, e];
+    var keep = {}, li = list.firstElementChild, next;
+    for (; li; li = next) {
+      next = li.nextElementSibling;
+      var k = rowOf[+li.getAttribute("data-i")];
+      if (li.hasAttribute("data-i") && k >= s && k < e) keep[li.getAttribute("data-i")] = li;
+      else list.removeChild(li);
+    }
+    var cursor = list.firstElementChild, size = String(rows.length);
+    for (var r = s; r < e; r++) {
+      var i = rows[r], item = keep[i];
+      if (item) cursor = item.nextElementSibling; else { item = listItem(i); list.insertBefore(item, cursor); }
+      if (item.getAttribute("aria-posinset") !== String(r + 1)) item.setAttribute("aria-posinset", r + 1);
+      if (item.getAttribute("aria-setsize") !== size) item.setAttribute("aria-setsize", size);
+      item.classList.toggle("chosen", i === chosen);
+      item.classList.toggle("match", !!(matches && matches[i]));
+    }
+    list.style.setProperty("--above", s * ROW + "px");
+    list.style.setProperty("--below", (rows.length - e) * ROW + "px");
+  }
+  // Brings row r into the list's view (the middle of it when `middle`) and draws it.
+  function reveal(r, middle) {
+    var top = r * ROW, h = list.clientHeight;
+    if (middle) list.scrollTop = top - (h - ROW) / 2;
+    else if (top < list.scrollTop) list.scrollTop = top;
+    else if (top + ROW > list.scrollTop + h) list.scrollTop = top + ROW - h;
+    renderRows(false);
+    return document.getElementById("ev-" + rows[r]);
+  }
+  function startList() {
+    list.textContent = "";
+    list.classList.add("virtual");
+    renderRows(true);
+    var first = list.querySelector("li[data-i]");
+    if (first && first.offsetHeight && first.offsetHeight !== ROW) { ROW = first.offsetHeight; renderRows(true); }
+    list.addEventListener("scroll", function () { renderRows(false); });
+    // On paper the whole list, as before: every event, those not listed hidden.
+    window.addEventListener("beforeprint", function () {
+      printing = true;
+      list.textContent = "";
+      list.style.setProperty("--above", "0px");
+      list.style.setProperty("--below", "0px");
+      var frag = document.createDocumentFragment();
+      events.forEach(function (e, i) {
+        var item = listItem(i);
+        item.hidden = rowOf[i] < 0;
+        frag.appendChild(item);
+      });
+      list.appendChild(frag);
+    });
+    window.addEventListener("afterprint", function () {
+      printing = false;
+      list.textContent = "";
+      renderRows(true);
+    });
   }
 
   // --- Printing ---------------------------------------------------------------------------------
@@ -546,12 +718,16 @@
     }
     return value;
   }
+  function recolourText(text) {
+    Object.keys(meta.printColors).forEach(function (k) { text = text.split(k).join(meta.printColors[k]); });
+    return text;
+  }
   function beforePrint() {
     if (printed) return;
     var L = gd.layout, keys = ["width", "height", "paper_bgcolor", "plot_bgcolor", "font",
       "xaxis.gridcolor", "xaxis.rangeslider.bgcolor", "xaxis.rangeslider.bordercolor",
       "shapes", "annotations", "legend.title.text"];
-    printed = { layout: {}, labels: gd.data[meta.labelTrace].textfont };
+    printed = { layout: {} };
     keys.forEach(function (k) {
       var v = k.split(".").reduce(function (o, part) { return o === undefined ? o : o[part]; }, L);
       printed.layout[k] = v === undefined ? null : JSON.parse(JSON.stringify(v));
@@ -561,14 +737,14 @@
     update["legend.title.text"] = "";  // (clicking the lanes is for the screen)
     update.width = PRINT_WIDTH;
     update.height = Math.min(PRINT_HEIGHT, gd._fullLayout.height);
-    Plotly.restyle(gd, { textfont: [recolour(printed.labels)] }, [meta.labelTrace]);
+    labelLook = { ink: recolour(labelFont.color), halo: recolourText(labelFont.shadow || "") };
     Plotly.relayout(gd, update);
   }
   function afterPrint() {
     if (!printed) return;
     var back = printed;
     printed = null;
-    Plotly.restyle(gd, { textfont: [back.labels] }, [meta.labelTrace]);
+    labelLook = { ink: labelFont.color, halo: labelFont.shadow || "" };
     // (then the window's own width, which plotly would take from before the print otherwise)
     Plotly.relayout(gd, back.layout).then(function () { return Plotly.Plots.resize(gd); });
   }
@@ -580,8 +756,10 @@
     showSendToCloud: false, plotlyServerURL: "",
     modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "sendChartToCloud"],
     toImageButtonOptions: { filename: "timeline", format: "png", scale: 2 } };
-  prepare();
+  var firstLabels = prepare();
+  startList();
   Plotly.newPlot(gd, figure.data, figure.layout, config).then(function () {
+    drawLabels(firstLabels);
     var scheduled = false;
     gd.on("plotly_relayout", function (ev) {
       var keys = Object.keys(ev || {});
@@ -591,6 +769,11 @@
       if (scheduled) return;
       scheduled = true;
       requestAnimationFrame(function () { scheduled = false; refresh(); });
+    });
+    gd.on("plotly_relayouting", function (ev) {
+      var a = ev && ev["xaxis.range[0]"], b = ev && ev["xaxis.range[1]"];
+      if (ev && ev["xaxis.range"]) { a = ev["xaxis.range"][0]; b = ev["xaxis.range"][1]; }
+      if (typeof a === "number" && typeof b === "number") moveLabels([a, b]);
     });
     gd.on("plotly_click", function (ev) {
       var p = ev && ev.points && ev.points[0];
@@ -605,7 +788,6 @@
       refresh();
     });
     document.documentElement.setAttribute("data-ready", "true");
-    setTimeout(growList, 0);
     window.addEventListener("beforeprint", beforePrint);
     window.addEventListener("afterprint", afterPrint);
     var printQuery = window.matchMedia && window.matchMedia("print");
@@ -627,17 +809,20 @@
     if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
     var li = ev.target.closest ? ev.target.closest("li[data-i]") : null;
     if (!li) return;
-    var step = ev.key === "ArrowDown" ? "nextElementSibling" : "previousElementSibling";
-    for (var n = li[step]; n; n = n[step]) {
-      var b = !n.hidden && n.querySelector("button.ev");
-      if (b) { ev.preventDefault(); b.focus(); return; }
-    }
+    var r = rowOf[+li.getAttribute("data-i")] + (ev.key === "ArrowDown" ? 1 : -1);
+    if (r < 0 || r >= rows.length) return;
+    ev.preventDefault();
+    var n = reveal(r, false), b = n && n.querySelector("button.ev");
+    if (b) b.focus({ preventScroll: true });
   });
-  searchEl.addEventListener("input", function () { search(searchEl.value); });
+  searchEl.addEventListener("input", searchSoon);
   document.getElementById("tl-export").addEventListener("click", exportCsv);
   Array.prototype.forEach.call(document.querySelectorAll("[data-zoom]"), function (b) {
     if (ago && b.getAttribute("data-zoom") !== "all") b.disabled = true;
     b.addEventListener("click", function () { presetZoom(b.getAttribute("data-zoom")); });
   });
-  window.timelinePage = { gd: gd, events: events, choose: choose, search: search, refresh: refresh };
+  window.timelinePage = { gd: gd, events: events, choose: choose, search: search, refresh: refresh,
+    listed: function () { return rows.slice(); },
+    labels: function () { return { x: placed.x.slice(), y: placed.y.slice(), text: placed.text.slice(), pos: placed.pos.slice() }; },
+    reveal: function (i) { return rowOf[i] >= 0 && !!reveal(rowOf[i], true); } };
 })();
