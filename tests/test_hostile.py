@@ -335,3 +335,33 @@ def test_any_calendar_event_gives_a_result_or_an_error_naming_the_file(
     status, stderr = invoke("validate", str(path), *args)
     if status == 1:
         assert str(path) in stderr, stderr
+
+
+# -- A pool stopped early -----------------------------------------------------------------------
+
+
+def _square_slowly_in_a_worker(task: tuple[int, int]) -> int:
+    main, n = task
+    if os.getpid() != main:
+        time.sleep(0.05)
+    return n * n
+
+
+def test_a_pool_stopped_early_is_never_terminated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Pool.terminate` kills a worker wherever it is, and one killed holding the result
+    queue's lock hung the pool's shutdown (issue 22): stopping early must not call it."""
+    import multiprocessing.pool
+
+    from timeline.parallel import run_ordered
+
+    def refuse(self: object) -> None:
+        raise AssertionError("Pool.terminate was called")
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "terminate", refuse)
+    tasks = [(os.getpid(), n) for n in range(400)]
+    results = run_ordered(_square_slowly_in_a_worker, tasks, workers=2, in_flight=4)
+    assert [next(results) for _ in range(3)] == [0, 1, 4]
+    results.close()  # stops with tasks still out with the worker
+    assert list(run_ordered(_square_slowly_in_a_worker, tasks, workers=2, in_flight=4)) == [
+        n * n for n in range(400)
+    ]
