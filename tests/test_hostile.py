@@ -365,3 +365,34 @@ def test_a_pool_stopped_early_is_never_terminated(monkeypatch: pytest.MonkeyPatc
     assert list(run_ordered(_square_slowly_in_a_worker, tasks, workers=2, in_flight=4)) == [
         n * n for n in range(400)
     ]
+
+
+# -- One enormous line --------------------------------------------------------------------------
+
+
+def _heading_by_whole_line(text: str, start: int, end: int) -> bool:
+    """`story.heading` as it read the whole line around the expression (quadratic on a file of
+    one line)."""
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
+    return len(line) <= 80 and line.lstrip().startswith(text[start:end]) and "." not in line
+
+
+@given(text=st.text(alphabet="ab \n.19", min_size=1, max_size=300), data=st.data())
+def test_a_heading_is_found_by_looking_only_near_the_expression(
+    text: str, data: st.DataObject
+) -> None:
+    from timeline.tagger.story import heading
+
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start, min(len(text), start + 6)))
+    assert heading(text, start, end) == _heading_by_whole_line(text, start, end)
+
+
+def test_a_quotation_is_looked_for_only_within_reach() -> None:
+    from timeline.tagger.resolve import QUOTE_REACH, _quoted
+
+    near = 'He said "on Monday'
+    assert _quoted(near, len(near) - 9)
+    far = 'He said "' + "x" * QUOTE_REACH + " on Monday"
+    assert not _quoted(far, len(far) - 9)  # a quotation open for pages is a stray mark
