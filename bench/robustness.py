@@ -2,6 +2,7 @@
 then every class of hostile input (issue 22): does each end in a result or a message, in time?
 
     python3 bench/robustness.py [--big-mb 100] [--line-mb 20] [--only big|hostile] [--limit 60]
+                                [--classes 'enormous line']
 
 Each case runs `python -m timeline` in its own process, so peak RSS is the whole process's, and
 a case still running after `--limit` seconds is killed and counted as a hang. A traceback on
@@ -285,8 +286,8 @@ def hostile_cases(folder: Path, line_mb: int) -> list[tuple[str, str, list[str]]
     return cases
 
 
-def hostile(folder: Path, line_mb: int, limit: float) -> None:
-    cases = hostile_cases(folder, line_mb)
+def hostile(folder: Path, line_mb: int, limit: float, classes: str = "") -> None:
+    cases = [c for c in hostile_cases(folder, line_mb) if classes in c[0]]
     rows: dict[str, list[float]] = {}  # cases, tracebacks, hangs, other exits, slowest
     bad: list[str] = []
     for kind, name, cli in cases:
@@ -302,10 +303,9 @@ def hostile(folder: Path, line_mb: int, limit: float) -> None:
             bad.append(f"| {kind} | {name} | {status} | {seconds:.1f} | {why} |")
     print("\n| class | cases | tracebacks | hangs | other exit | slowest (s) |")
     print("|---|---:|---:|---:|---:|---:|")
-    for kind, (count, crashed, hung, other, slowest) in rows.items():
-        print(
-            f"| {kind} | {count:.0f} | {crashed:.0f} | {hung:.0f} | {other:.0f} | {slowest:.1f} |"
-        )
+    for kind, tally in rows.items():
+        counts = " | ".join(f"{n:.0f}" for n in tally[:4])
+        print(f"| {kind} | {counts} | {tally[4]:.1f} |")
     totals = [sum(r[i] for r in rows.values()) for i in range(4)]
     print(f"| all | {totals[0]:.0f} | {totals[1]:.0f} | {totals[2]:.0f} | {totals[3]:.0f} | "
           f"{max(r[4] for r in rows.values()):.1f} |")  # fmt: skip
@@ -322,13 +322,14 @@ def main() -> None:
     parser.add_argument("--line-mb", type=int, default=20)
     parser.add_argument("--only", choices=("big", "hostile"))
     parser.add_argument("--limit", type=float, default=60.0, help="seconds before a hang")
+    parser.add_argument("--classes", default="", help="only the hostile classes naming this")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         if args.only != "hostile":
             big_cases(Path(tmp), args.big_mb, args.line_mb)
         if args.only != "big":
-            hostile(Path(tmp), args.line_mb, args.limit)
+            hostile(Path(tmp), args.line_mb, args.limit, args.classes)
 
 
 if __name__ == "__main__":
