@@ -19,15 +19,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--examples", type=int, default=2000)
     args, rest = parser.parse_known_args()
-    code = (
-        "import hypothesis, sys, pytest; "
-        f"hypothesis.settings.register_profile('bench', hypothesis.settings.get_profile('long'), "
-        f"max_examples={args.examples}); "
-        "sys.exit(pytest.main(sys.argv[1:]))"
-    )
-    command = [sys.executable, "-c", code, "tests/test_hostile.py", "-q", "-k", "any_",
-               "--hypothesis-profile", "bench", "--hypothesis-show-statistics", *rest]  # fmt: skip
+    command = [sys.executable, "-m", "pytest", "tests/test_hostile.py", "-q", "-k", "any_",
+               "-p", "no:cacheprovider", "--hypothesis-show-statistics", *rest]  # fmt: skip
     env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env.update(HYPOTHESIS_PROFILE="long", FUZZ_EXAMPLES=str(args.examples))
     sys.exit(subprocess.call(command, cwd=ROOT, env=env))
 
 
