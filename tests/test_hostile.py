@@ -397,3 +397,16 @@ def test_a_quotation_is_looked_for_only_within_reach() -> None:
     assert _quoted(near, len(near) - 9)
     far = 'He said "' + "x" * QUOTE_REACH + " on Monday"
     assert not _quoted(far, len(far) - 9)  # a quotation open for pages is a stray mark
+
+
+def test_text_without_full_stops_is_cut_into_sentences_of_bounded_length() -> None:
+    """Each date is weighed against every other in its sentence: a page of dates in tags,
+    with no full stop, was one sentence of them all (minutes for 100 kB)."""
+    from timeline.tagger.events import MAX_SENTENCE, sentences
+
+    text = "3 May 2011 " * 2_000
+    spans = sentences(text)
+    assert len(spans) > 1
+    assert all(b - a <= MAX_SENTENCE for a, b in spans)
+    # Nothing lost, and cut between words (a word cut in two would read as two here).
+    assert " ".join(text[a:b] for a, b in spans).split() == text.split()
