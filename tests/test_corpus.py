@@ -247,14 +247,23 @@ def test_share_reads_what_a_worker_would_come_to_last_first() -> None:
     assert read_here == [5, 4, 3, 2, 1, 0]
 
 
-def _collector(_: int) -> tuple[int, tuple[int, ...]]:
-    time.sleep(0.02)  # long enough for the worker to take some
+def _collector(task: tuple[int, str, int]) -> tuple[int, tuple[int, ...]]:
+    """This process's id and thresholds. A worker leaves a mark; this process waits for it
+    (a minute at most) before its first read, so that the worker has read one task however
+    slow its start on a loaded machine (the test failed then, the worker having read none)."""
+    main, mark, _ = task
+    if os.getpid() != main:
+        Path(mark).touch()
+    else:
+        deadline = time.monotonic() + 60
+        while not os.path.exists(mark) and time.monotonic() < deadline:
+            time.sleep(0.01)
     return os.getpid(), gc.get_threshold()
 
 
 @pytest.mark.parametrize("thread_running", [False, True], ids=["forked", "fork server"])
 def test_workers_collect_garbage_as_this_process_does(
-    thread_running: bool, monkeypatch: pytest.MonkeyPatch
+    thread_running: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     import timeline.parallel as parallel
 
@@ -263,7 +272,8 @@ def test_workers_collect_garbage_as_this_process_does(
     before = gc.get_threshold()
     gc.set_threshold(12_345, 11, 13)
     try:
-        found = list(run_ordered(_collector, range(60), workers=2, in_flight=2))
+        tasks = [(os.getpid(), str(tmp_path / "read"), n) for n in range(60)]
+        found = list(run_ordered(_collector, tasks, workers=2, in_flight=2))
     finally:
         gc.set_threshold(*before)
     assert {pid for pid, _ in found} - {os.getpid()}, "the worker read nothing"

@@ -10,6 +10,7 @@ Ctrl-C stops the workers and raises `KeyboardInterrupt` here.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
@@ -93,11 +94,16 @@ def run_ordered(
         yield from _on_pool(fn, tasks, workers, in_flight)
 
 
-def _start_worker(gc_threshold: tuple[int, ...]) -> None:
+_cancelled: Any = None  # in a worker: the pool's Event, set when its results are not wanted
+
+
+def _start_worker(gc_threshold: tuple[int, ...], cancelled: Any = None) -> None:
+    global _cancelled
     # Ctrl-C reaches every process of the terminal's group; only the parent should act on it,
     # or each worker would print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(*gc_threshold)  # as this process collects garbage (see cli.main)
+    _cancelled = cancelled
 
 
 @contextmanager
@@ -116,6 +122,8 @@ def _interrupts_ignored() -> Iterator[None]:
 
 
 def _pickled(fn: Callable[[T], R], task: T) -> bytes:
+    if _cancelled is not None and _cancelled.is_set():
+        return b""  # nobody will take it: the pool is being shut down
     return pickle.dumps(fn(task), protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -274,13 +282,20 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+# Seconds a pool being shut down early is given for its workers to finish the task each is
+# reading (the rest are skipped); then they are killed.
+SHUTDOWN_SECONDS = 5.0
+
+
 def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int, in_flight: int) -> Iterator[R]:
     """`workers - 1` processes read alongside this one (see `share`): the workers' start (a
     fresh interpreter that imports the readers) costs no waiting, only the workers' results are
     pickled, and a corpus smaller than the start-up is read at one process's speed."""
+    context = _context()
+    cancelled = context.Event()
     with _interrupts_ignored():  # inherited by the workers (and a fork server), from birth
-        pool = _context().Pool(workers - 1, initializer=_start_worker,
-                              initargs=(gc.get_threshold(),))  # fmt: skip
+        pool = context.Pool(workers - 1, initializer=_start_worker,
+                            initargs=(gc.get_threshold(), cancelled))  # fmt: skip
     stats = Shared()
     finished = False
     try:
@@ -293,13 +308,40 @@ def _on_pool(fn: Callable[[T], R], tasks: Iterable[T], workers: int, in_flight: 
         )
         finished = True
     finally:
-        # Ctrl-C, an error, or tasks read here as well: stop the workers now, do not finish
-        # their queue.
         if finished and not stats.read_again:
             pool.close()
+            pool.join()
         else:
-            pool.terminate()
-        pool.join()
+            # Ctrl-C, an error, or tasks read here as well: the workers' results are not
+            # wanted. Not `pool.terminate()`: it kills a worker wherever it is, and one killed
+            # while it holds the result queue's lock leaves the pool's task thread waiting on
+            # that lock forever (and this process in `join` with it).
+            _shut_down(pool, cancelled)
+
+
+def _shut_down(pool: Any, cancelled: Any) -> None:
+    """Stop a pool whose queued tasks are not wanted: each worker skips them, finishes the task
+    it is reading and exits on its own. A worker still busy after `SHUTDOWN_SECONDS` (stuck,
+    or the pool waits on a task whose worker died) is killed, and the pool left to its daemon
+    threads rather than joined."""
+    cancelled.set()
+    pool.close()
+    joined = threading.Thread(target=pool.join, name="timeline-pool-join", daemon=True)
+    joined.start()
+    joined.join(SHUTDOWN_SECONDS)
+    if not joined.is_alive():
+        return
+    workers = list(getattr(pool, "_pool", ()))  # the Pool keeps its processes here
+    for process in workers:
+        with contextlib.suppress(OSError, AttributeError):
+            process.kill()
+    for process in workers:
+        with contextlib.suppress(OSError, AttributeError, AssertionError):
+            process.join(1)
+    # The pool's exit hook would terminate it again, waiting on the same threads.
+    finalizer = getattr(pool, "_terminate", None)
+    if finalizer is not None and hasattr(finalizer, "cancel"):
+        finalizer.cancel()
 
 
 def _on_dask(

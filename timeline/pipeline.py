@@ -158,16 +158,17 @@ def expand(inputs: Iterable[str]) -> tuple[list[str], list[Diagnostic]]:
             continue
         path = Path(item)
         if path.is_dir():
-            found, skipped = _folder(path)
+            found, skipped, odd = _folder(path)
             if not found and not skipped:
                 raise InputError(
                     SourceRef(item),
                     "no .yaml, .json, .csv, .ics, .txt, .md or .html files in this folder",
                 )
-            if skipped:
-                shown = ", ".join(skipped[:5]) + (", …" if len(skipped) > 5 else "")
-                notes.append(Diagnostic(Severity.NOTE, SourceRef(item),
-                                        f"skipped what timeline wrote here: {shown}"))  # fmt: skip
+            for names, what in ((skipped, "what timeline wrote here"), (odd, _NOT_FILES)):
+                if names:
+                    shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+                    notes.append(Diagnostic(Severity.NOTE, SourceRef(item),
+                                            f"skipped {what}: {shown}"))  # fmt: skip
             paths.extend(found)
         elif not path.exists():
             raise InputError(SourceRef(item), "no such file")
@@ -176,10 +177,15 @@ def expand(inputs: Iterable[str]) -> tuple[list[str], list[Diagnostic]]:
     return paths, notes
 
 
-def _folder(folder: Path) -> tuple[list[str], list[str]]:
-    """The readable files below `folder`, sorted, and what was skipped (relative to it)."""
+_NOT_FILES = "what is not a file (broken or looping links, pipes, devices)"
+
+
+def _folder(folder: Path) -> tuple[list[str], list[str], list[str]]:
+    """The readable files below `folder`, sorted, what timeline wrote there, and what is not a
+    file at all (relative to it)."""
     found: list[str] = []
     skipped: list[str] = []
+    odd: list[str] = []
     for root, dirs, files in os.walk(folder):
         if Path(root) == folder and OUTPUT_FOLDER in dirs:
             dirs.remove(OUTPUT_FOLDER)
@@ -188,11 +194,13 @@ def _folder(folder: Path) -> tuple[list[str], list[str]]:
             p = Path(root, name)
             if p.suffix.lower() not in _SUFFIXES:
                 continue
-            if _SUFFIXES[p.suffix.lower()] == "html" and _generated(p):
+            if not p.is_file():  # a pipe or a device would be read forever; a dead link fails
+                odd.append(str(p.relative_to(folder)))
+            elif _SUFFIXES[p.suffix.lower()] == "html" and _generated(p):
                 skipped.append(str(p.relative_to(folder)))
             else:
                 found.append(str(p))
-    return sorted(found), sorted(skipped)
+    return sorted(found), sorted(skipped), sorted(odd)
 
 
 def _generated(path: Path) -> bool:
@@ -217,7 +225,11 @@ def read_input(path: str, stdin: BinaryIO | None) -> bytes:
                 f"{MAX_INPUT_BYTES / 2**20:.0f} MB"
             )  # fmt: skip
         with open(path, "rb") as f:
-            return f.read()
+            data = f.read(MAX_INPUT_BYTES + 1)  # a device such as /dev/zero has no size
+        if len(data) > MAX_INPUT_BYTES:
+            raise InputError(SourceRef(path), f"more than the limit of "
+                             f"{MAX_INPUT_BYTES / 2**20:.0f} MB")  # fmt: skip
+        return data
     except IsADirectoryError:
         raise InputError(SourceRef(path), "is a folder, not a file") from None
     except PermissionError:
@@ -318,7 +330,8 @@ def _workers(asked: int | None, paths: list[str]) -> int:
     size = 0
     for path in paths:
         if path != STDIN:
-            size += os.path.getsize(path)
+            with contextlib.suppress(OSError):  # reading it says what is wrong
+                size += os.path.getsize(path)
             if size > POOL_ABOVE:
                 return available_cores()
     return 1
@@ -441,7 +454,14 @@ def _check_size(path: str, fmt: str, size: int) -> None:
 
 
 def _streamable(path: str) -> bool:
-    return Path(path).suffix.lower() in (".txt", ".text") and os.path.getsize(path) > STREAM_ABOVE
+    try:
+        return (
+            Path(path).suffix.lower() in (".txt", ".text")
+            and os.path.isfile(path)
+            and (os.path.getsize(path) > STREAM_ABOVE)
+        )
+    except OSError:  # gone since: reading it says so
+        return False
 
 
 def _read_in_chunks(path: str, options: ReadOptions) -> Iterator[ReadResult]:
@@ -704,9 +724,9 @@ def check_output(inputs: Sequence[str], output: Path) -> None:
         return
     if output.is_dir():
         raise OutputError(str(output), "is a directory")
-    target = output.resolve()
+    target = os.path.realpath(output)  # not Path.resolve, which raises on a symlink loop
     for path in expand_inputs(inputs):
-        if path != STDIN and Path(path).resolve() == target:
+        if path != STDIN and os.path.realpath(path) == target:
             raise OutputError(str(output), "the output would overwrite an input file")
 
 

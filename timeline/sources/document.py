@@ -32,7 +32,8 @@ from timeline.model import (
 )
 from timeline.sources import ReadOptions, ReadResult
 
-__all__ = ["EVENT_KEYS", "TOP_KEYS", "Lines", "Problems", "attach", "read_document", "with_lines"]
+__all__ = ["EVENT_KEYS", "MAX_YEAR", "TOP_KEYS", "Lines", "Problems", "attach", "read_document",
+           "with_lines", "year_number"]  # fmt: skip
 
 TOP_KEYS = ("title", "reference_date", "languages", "date_order", "timezone", "groups", "eras",
             "events")  # fmt: skip
@@ -45,6 +46,9 @@ ERA_KEYS = ("name", "start", "end", "color")
 RECORD_KEYS = ("start", "end", "precision", "qualifiers", "text")
 
 MAX_TEXT = 10_000  # characters in one field
+# Years beyond this many either side of AD 1 are refused: a trillion years is seventy times the
+# age of the universe, and a page cannot place a year past a float's range.
+MAX_YEAR = 10**12
 
 _SAFE_URL = re.compile(r"^(?:https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$", re.IGNORECASE)
 _COLOR = re.compile(r"^(?:#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8})$")
@@ -458,10 +462,21 @@ def _iso_day(record: dict[str, Any], key: str, problems: Problems,
     try:
         if m is None:
             raise ValueError("expected YYYY-MM-DD, or -YYYY-MM-DD before year 0")
-        return Day(int(m[1]), int(m[2]), int(m[3]))
+        year = year_number(m[1])
+        return Day(year, int(m[2]), int(m[3]))
     except ValueError as exc:
         problems.error(_line_of(record, key), f"{key} {quote(text)} is not a day: {exc}", text)
         return None
+
+
+def year_number(digits: str) -> int:
+    """A year written in digits, within ±`MAX_YEAR`; else `ValueError` (before `int` would
+    refuse past 4,300 digits with a message about Python)."""
+    if len(digits.strip().lstrip("+-").lstrip("0")) > len(str(MAX_YEAR)) or not (
+        -MAX_YEAR <= (year := int(digits)) <= MAX_YEAR
+    ):
+        raise ValueError(f"the year is past {MAX_YEAR:,} years from AD 1")
+    return year
 
 
 def _precision(mapping: dict[str, Any], key: str, problems: Problems) -> Precision | None:

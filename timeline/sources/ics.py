@@ -80,12 +80,17 @@ def _moment(component: Any, name: str, line: int | None, problems: Problems) -> 
     except Exception:  # as from_ical: a damaged value can raise anything
         value = None
     if not isinstance(value, dt.date | dt.timedelta):
-        raw = component.get(name)
-        shown = raw.to_ical() if hasattr(raw, "to_ical") else raw
-        shown = shown.decode(errors="replace") if isinstance(shown, bytes) else str(shown)
+        shown = _raw(component, name)
         problems.error(line, f"{name.upper()} {shown!r} is not a date", shown)
         return _BROKEN
     return value
+
+
+def _raw(component: Any, name: str) -> str:
+    """A property as written in the file."""
+    raw = component.get(name)
+    shown = raw.to_ical() if hasattr(raw, "to_ical") else raw
+    return shown.decode(errors="replace") if isinstance(shown, bytes) else str(shown)
 
 
 def _item(component: Any, line: int | None, problems: Problems, exact: bool) -> Any:
@@ -99,12 +104,18 @@ def _item(component: Any, line: int | None, problems: Problems, exact: bool) -> 
     if start is None or _BROKEN in (start, end, duration):
         return None
     first = last = _day(start)
-    if isinstance(end, dt.datetime):
-        last = _day(end - dt.timedelta(microseconds=1))
-    elif isinstance(end, dt.date):
-        last = _day(end - dt.timedelta(days=1))
-    elif isinstance(duration, dt.timedelta):
-        last = _day(start + duration - dt.timedelta(microseconds=1))
+    try:
+        if isinstance(end, dt.datetime):
+            last = _day(end - dt.timedelta(microseconds=1))
+        elif isinstance(end, dt.date):
+            last = _day(end - dt.timedelta(days=1))
+        elif isinstance(duration, dt.timedelta):
+            last = _day(start + duration - dt.timedelta(microseconds=1))
+    except OverflowError:  # the end falls before AD 1 or after 9999, where dates stop
+        if end is None and isinstance(duration, dt.timedelta) and duration > dt.timedelta(0):
+            shown = _raw(component, "duration")
+            problems.error(line, f"DURATION {shown!r} runs past the end of 9999", shown)
+            return None
     last = max(last, first)
     item: dict[str, Any] = {
         "title": _text(component, "summary"),
@@ -188,7 +199,6 @@ def _expand(calendars: list[Any], vevents: list[Any], series: set[str],
     import icalendar
     import recurring_ical_events
 
-    low, high = window(options)
     times = False
     for uid in sorted(series):
         parts = [c for c in vevents if str(c.get("uid")) == uid]
@@ -200,19 +210,30 @@ def _expand(calendars: list[Any], vevents: list[Any], series: set[str],
         for part in parts:
             cal.add_component(part)
         try:
+            # A series that ends (COUNT, UNTIL, or RDATEs alone) is expanded whole unless a
+            # window is asked for; one that does not, within the default window.
+            whole = options.window is None and _ends(master)
+            low, high = (Day(1), Day(9999, 12, 31)) if whole else window(options)
+            high, stop = _reachable(master, low, high)
+            cut = stop is not None
             query = recurring_ical_events.of(cal)
             found = []
-            for occurrence in query.between(_date(low), _date(high) + dt.timedelta(days=1)):
+            # The library steps a day back from where it starts: not from 1 January AD 1.
+            first = _date(max(low, Day(1, 1, 2)))
+            for occurrence in query.between(first, stop or _end_of(high)):
                 found.append(occurrence)
                 if len(found) >= MAX_OCCURRENCES:
-                    problems.warn(line, f"more than {MAX_OCCURRENCES:,} occurrences in the "
-                                  "window; the rest are left out (narrow --window)")  # fmt: skip
+                    cut = True
                     break
         except Exception as exc:  # the library's own errors for a broken RRULE
             problems.error(line, f"cannot expand the recurring event: {exc}", uid)
             continue
+        if cut:
+            problems.warn(line, f"more than {MAX_OCCURRENCES:,} occurrences to expand; only "
+                          f"those up to {high} are kept (narrow --window)")  # fmt: skip
         title = _text(master, "summary") or uid
-        problems.items.append(_note(problems.path, line, title, low, high, len(found)))
+        shown = None if whole else (low, high)
+        problems.items.append(_note(problems.path, line, title, shown, len(found)))
         for occurrence in found:
             made = _item(occurrence, line, problems, exact=False)
             if made is not None:
@@ -221,17 +242,65 @@ def _expand(calendars: list[Any], vevents: list[Any], series: set[str],
     return times
 
 
+def _rules(component: Any) -> list[Any]:
+    rules = component.get("rrule")
+    return [] if rules is None else rules if isinstance(rules, list) else [rules]
+
+
+def _ends(component: Any) -> bool:
+    """Whether a series has an end of its own: every RRULE has a COUNT or an UNTIL."""
+    return all("COUNT" in rule or "UNTIL" in rule for rule in _rules(component))
+
+
+# Occurrences of one RRULE looked at, at most, before the library expands it: FREQ=SECONDLY
+# makes 31 million a year, which the library would build every one of, however few are kept.
+LOOK_AHEAD = 4 * MAX_OCCURRENCES
+
+
+def _reachable(master: Any, low: Day, high: Day) -> tuple[Day, dt.datetime | None]:
+    """The last day up to `high` that can be expanded in bounded time, and the moment the
+    expansion must stop at when that cuts the window short: each RRULE is walked lazily from
+    DTSTART (as the library walks it) for at most `LOOK_AHEAD` occurrences, or
+    `MAX_OCCURRENCES` within the window."""
+    from dateutil.rrule import rrulestr
+
+    start = master.decoded("dtstart")
+    if not isinstance(start, dt.datetime):
+        start = dt.datetime.combine(start, dt.time())
+    start = start.replace(tzinfo=None)
+    stop = None
+    for rule in _rules(master):
+        # Compared without time zones: a day either way does not matter for a bound.
+        text = re.sub(r"(UNTIL=[0-9T]+)Z", r"\1", rule.to_ical().decode())
+        inside = 0
+        for seen, when in enumerate(rrulestr(text, dtstart=start)):
+            day = _day(when)
+            if day > high:
+                break
+            inside += day >= low
+            if seen >= LOOK_AHEAD or inside > MAX_OCCURRENCES:
+                high, stop = day, when
+                break
+    return high, stop
+
+
+def _end_of(day: Day) -> dt.datetime:
+    """The last moment of a day, for the library's `between` (the next day may be past 9999)."""
+    return dt.datetime.combine(_date(day), dt.time.max)
+
+
 def _date(day: Day) -> dt.date:
     return dt.date(day.year, day.month, day.day)
 
 
-def _note(path: str, line: int | None, title: str, low: Day, high: Day, count: int) -> Any:
+def _note(path: str, line: int | None, title: str, span: tuple[Day, Day] | None,
+          count: int) -> Any:  # fmt: skip
     from timeline.model import Diagnostic, Severity
 
-    return Diagnostic(
-        Severity.NOTE,
-        SourceRef(path, line),
-        f"recurring event {title!r} expanded from {low} to {high}: {count} occurrence"
-        f"{'s' if count != 1 else ''} (set the window with --window START..END)",
-        title,
-    )
+    occurrences = f"{count} occurrence{'s' if count != 1 else ''}"
+    if span is None:
+        message = f"recurring event {title!r}: {occurrences}, the whole series"
+    else:
+        message = (f"recurring event {title!r} expanded from {span[0]} to {span[1]}: "
+                   f"{occurrences} (set the window with --window START..END)")  # fmt: skip
+    return Diagnostic(Severity.NOTE, SourceRef(path, line), message, title)

@@ -8,6 +8,7 @@ and every problem names its line.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -71,9 +72,11 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+# Numbers are read as the text they are, as YAML's are (`with_lines` would make them text
+# anyway): an integer past Python's 4,300 digits would otherwise raise from inside `json`.
 def _parse(text: str, path: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates)
+        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=str)
     except _DuplicateKey:
         return _DUPLICATE_KEYS
     except json.JSONDecodeError as exc:
@@ -82,6 +85,32 @@ def _parse(text: str, path: str) -> Any:
         ) from None
     except RecursionError:
         raise InputError(SourceRef(path), "invalid JSON: nested too deeply") from None
+    _refuse_lone_surrogates(text, path)
+    return value
+
+
+# A \uD800-\uDFFF escape not in a high-low pair: json reads it into a string that cannot be
+# written as UTF-8, so the page or file would fail at its last step. An escaped backslash
+# before the "u" makes it plain text.
+_SURROGATE = re.compile(
+    r"(?<!\\)(?:\\\\)*\\u(?:(d[89ab][0-9a-f]{2})(\\ud[c-f][0-9a-f]{2})?|(d[c-f][0-9a-f]{2}))",
+    re.IGNORECASE,
+)
+
+
+def _refuse_lone_surrogates(text: str, path: str, line: int | None = None) -> None:
+    if "\\u" not in text:
+        return
+    for m in _SURROGATE.finditer(text):
+        if m[1] and m[2]:
+            continue
+        at = line if line is not None else text.count("\n", 0, m.start()) + 1
+        raise InputError(
+            SourceRef(path, at),
+            f"invalid JSON: \\u{m[1] or m[3]} is half of a surrogate pair, which no text can "
+            "hold (write the character itself, or both halves)",
+            m[0].lstrip("\\")[:12],
+        )
 
 
 def load(text: str, path: str) -> Any:
@@ -112,13 +141,18 @@ def read_lines(text: str, path: str, options: ReadOptions) -> ReadResult:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_int=str)
         except (json.JSONDecodeError, RecursionError) as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
             problems.error(number, f"invalid JSON: {reason}", line[:60])
             continue
         if not isinstance(record, dict):
             problems.error(number, "each line should be a JSON object", line[:60])
+            continue
+        try:
+            _refuse_lone_surrogates(line, path, number)
+        except InputError as exc:
+            problems.error(number, exc.message, exc.value)
             continue
         kind = record.pop("type", None) or "event"
         if kind not in _TYPES:

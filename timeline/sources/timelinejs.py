@@ -14,10 +14,17 @@ import html
 import re
 from typing import Any
 
-from timeline.errors import DateError, InputError
+from timeline.errors import DateError, InputError, quote
 from timeline.model import Day, FuzzyDate, Precision, Settings, SourceRef, days_in_month
 from timeline.sources import ReadOptions, ReadResult
-from timeline.sources.document import Lines, Problems, attach, read_document, with_lines
+from timeline.sources.document import (
+    Lines,
+    Problems,
+    attach,
+    read_document,
+    with_lines,
+    year_number,
+)
 
 __all__ = ["read", "read_slides"]
 
@@ -170,7 +177,11 @@ def _date(raw: Any, line: int | None, settings: Settings, problems: Problems,
             at = (raw.get("_keys") or {}).get(key, raw.get("_line", line))
             problems.error(at, f"{key} {value!r} is not a whole number", str(value))
             return None
-        parts[key] = int(str(value))
+        try:
+            parts[key] = year_number(str(value))
+        except ValueError as exc:
+            problems.error(raw.get("_line", line), f"{key} {quote(str(value))}: {exc}", str(value))
+            return None
     if "year" not in parts:
         problems.error(raw.get("_line", line), "a TimelineJS date needs a year")
         return None

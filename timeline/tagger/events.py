@@ -75,10 +75,27 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 continue  # "Mr. Smith", "U.S. troops", "am 9. November": not the end
         end = m.end()
         if text[start:end].strip():
-            spans.append(_strip(text, start, end))
+            spans.extend(_bounded(text, *_strip(text, start, end)))
         start = end
     if text[start:].strip():
-        spans.append(_strip(text, start, len(text)))
+        spans.extend(_bounded(text, *_strip(text, start, len(text))))
+    return spans
+
+
+# Characters in one sentence at most. Text without full stops (a page of dates in tags, a list
+# run together on one line) would otherwise be one sentence of megabytes, and each of its dates
+# is weighed against every other in it; past this, it is cut at a space.
+MAX_SENTENCE = 2_000
+
+
+def _bounded(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    spans = []
+    while b - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        cut = a + MAX_SENTENCE if cut < 0 else cut
+        spans.append(_strip(text, a, cut))
+        a = _strip(text, cut, b)[0]
+    spans.append((a, b))
     return spans
 
 

@@ -517,9 +517,14 @@ def resolve(r: Reading, ctx: Context) -> Resolved:
     return Resolved(r.type, value, point, date, quals, anchored)
 
 
+# How far back a quotation is looked for: a paragraph is far shorter, and a file on one line
+# (megabytes of it) would otherwise be read back to its start for every expression.
+QUOTE_REACH = 5_000
+
+
 def _quoted(text: str, at: int) -> bool:
     """Whether `at` is inside a quotation that opened in the same paragraph."""
-    before = text[text.rfind("\n", 0, at) + 1 : at]
+    before = text[max(text.rfind("\n", max(0, at - QUOTE_REACH), at) + 1, at - QUOTE_REACH) : at]
     if "„" in before:  # German quotation marks: „ opens, “ closes
         return before.rfind("„") > before.rfind("“")
     return before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")

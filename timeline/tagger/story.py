@@ -109,8 +109,15 @@ def in_passing(text: str, story_at: int, at: int) -> bool:
 def heading(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] opens a short line of its own with no sentence in it ("1920",
     "2005: Elections and transitional government")."""
-    line_end = text.find("\n", end)
-    line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
+    # Only the 80 characters around are looked at: a file on one line (megabytes of it) was
+    # otherwise copied whole for every expression in it.
+    first = text.rfind("\n", max(0, start - 81), start) + 1
+    if first == 0 and start > 81:
+        return False
+    last = text.find("\n", end, first + 81)
+    if last < 0:
+        last = min(len(text), first + 81)  # past 80, too long whatever follows
+    line = text[first:last]
     return len(line) <= 80 and line.lstrip().startswith(text[start:end]) and "." not in line
 
 
