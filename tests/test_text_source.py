@@ -292,6 +292,17 @@ def test_markdown_tables_are_rows_and_code_is_not_prose() -> None:
                       (1999, "Lights added", 6)]  # fmt: skip
 
 
+def test_markdown_descriptions_keep_no_space_where_markup_was() -> None:
+    """Markup is blanked to keep offsets; the description closes the gaps it left before a
+    comma or a full stop ("June 2010 ," and "the bridge ." from a table row, before)."""
+    text = ("| Year | Event |\n|------|-------|\n| 1950 | Tolls removed from the bridge |\n\n"
+            "The city began a renovation in **June 2010**, which ended in 2015.\n")  # fmt: skip
+    result = read_markdown(text, "bridge.md", TODAY)
+    descriptions = {e.description for e in result.timeline.events}
+    assert "1950 – Tolls removed from the bridge." in descriptions
+    assert "The city began a renovation in June 2010, which ended in 2015." in descriptions
+
+
 def test_year_headings_head_their_events_and_are_not_reported_lost() -> None:
     """Notes kept by year ("## 1967" over that year's events) give each event its year, and
     the headings are not "dates that could not be placed"; a date in prose with no event

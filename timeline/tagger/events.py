@@ -132,6 +132,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
+_LOOSE_MARK = re.compile(r" ([,.])(?= |$)")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 
 
@@ -661,7 +662,8 @@ def build_events(
             end = None
         src_start, src_end = _source_span(t, offset_map)
         line = bisect.bisect_right(line_starts, src_start)
-        clean = re.sub(r"\s+", " ", sentence).strip()
+        # (markup blanked to keep offsets leaves "June 2010 ," and "the bridge ." behind)
+        clean = _LOOSE_MARK.sub(r"\1", re.sub(r"\s+", " ", sentence).strip())
         if len(clean) > DESCRIPTION_CHARS:
             clean = clean[: DESCRIPTION_CHARS - 1].rstrip() + "…"
         ref = SourceRef(path, line, src_start, src_end, clean)
