@@ -254,3 +254,11 @@ def test_round_trip_through_extract_yaml(tmp_path: pytest.TempPathFactory) -> No
     assert [(e.name, e.start.start, e.end.end) for e in after.eras] == [
         (e.name, e.start.start, e.end.end) for e in before.eras
     ]
+
+
+def test_a_misspelt_events_key_is_named_with_its_line() -> None:
+    """'evnts:' holding the list said only "no events: add an `events:` list"."""
+    with pytest.raises(InputError) as caught:
+        read("title: X\nevnts:\n  - {date: 2001, title: A}\n", "t.yaml", ReadOptions())
+    assert caught.value.ref.line == 2
+    assert "evnts; did you mean events?" in caught.value.message

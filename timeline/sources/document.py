@@ -127,6 +127,15 @@ def read_document(
         if problems.error_count:  # the format's reader has said why already
             return ReadResult(Timeline(()), problems.items, fmt)
         line = _line_of(data, "events")
+        # ("evnts:" holding the list: say which key it was)
+        near = [k for k in data if isinstance(k, str) and k != "events"
+                and difflib.get_close_matches(k, ["events"], n=1, cutoff=0.6)]  # fmt: skip
+        if near and "events" not in data:
+            raise InputError(
+                SourceRef(path, _line_of(data, near[0])),
+                f"no events: unknown top-level key {near[0]}; did you mean events?",
+                near[0],
+            )
         raise InputError(
             SourceRef(path, line), "no events: add an `events:` list with at least one event"
         )
