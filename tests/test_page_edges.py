@@ -167,3 +167,25 @@ def test_a_cdn_page_offline_says_why_it_has_no_chart(browser: Any, tmp_path: Pat
         assert page.locator("#tl-list li[data-i]").count() == 9
     finally:
         page.close()
+
+
+def test_search_dims_the_bars_it_does_not_find(browser: Any, tmp_path: Path) -> None:
+    """A span is a stretch of a line trace: a search that finds none of a trace's events dims
+    it with the marks (the long bar stayed bright), and clearing the search restores it."""
+    page = Page(browser, make_page(tmp_path, LONG_BAR, "bar"))
+    try:
+        spans = page.js("() => timelinePage.gd.data.findIndex(t => / spans$/.test(t.name))")
+        assert spans >= 0
+        bright = page.js("i => timelinePage.gd.data[i].opacity", spans)
+        page.page.fill("#tl-search", "Seven")
+        page.settle()
+        assert page.js("i => timelinePage.gd.data[i].opacity", spans) < bright / 2
+        page.page.fill("#tl-search", "long age")
+        page.settle()
+        assert page.js("i => timelinePage.gd.data[i].opacity", spans) == bright
+        page.page.fill("#tl-search", "")
+        page.settle()
+        assert page.js("i => timelinePage.gd.data[i].opacity", spans) == bright
+        assert page.errors == []
+    finally:
+        page.page.close()

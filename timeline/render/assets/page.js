@@ -489,6 +489,7 @@
   // --- Search: filter the list, dim the chart -------------------------------------------------
   // Each event's searchable text, lower-cased once, at the first search.
   var haystack = null, dimmed = meta.markerTraces.map(function () { return false; });
+  var dimmedLines = {};
   function search(text) {
     listHeld = false;
     var q = text.trim().toLowerCase();
@@ -514,6 +515,17 @@
       opacity.push(dim ? idx.map(function (i) { return matches[i] ? 1 : 0.12; }) : 1);
     });
     var done = lanes.length ? Plotly.restyle(gd, { "marker.opacity": opacity }, lanes) : Promise.resolve();
+    // A bar or band is one stretch of a line trace, which has one opacity: a trace none of
+    // whose events the search finds is dimmed with the marks; one that holds a match is not.
+    var lines = [], faint = [];
+    (meta.lineEvents || []).forEach(function (entry, k) {
+      var dim = matches !== null && !entry[1].some(function (i) { return matches[i]; });
+      if (dim === !!dimmedLines[k]) return;
+      dimmedLines[k] = dim;
+      lines.push(entry[0]);
+      faint.push(dim ? entry[2] * 0.15 : entry[2]);
+    });
+    if (lines.length) done = done.then(function () { return Plotly.restyle(gd, { opacity: faint }, lines); });
     return done.then(refresh);
   }
   // Keystrokes coalesce: while one search is being drawn, only the latest text waits for it.
