@@ -109,3 +109,15 @@ def test_events_of_one_day_are_in_the_documented_order(tmp_path: Path) -> None:
         "zebra crossing",
         "A mission",  # a span that starts that day comes after the day's own events
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [("Officials met on Feb. 29 to discuss the plan.", "2016-02-29"),
+     ("Officials will meet on Feb. 29 to discuss the plan.", "2020-02-29")],
+)  # fmt: skip
+def test_february_29th_without_a_year_takes_the_nearest_leap_year(
+    tmp_path: Path, sentence: str, day: str
+) -> None:
+    """Said in 2017, a common year, 'Feb. 29' was dropped without a word."""
+    assert days(tmp_path, sentence, SATURDAY) == [(day, day)]

@@ -139,7 +139,21 @@ def holiday_date(name: str, year: int) -> tuple[int, int]:
 
 
 def _pick_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = "") -> int:
-    """The year of an underspecified month (and day): see the module's docstring."""
+    """The year of an underspecified month (and day): see the module's docstring. "Feb. 29"
+    takes the nearest leap year on the side the reading chose: no 29 February of a common year
+    is made (it was dropped without a word)."""
+    year = _pick_any_year(ctx, r, month, day, rel)
+    if (month, day) != (2, 29) or days_in_month(year, 2) == 29:
+        return year
+    ref = ctx.now()
+    ahead = year > ref.year or (year == ref.year and tense(ctx.text, r.start, r.end) == "future")
+    step = 1 if ahead else -1
+    while days_in_month(year, 2) != 29 and 1 < year < 9999:
+        year += step
+    return year
+
+
+def _pick_any_year(ctx: Context, r: Reading, month: int, day: int = 1, rel: str = "") -> int:
     ref = ctx.now()
     if rel == "that":
         anchor = ctx.year_anchor(r.start) or ctx.last
