@@ -149,7 +149,7 @@ def build_figure(
     marker_traces: list[list[int]] = []  # per lane: the event index of each point
     marker_index: list[int] = []  # per lane: which trace holds its markers
     detail: list[int] = []  # the traces that draw single events (hidden while aggregated)
-    line_events: list[list[Any]] = []  # per line trace: its index, its events, its opacity
+    line_events: list[list[Any]] = []  # per line trace: its index and its events
     for lane, name in enumerate(scene.lanes):
         color = colors[lane]
         mine = [m for m in scene.marks if m.lane == lane]
@@ -169,7 +169,7 @@ def build_figure(
         for marks, what, opacity, line in lines:
             if marks:  # an empty trace still costs a WebGL context its setup
                 detail.append(len(traces))
-                line_events.append([len(traces), [m.index for m in marks], opacity])
+                line_events.append([len(traces), [m.index for m in marks]])
                 traces.append(
                     _line_trace(kind, marks, name=f"{name}: {what}", legendgroup=group,
                                 opacity=opacity, line=line)

@@ -355,19 +355,16 @@
 
   // What the axis and the eras were last given: a refresh asks plotly only for what changed.
   var applied = {};
+  function keyOf(val) { return Array.isArray(val) ? val.join("\u0001") : val; }
   function changed(relayout) {
     var out = {}, any = false;
     Object.keys(relayout).forEach(function (k) {
-      var val = relayout[k], key = Array.isArray(val) ? val.join("\u0001") : val;
-      if (applied[k] !== key) { out[k] = val; any = true; }
+      if (applied[k] !== keyOf(relayout[k])) { out[k] = relayout[k]; any = true; }
     });
     return any ? out : null;
   }
   function remember(relayout) {
-    Object.keys(relayout).forEach(function (k) {
-      var val = relayout[k];
-      applied[k] = Array.isArray(val) ? val.join("\u0001") : val;
-    });
+    Object.keys(relayout).forEach(function (k) { applied[k] = keyOf(relayout[k]); });
   }
   function refresh() {
     if (busy) { pending = true; return; }
@@ -489,7 +486,10 @@
   // --- Search: filter the list, dim the chart -------------------------------------------------
   // Each event's searchable text, lower-cased once, at the first search.
   var haystack = null, dimmed = meta.markerTraces.map(function () { return false; });
-  var dimmedLines = {};
+  // (each line trace's own opacity, read before plotly takes the figure's data for its own)
+  var dimmedLines = {}, lineOpacity = (meta.lineEvents || []).map(function (entry) {
+    return figure.data[entry[0]].opacity;
+  });
   function search(text) {
     listHeld = false;
     var q = text.trim().toLowerCase();
@@ -523,7 +523,7 @@
       if (dim === !!dimmedLines[k]) return;
       dimmedLines[k] = dim;
       lines.push(entry[0]);
-      faint.push(dim ? entry[2] * 0.15 : entry[2]);
+      faint.push(dim ? lineOpacity[k] * 0.15 : lineOpacity[k]);
     });
     if (lines.length) done = done.then(function () { return Plotly.restyle(gd, { opacity: faint }, lines); });
     return done.then(refresh);
@@ -639,13 +639,11 @@
   }
   // The events listed changed (a zoom, a search, a lane hidden): the rows are drawn again.
   function setRows(next) {
-    if (next.length === rows.length && next.every(function (i, k) { return rows[k] === i; })) {
-      renderRows(true);
-      return;
+    if (next.length !== rows.length || next.some(function (i, k) { return rows[k] !== i; })) {
+      rows = next;
+      rowOf.fill(-1);
+      for (var k = 0; k < rows.length; k++) rowOf[rows[k]] = k;
     }
-    rows = next;
-    rowOf.fill(-1);
-    for (var k = 0; k < rows.length; k++) rowOf[rows[k]] = k;
     renderRows(true);
   }
   // The rows in the list's view, and OVERSCAN either side, are in the DOM; the list's ::before
@@ -693,25 +691,25 @@
     var first = list.querySelector("li[data-i]");
     if (first && first.offsetHeight && first.offsetHeight !== ROW) { ROW = first.offsetHeight; renderRows(true); }
     list.addEventListener("scroll", function () { renderRows(false); });
-    // On paper the whole list, as before: every event, those not listed hidden.
-    window.addEventListener("beforeprint", function () {
-      printing = true;
-      list.textContent = "";
-      list.style.setProperty("--above", "0px");
-      list.style.setProperty("--below", "0px");
-      var frag = document.createDocumentFragment();
-      events.forEach(function (e, i) {
-        var item = listItem(i);
-        item.hidden = rowOf[i] < 0;
-        frag.appendChild(item);
-      });
-      list.appendChild(frag);
+  }
+  // On paper the whole list, as before: every event, those not listed hidden.
+  function listForPrint() {
+    printing = true;
+    list.textContent = "";
+    list.style.setProperty("--above", "0px");
+    list.style.setProperty("--below", "0px");
+    var frag = document.createDocumentFragment();
+    events.forEach(function (e, i) {
+      var item = listItem(i);
+      item.hidden = rowOf[i] < 0;
+      frag.appendChild(item);
     });
-    window.addEventListener("afterprint", function () {
-      printing = false;
-      list.textContent = "";
-      renderRows(true);
-    });
+    list.appendChild(frag);
+  }
+  function listForScreen() {
+    printing = false;
+    list.textContent = "";
+    renderRows(true);
   }
 
   // --- Printing ---------------------------------------------------------------------------------
@@ -736,6 +734,7 @@
   }
   function beforePrint() {
     if (printed) return;
+    listForPrint();
     var L = gd.layout, keys = ["width", "height", "paper_bgcolor", "plot_bgcolor", "font",
       "xaxis.gridcolor", "xaxis.rangeslider.bgcolor", "xaxis.rangeslider.bordercolor",
       "shapes", "annotations", "legend.title.text"];
@@ -756,6 +755,7 @@
     if (!printed) return;
     var back = printed;
     printed = null;
+    listForScreen();
     labelLook = { ink: labelFont.color, halo: labelFont.shadow || "" };
     // (then the window's own width, which plotly would take from before the print otherwise)
     Plotly.relayout(gd, back.layout).then(function () { return Plotly.Plots.resize(gd); });
