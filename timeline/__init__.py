@@ -20,10 +20,10 @@ from timeline.errors import (
     RenderError,
     TimelineError,
 )
-from timeline.labels import label
 from timeline.model import Event, FuzzyDate, Precision, Qualifier, Timeline
 
 if TYPE_CHECKING:
+    from timeline.labels import label
     from timeline.pipeline import Loaded, build, extract, figure, load, read
 
 
@@ -57,4 +57,8 @@ def __getattr__(name: str) -> Any:
         from timeline import pipeline
 
         return getattr(pipeline, name)
+    if name == "label":
+        from timeline.labels import label
+
+        return label
     raise AttributeError(name)

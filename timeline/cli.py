@@ -536,12 +536,13 @@ def extract(
     options = _options(ref_date, lang, source=source)
     try:
         kind = str(fmt) if fmt else output_format(output, "yaml") if output else "yaml"
+        written = "jsonl" if mentions else kind
         if output is not None:  # checked before the reading, which may take long
             from timeline.pipeline import check_output, check_replace
 
             check_output(inputs, output)
             if not force:
-                check_replace(output, "jsonl" if mentions else kind)
+                check_replace(output, written)
         if mentions:
             from timeline.pipeline import mentions as find_mentions
 
@@ -560,7 +561,7 @@ def extract(
         if output is not None:
             from timeline.pipeline import fingerprinted, write_atomic
 
-            write_atomic(output, fingerprinted(data, "jsonl" if mentions else kind))
+            write_atomic(output, fingerprinted(data, written))
     except TimelineError as exc:
         _fail(exc, show_traceback)
     if loaded is not None:

@@ -58,10 +58,18 @@ def places(title: str) -> set[str]:
     return {w.casefold() for m in _PLACE.finditer(title) for w in m["name"].split()}
 
 
-def retells(words: frozenset[str] | set[str], other: frozenset[str] | set[str]) -> bool:
+def retells(
+    words: frozenset[str] | set[str],
+    other: frozenset[str] | set[str],
+    title: str = "",
+    other_title: str = "",
+) -> bool:
     """Whether two titles on the same day may tell the same event: two content words in
-    common (and, says `elsewhere`, not two different places)."""
-    return len(words & other) >= 2
+    common and, given the titles, not two different places (`elsewhere`). `Merger` asks the
+    same through its index of words."""
+    if len(words & other) < 2:
+        return False
+    return not (title and other_title and elsewhere(title, other_title))
 
 
 def elsewhere(title: str, other: str) -> bool:

@@ -16,10 +16,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from timeline.dates import today as clock_today
-from timeline.errors import InputError, InvalidInput, OptionError, OutputError, TimelineError
+from timeline.errors import (
+    DateError,
+    InputError,
+    InvalidInput,
+    OptionError,
+    OutputError,
+    TimelineError,
+)
 from timeline.model import Day, Diagnostic, Event, Severity, SourceRef, Timeline
 from timeline.render import DATA_FORMATS, RenderOptions, render, write
-from timeline.sources import _SUFFIXES, ReadOptions, ReadResult, detect_format, reader_for
+from timeline.sources import (
+    _SUFFIXES,
+    READERS,
+    ReadOptions,
+    ReadResult,
+    detect_format,
+    reader_for,
+)
 from timeline.sources.decode import decode
 
 if TYPE_CHECKING:
@@ -572,8 +586,6 @@ def read_options(
     read every input as (--from), `window` "2024-01-01..2025-12-31" (--window). An option that
     cannot be used is an `OptionError` naming it."""
     from timeline.dates import known_language, parse_date
-    from timeline.errors import DateError
-    from timeline.sources import READERS
 
     if isinstance(lang, str):
         lang = [lang]

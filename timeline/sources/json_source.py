@@ -98,13 +98,13 @@ _SURROGATE = re.compile(
 )
 
 
-def _refuse_lone_surrogates(text: str, path: str, line: int | None = None) -> None:
+def _refuse_lone_surrogates(text: str, path: str) -> None:
     if "\\u" not in text:
         return
     for m in _SURROGATE.finditer(text):
         if m[1] and m[2]:
             continue
-        at = line if line is not None else text.count("\n", 0, m.start()) + 1
+        at = text.count("\n", 0, m.start()) + 1
         raise InputError(
             SourceRef(path, at),
             f"invalid JSON: \\u{m[1] or m[3]} is half of a surrogate pair, which no text can "
@@ -150,7 +150,7 @@ def read_lines(text: str, path: str, options: ReadOptions) -> ReadResult:
             problems.error(number, "each line should be a JSON object", line[:60])
             continue
         try:
-            _refuse_lone_surrogates(line, path, number)
+            _refuse_lone_surrogates(line, path)
         except InputError as exc:
             problems.error(number, exc.message, exc.value)
             continue

@@ -117,7 +117,7 @@ _MD_MARKUP = (
 
 
 def _blank(m: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", m.group())
+    return _spaces(m.group())
 
 
 def _spaces(text: str) -> str:
@@ -130,7 +130,7 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 def _blanked(text: str, a: int, b: int) -> str:
     """`text` with text[a:b] made spaces, line breaks kept: the same length, the same lines."""
-    return text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
+    return text[:a] + _spaces(text[a:b]) + text[b:]
 
 
 # Code is not prose: fenced blocks are left out.

@@ -279,7 +279,7 @@ def _starts(text: str, lang: str | None = None) -> dict[str, set[int]]:
     """For each rule, the word starts where it may match: in a text known to be in `lang`,
     not the rules of other languages."""
     words, originals, starts = _words(text)
-    by_word, starters = (_BY_WORD, _STARTERS) if lang is None else (_by_word_in(lang), _STARTERS)
+    by_word, starters = _BY_WORD if lang is None else _by_word_in(lang), _STARTERS
     # Words that wake rules: trigger words, and those that start with a digit or are "'9"
     # (only those sort before ":").
     hot = [k for k, w in enumerate(words) if w < ":" or w in by_word]

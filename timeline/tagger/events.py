@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 
 from timeline.merge import MAX_REFS
 from timeline.merge import content_words as _content_words
-from timeline.merge import elsewhere as _elsewhere
 from timeline.merge import retells as _retells
 from timeline.model import Day, Event, FuzzyDate, Precision, Qualifier, Settings, SourceRef
 from timeline.tagger import Timex
@@ -497,14 +496,14 @@ _PRONOUN = re.compile(
 )
 
 
-def _before(
-    text: str, spans: list[tuple[int, int]], k: int, lang: str | None = None
-) -> tuple[str, ...]:
+def _before(text: str, spans: list[tuple[int, int]], k: int, lang: str | None) -> tuple[str, ...]:
     """The sentences before sentence k, nearest first, when sentence k holds a pronoun that
     `titles.headline` may look back for, or is in Spanish (whose sentences leave their
     subject out), else (): the title cache keeps its hits."""
-    a, b = spans[k] if k >= 0 else (0, 0)
-    if k <= 0 or not (lang == "es" or _PRONOUN.search(text, a, b)):
+    if k <= 0:
+        return ()
+    a, b = spans[k]
+    if not (lang == "es" or _PRONOUN.search(text, a, b)):
         return ()
     back = FOREIGN_LOOK_BACK if lang else LOOK_BACK
     return tuple(text[x:y] for x, y in reversed(spans[max(0, k - back) : k]))
@@ -663,7 +662,7 @@ def build_events(
         src_start, src_end = _source_span(t, offset_map)
         line = bisect.bisect_right(line_starts, src_start)
         # (markup blanked to keep offsets leaves "June 2010 ," and "the bridge ." behind)
-        clean = _LOOSE_MARK.sub(r"\1", re.sub(r"\s+", " ", sentence).strip())
+        clean = _LOOSE_MARK.sub(r"\1", _SPACES.sub(" ", sentence).strip())
         if len(clean) > DESCRIPTION_CHARS:
             clean = clean[: DESCRIPTION_CHARS - 1].rstrip() + "…"
         ref = SourceRef(path, line, src_start, src_end, clean)
@@ -681,7 +680,7 @@ def build_events(
         # counted from another ("that night") is the next thing to happen, not a retelling.
         candidates = by_days.setdefault(key, []) if date.precision is Precision.DAY else []
         for f in [] if t.anchored else candidates[:20]:
-            if _retells(f.words, words) and not _elsewhere(f.event.title, title):
+            if _retells(f.words, words, f.event.title, title):
                 f.count += 1
                 if len(f.refs) < MAX_REFS:
                     f.refs.append(ref)

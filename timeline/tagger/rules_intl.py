@@ -16,6 +16,7 @@ import re
 from timeline.tagger.lexicon import MONTHS, NUMBERS, SEASONS, UNITS, WEEKDAYS
 from timeline.tagger.patterns import (
     COUNT,
+    ENGLISH_WEEKDAYS,
     MONTH,
     SEASON,
     UNIT,
@@ -75,7 +76,7 @@ def _zoned(m: re.Match[str], text: str, hour: int, minute: int) -> Reading:
 @rule(
     _lang("clock-de", "de"),
     rf"(?:(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?|(?P<hw>{_HOUR_WORD}))\s+Uhr(?:\s+(?P<mi2>[0-5]?\d)(?!\d))?(?!\w)"
-    rf"|(?P<half>halb)\s+(?P<hh>{_HOUR_WORD}|[01]?\d)(?=\s+(?:Uhr|morgens|abends|früh|am|in|im|direkt|zum|nach|ins|in|vor)\b)",
+    rf"|(?P<half>halb)\s+(?P<hh>{_HOUR_WORD}|[01]?\d)(?=\s+(?:Uhr|morgens|abends|früh|am|in|im|direkt|zum|nach|ins|vor)\b)",
 )
 def _clock_de(m: re.Match[str], text: str) -> Reading | None:
     """ "neun Uhr", "20.30 Uhr", "18 Uhr 30", "halb neun" (half past eight)."""
@@ -167,7 +168,7 @@ def _day_part(m: re.Match[str], text: str) -> Reading | None:
         if day == "morgen" and g["part"].lower() in ("morgen", "früh"):
             return None  # "morgen früh" is tomorrow morning; "Morgen Morgen" is no phrase
         if day in WEEKDAYS:
-            if day in ("monday tuesday wednesday thursday friday saturday sunday".split()):
+            if day in ENGLISH_WEEKDAYS:
                 return None
             return read_as(m, "TIME", "weekday", weekday=WEEKDAYS[day], rel="", part=part,
                            keep_part=True)  # fmt: skip
@@ -206,7 +207,7 @@ def _season_de(m: re.Match[str], text: str) -> Reading | None:
 _EDGE = {"anfang": "START", "beginn": "START", "ende": "END", "mitte": "MID", "début": "START",
          "fin": "END", "mi": "MID", "milieu": "MID", "principios": "START", "comienzos": "START",
          "inicios": "START", "finales": "END", "fines": "END", "mediados": "MID",
-         "laufe": ""}  # fmt: skip
+         "laufe": "", "wechsel": "START"}  # fmt: skip
 _STEP = {"dieses": 0, "diesen": 0, "nächsten": 1, "kommenden": 1, "letzten": -1,
          "vergangenen": -1, "vorigen": -1, "folgenden": 1, "vorangegangenen": -1,
          "dernière": -1, "dernier": -1, "prochaine": 1, "prochain": 1, "suivante": 1,
@@ -241,9 +242,7 @@ def _edge(m: re.Match[str], text: str) -> Reading | None:
     or of the one named."""
     g = m.groupdict()
     edge = (g.get("edge") or g.get("edge2") or "").lower()
-    mod = {"wechsel": "START", "ende": "END", "anfang": "START", "beginn": "START"}.get(
-        edge, _EDGE.get(edge, "")
-    )
+    mod = _EDGE.get(edge, "")
     if g.get("y") or g.get("y2"):  # "im Laufe des Jahres 1966", "zum Jahresbeginn 1918"
         return read_as(m, "DATE", "absolute", year=int(g.get("y") or g["y2"]), mod=mod)
     unit_word = (g.get("u") or g.get("u2") or g.get("compound") or "").lower()

@@ -991,8 +991,6 @@ def _subject_of(sentence: str) -> tuple[str, ...]:
         if len(words) == 1 and words[0][:1].isupper() and r.words.index(words[0]) == 0:
             # one capitalised word first in the sentence may be any noun: "Police arrested";
             # "Hannibal besieged" is a name
-            if words[0].lower() in _PRONOUNS:
-                return (words[0].lower(),)
             return tuple(words) if _person(words[0]) else ("?", words[0])
         return tuple(words)
     return ()
